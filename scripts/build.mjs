@@ -1,0 +1,27 @@
+// Build: the typed ESM library (tsc → dist/lib) and the Prismatic component
+// (esbuild → dist/index.js, CommonJS, default export = component, icon beside it).
+import { execFileSync } from "node:child_process";
+import { copyFileSync, existsSync, mkdirSync, rmSync } from "node:fs";
+import { build } from "esbuild";
+
+rmSync("dist", { recursive: true, force: true });
+execFileSync(process.execPath, ["node_modules/typescript/bin/tsc", "-p", "tsconfig.build.json"], {
+  stdio: "inherit",
+});
+
+if (existsSync("src/component/index.ts")) {
+  await build({
+    entryPoints: ["src/component/index.ts"],
+    outfile: "dist/index.js",
+    bundle: true,
+    platform: "node",
+    target: "node20",
+    format: "cjs",
+    // Runtime packages stay `require`d from node_modules: they are all in `dependencies`.
+    packages: "external",
+    sourcemap: true,
+    logLevel: "warning",
+  });
+  mkdirSync("dist", { recursive: true });
+  if (existsSync("assets/icon.png")) copyFileSync("assets/icon.png", "dist/icon.png");
+}
