@@ -1,0 +1,11 @@
+import { loadSpecs } from "./test/conformance/spec.js";
+const t0 = Date.now();
+const specs = await loadSpecs();
+console.log("loaded", Date.now() - t0, process.memoryUsage().heapUsed / 1e6);
+const api = specs.v2.api;
+const op = api.matchOperation({ method: "get", path: "/wiki/api/v2/pages/1", headers: {} })!;
+console.log(op.operationId);
+console.log(api.validateRequest({ method: "get", path: "/wiki/api/v2/pages/1", headers: {}, query: { bodyFormat: "x" } }, op).errors);
+console.log("req", Date.now() - t0, process.memoryUsage().heapUsed / 1e6);
+console.log(api.validateResponse({ id: 1 }, op, 200).errors?.length);
+console.log("res", Date.now() - t0, process.memoryUsage().heapUsed / 1e6);

@@ -1,0 +1,294 @@
+// Raw Request (any path on the connected site) and Raw GraphQL Request (the site's GraphQL
+// gateway), both through the core client so auth, redaction, retries and timeouts are shared.
+import type { HttpMethod, RequestOptions } from "../../core/index.js";
+import { InputError, InvalidValue } from "../input-error.js";
+import * as i from "../inputs.js";
+import { parseJsonText } from "../json-text.js";
+import * as p from "../parse.js";
+import { toSitePath } from "../site-url.js";
+import type { ActionOutput } from "../types.js";
+import { defineAction } from "./define.js";
+
+const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"] as const;
+const RESPONSE_TYPES = ["json", "text", "binary"] as const;
+
+const keyValueList = (label: string, comments: string) =>
+  i.defineInput({
+    label,
+    comments,
+    type: "string",
+    collection: "keyvaluelist",
+    required: false,
+    parse: p.keyValues,
+  });
+
+const boolFlag = (label: string, comments: string) =>
+  i.defineInput({
+    label,
+    comments,
+    default: "false",
+    type: "boolean",
+    required: false,
+    parse: p.bool(false),
+  });
+
+/** A file value as a previous step hands it over: text, bytes, or `{ data, contentType }`. */
+function toBlob(value: unknown): Blob {
+  if (typeof value === "string") return new Blob([value]);
+  if (value instanceof Uint8Array) return new Blob([value]);
+  if (value !== null && typeof value === "object" && "data" in value) {
+    const { data, contentType } = value as { data: unknown; contentType?: unknown };
+    const type = typeof contentType === "string" ? contentType : "";
+    if (typeof data === "string" || data instanceof Uint8Array) return new Blob([data], { type });
+  }
+  throw new InvalidValue("each file must be text, binary data or { data, contentType }");
+}
+
+type Body = Partial<Pick<RequestOptions, "body" | "rawBody" | "form">>;
+
+function buildBody(
+  data: string | undefined,
+  formData: p.KeyValues,
+  files: [string, Blob][],
+  fileNames: Map<string, string>,
+): Body {
+  if (formData.length > 0 || files.length > 0) {
+    if (data !== undefined) {
+      throw new InputError("Data", "cannot be combined with Form Data or File Data");
+    }
+    const form = new FormData();
+    for (const [key, value] of formData) form.append(key, value);
+    for (const [key, blob] of files) form.append(key, blob, fileNames.get(key) ?? key);
+    return { form };
+  }
+  if (data === undefined) return {};
+  // JSON-looking data must be valid JSON (pointing at the error); anything else goes as text.
+  if (/^\s*[[{]/.test(data)) {
+    try {
+      return { body: parseJsonText(data) };
+    } catch (error) {
+      if (error instanceof InvalidValue) throw new InputError("Data", error.message);
+      throw error;
+    }
+  }
+  return { rawBody: data };
+}
+
+function toOutput(data: unknown, responseType: string, headers: Record<string, string>): ActionOutput {
+  if (responseType === "binary") {
+    const bytes = data instanceof Uint8Array ? Buffer.from(data) : Buffer.from(String(data ?? ""));
+    return { data: bytes, contentType: headers["content-type"] ?? "application/octet-stream" };
+  }
+  return { data };
+}
+
+export const rawRequest = defineAction({
+  key: "rawRequest",
+  label: "Raw Request",
+  description: "Send raw HTTP request to Confluence",
+  endpoint: "ANY /wiki/...",
+  inputs: {
+    connection: i.connection,
+    url: i.defineInput({
+      label: "URL",
+      comments:
+        "Input the path only (/wiki/api/v2/attachments/attachments), The base URL is already included (https://{your-domain}). For example, to connect to https://{your-domain}/wiki/api/v2/attachments, only /wiki/api/v2/attachments/attachments is entered in this field.",
+      type: "string",
+      required: true,
+      example: "/wiki/api/v2/pages",
+      placeholder: "/wiki/api/v2/pages",
+      parse: p.requiredText,
+    }),
+    method: i.defineInput({
+      label: "Method",
+      comments: "The HTTP method to use.",
+      type: "string",
+      choices: METHODS,
+      required: true,
+      parse: p.required(p.oneOf(METHODS)),
+    }),
+    data: i.defineInput({
+      label: "Data",
+      comments: "The HTTP body payload to send to the URL.",
+      type: "string",
+      required: false,
+      example: '{"title": "Example"}',
+      parse: (raw) =>
+        raw !== null && typeof raw === "object" ? JSON.stringify(raw) : p.optionalText(raw),
+    }),
+    formData: keyValueList("Form Data", "The Form Data to be sent as a multipart form upload."),
+    fileData: i.defineInput({
+      label: "File Data",
+      comments: "File Data to be sent as a multipart form upload.",
+      type: "string",
+      collection: "keyvaluelist",
+      required: false,
+      parse: (raw) =>
+        p.keyValueEntries(raw).map(([key, value]): [string, Blob] => [key, toBlob(value)]),
+    }),
+    fileDataFileNames: keyValueList(
+      "File Data File Names",
+      "File names to apply to the file data inputs. Keys must match the file data keys above.",
+    ),
+    queryParams: keyValueList(
+      "Query Parameter",
+      "A list of query parameters to send with the request. This is the portion at the end of the URL similar to ?key1=value1&key2=value2.",
+    ),
+    headers: i.defineInput({
+      label: "Header",
+      comments: "A list of headers to send with the request.",
+      type: "string",
+      collection: "keyvaluelist",
+      required: false,
+      parse: p.headers,
+    }),
+    responseType: i.defineInput({
+      label: "Response Type",
+      comments:
+        "The type of data you expect in the response. You can request json, text, or binary data.",
+      default: "json",
+      type: "string",
+      choices: RESPONSE_TYPES,
+      required: true,
+      parse: (raw) => p.oneOf(RESPONSE_TYPES)(raw) ?? "json",
+    }),
+    timeout: i.defineInput({
+      label: "Timeout",
+      comments: "The maximum time that a client will await a response to its request",
+      type: "string",
+      required: false,
+      example: "2000",
+      parse: p.optionalInteger(1, 3_600_000),
+    }),
+    debugRequest: i.debugRequest,
+    retryDelayMS: i.defineInput({
+      label: "Retry Delay (ms)",
+      comments:
+        "The delay in milliseconds between retries. This is used when 'Use Exponential Backoff' is disabled.",
+      default: "0",
+      type: "string",
+      required: false,
+      parse: (raw) => p.optionalInteger(0, 600_000)(raw) ?? 0,
+    }),
+    retryAllErrors: boolFlag(
+      "Retry On All Errors",
+      "If true, retries on all erroneous responses regardless of type. This is helpful when retrying after HTTP 429 or other 3xx or 4xx errors. Otherwise, only retries on HTTP 5xx and network errors.",
+    ),
+    maxRetries: i.defineInput({
+      label: "Max Retry Count",
+      comments: "The maximum number of retries to attempt. Specify 0 for no retries.",
+      default: "0",
+      type: "string",
+      required: false,
+      parse: (raw) => p.optionalInteger(0, 10)(raw) ?? 0,
+    }),
+    useExponentialBackoff: boolFlag(
+      "Use Exponential Backoff",
+      "Specifies whether to use a pre-defined exponential backoff strategy for retries. When enabled, 'Retry Delay (ms)' is ignored.",
+    ),
+  },
+  run: async (input, ctx) => {
+    let path: string;
+    try {
+      path = toSitePath(input.url, ctx.siteOrigin);
+    } catch (error) {
+      if (error instanceof InvalidValue) throw new InputError("URL", error.message);
+      throw error;
+    }
+    const fileKeys = new Set(input.fileData.map(([key]) => key));
+    for (const [key] of input.fileDataFileNames) {
+      if (!fileKeys.has(key)) {
+        throw new InputError("File Data File Names", `has the key "${key}" which is not a File Data key`);
+      }
+    }
+    const body = buildBody(
+      input.data,
+      input.formData,
+      input.fileData,
+      new Map(input.fileDataFileNames),
+    );
+    const headers = Object.fromEntries(input.headers);
+    if (body.rawBody !== undefined && !Object.keys(headers).some((h) => h.toLowerCase() === "content-type")) {
+      headers["Content-Type"] = "text/plain; charset=utf-8";
+    }
+    const response = await ctx.client.request({
+      api: "site",
+      method: input.method as HttpMethod,
+      path,
+      query: Object.fromEntries(input.queryParams),
+      headers,
+      ...body,
+      responseType: input.responseType,
+      timeoutMs: input.timeout,
+      // The spec's retry inputs map onto the core's retry policy; 0 retries by default.
+      retry: {
+        maxRetries: input.maxRetries,
+        exponentialBackoff: input.useExponentialBackoff,
+        baseDelayMs: input.useExponentialBackoff ? undefined : input.retryDelayMS,
+        retryOnAllErrors: input.retryAllErrors,
+      },
+      debug: ctx.debug,
+    });
+    return toOutput(response.data, input.responseType, response.headers);
+  },
+});
+
+const GRAPHQL_EXAMPLE =
+  "query ($customerName: String!) {\n customers(name: $customerName) {\n nodes {\n id\n labels\n users {\n nodes {\n id\n email\n }\n }\n }\n }\n }";
+
+/** Variables as a JSON object, or (as older versions of this connector took them) key/values. */
+const variables = (raw: unknown): Record<string, unknown> | undefined => {
+  if (Array.isArray(raw)) return Object.fromEntries(p.keyValueEntries(raw));
+  return p.optionalJsonObject(raw);
+};
+
+export const graphqlRequest = defineAction({
+  key: "graphqlRequest",
+  label: "Raw GraphQL Request",
+  description: "Send raw GraphQL request to Confluence",
+  endpoint: "POST /gateway/api/graphql",
+  inputs: {
+    connection: i.connection,
+    query: i.defineInput({
+      label: "Query or Mutation",
+      comments: "",
+      default: GRAPHQL_EXAMPLE,
+      type: "code",
+      language: "graphql",
+      required: true,
+      parse: p.requiredText,
+    }),
+    variables: i.defineInput({
+      label: "Variables",
+      comments: "Variables to pass in to your query or mutation",
+      type: "code",
+      language: "json",
+      required: false,
+      example: '{ "spaceKey": "DEMO" }',
+      parse: variables,
+    }),
+    headers: i.defineInput({
+      label: "Headers",
+      comments: "Custom headers to send along with your request",
+      type: "string",
+      collection: "keyvaluelist",
+      required: false,
+      parse: p.headers,
+    }),
+    debugRequest: i.withText(i.debugRequest, {
+      comments:
+        "When true, the entire request and response (including auth headers) will be logged out.",
+      docsNote:
+        "This connector deliberately never logs credentials: Authorization headers, API tokens, OAuth access and refresh tokens and client secrets are always redacted from the debug log.",
+    }),
+  },
+  run: async (input, ctx) => {
+    const data = await ctx.client.graphql({
+      query: input.query,
+      variables: input.variables,
+      headers: Object.fromEntries(input.headers),
+      debug: ctx.debug,
+    });
+    return { data };
+  },
+});

@@ -1,0 +1,28 @@
+// Errors for bad inputs. Parsers throw `InvalidValue` (they do not know the input's label); the
+// runner rethrows it as `InputError`, which names the input by its label. Both are raised before
+// any request is built, so a bad input never reaches Confluence.
+
+export class InvalidValue extends Error {
+  constructor(reason: string) {
+    super(reason);
+    this.name = "InvalidValue";
+  }
+}
+
+export class InputError extends Error {
+  readonly label: string;
+  readonly reason: string;
+
+  constructor(label: string, reason: string) {
+    super(`Invalid input "${label}": ${reason}`);
+    this.name = "InputError";
+    this.label = label;
+    this.reason = reason;
+  }
+}
+
+/** Quote a user value for an error message without dumping a whole document into it. */
+export function quote(value: unknown): string {
+  const text = typeof value === "string" ? value : JSON.stringify(value) ?? String(value);
+  return JSON.stringify(text.length > 60 ? `${text.slice(0, 57)}...` : text);
+}

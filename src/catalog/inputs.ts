@@ -1,0 +1,206 @@
+// Input definitions shared by several actions, declared once. Labels, comments and defaults are
+// the specification's exact text (docs/confluence.md is generated from them and a test compares
+// them with /work/shared/spec/confluence-connector.md).
+import * as p from "./parse.js";
+import type { ConnectionValue, InputDef } from "./types.js";
+
+export function defineInput<T>(def: InputDef<T>): InputDef<T> {
+  return def;
+}
+
+/** Copy of a shared input with different text (the spec words some inputs per action). */
+export function withText<T>(
+  base: InputDef<T>,
+  text: Partial<Pick<InputDef<T>, "label" | "comments" | "default" | "docsNote">>,
+): InputDef<T> {
+  return { ...base, ...text };
+}
+
+export const connection = defineInput<ConnectionValue>({
+  label: "Connection",
+  comments: "",
+  type: "connection",
+  required: true,
+  parse: (raw) => {
+    if (raw === null || typeof raw !== "object" || !("fields" in raw) || !("key" in raw)) {
+      throw new p.InvalidConnection();
+    }
+    return raw as ConnectionValue;
+  },
+});
+
+export const debugRequest = defineInput({
+  label: "Debug Request",
+  comments: "Enabling this flag will log out the current request.",
+  default: "false",
+  type: "boolean",
+  required: false,
+  parse: p.bool(false),
+});
+
+export const limit = defineInput({
+  label: "Limit",
+  comments:
+    "Maximum number of pages per result to return. If more results exist, use the Link header to retrieve a relative URL that will return the next set of results.",
+  default: "25",
+  type: "string",
+  required: false,
+  example: "25",
+  parse: p.limit,
+});
+
+export const cursor = defineInput({
+  label: "Cursor",
+  comments:
+    "Used for pagination, this opaque cursor will be returned in the next URL in the Link response header. Use the relative URL in the Link header to retrieve the next set of results.",
+  type: "string",
+  required: false,
+  parse: p.optionalText,
+});
+
+/** Added beyond the specification (as newer versions of this connector have). */
+export const fetchAll = defineInput({
+  label: "Fetch All",
+  comments:
+    "When true, follows the cursor through every page of results and returns them all in one list (Limit then sets the page size of each request).",
+  default: "false",
+  type: "boolean",
+  required: false,
+  parse: p.bool(false),
+});
+
+export const queryParameters = defineInput({
+  label: "Query Parameters",
+  comments: "Query parameters to pass in to your request. Ex. Key: include-versions Value: true",
+  type: "string",
+  collection: "keyvaluelist",
+  required: false,
+  parse: p.keyValues,
+});
+
+export const pageId = defineInput({
+  label: "Page Id",
+  comments: "The Page Id.",
+  type: "string",
+  required: true,
+  example: "123456",
+  parse: p.numericId,
+});
+
+export const spaceId = defineInput({
+  label: "Space Id",
+  comments: "The Space Id.",
+  type: "string",
+  required: true,
+  example: "98304",
+  parse: p.numericId,
+});
+
+export const attachmentId = defineInput({
+  label: "Attachment Id",
+  comments: "The Attachment Id.",
+  type: "string",
+  required: true,
+  example: "att123456",
+  parse: p.attachmentId,
+});
+
+export const customContentId = defineInput({
+  label: "Custom Content Id",
+  comments: "The Custom Content Id.",
+  type: "string",
+  required: true,
+  example: "123456",
+  parse: p.numericId,
+});
+
+export const propertyId = defineInput({
+  label: "Property Id",
+  comments: "The ID of the content property to be returned.",
+  type: "string",
+  required: true,
+  example: "123456",
+  parse: p.numericId,
+});
+
+// The specification's templates (its `<br />` are these newlines, its indentation one space).
+export const PROPERTY_CREATE_TEMPLATE = '{\n "key": "<string>",\n "value": "<string>"\n}';
+export const PROPERTY_UPDATE_TEMPLATE =
+  '{\n "key": "<string>",\n "value": "<string>",\n "version": {\n "number": 84,\n "message": "<string>"\n }\n}';
+export const PAGE_BODY_TEMPLATE = '{\n "representation": "storage",\n "value": "<string>"\n}';
+export const PAGE_VERSION_TEMPLATE = '{\n "number": 47,\n "message": "<string>"\n}';
+
+export const bodyData = defineInput({
+  label: "Body Data",
+  comments: "The list of settings for this Function.",
+  default: PROPERTY_CREATE_TEMPLATE,
+  type: "code",
+  language: "json",
+  required: true,
+  parse: p.jsonObject,
+});
+
+export const sortProperties = defineInput({
+  label: "Sort",
+  comments: "Used to sort the result by a particular field.",
+  type: "string",
+  required: false,
+  // ContentPropertySortOrder in the v2 OpenAPI.
+  choices: ["key", "-key"],
+  parse: p.oneOf(["key", "-key"] as const),
+});
+
+// PageSortOrder in the v2 OpenAPI.
+export const PAGE_SORT = [
+  "id",
+  "-id",
+  "created-date",
+  "-created-date",
+  "modified-date",
+  "-modified-date",
+  "title",
+  "-title",
+] as const;
+
+export const sortPages = defineInput({
+  label: "Sort",
+  comments: "Used to sort the result by a particular field.",
+  type: "string",
+  required: false,
+  choices: PAGE_SORT,
+  parse: p.oneOf(PAGE_SORT),
+});
+
+// PrimaryBodyRepresentation (lists) and PrimaryBodyRepresentationSingle (getPageById).
+export const LIST_BODY_FORMATS = ["storage", "atlas_doc_format"] as const;
+export const SINGLE_BODY_FORMATS = [
+  "storage",
+  "atlas_doc_format",
+  "view",
+  "export_view",
+  "anonymous_export_view",
+  "styled_view",
+  "editor",
+] as const;
+
+export const bodyFormatList = defineInput({
+  label: "Body Format",
+  comments: "The content format types to be returned in the body field of the response.",
+  type: "string",
+  required: false,
+  choices: LIST_BODY_FORMATS,
+  parse: p.oneOf(LIST_BODY_FORMATS),
+});
+
+export const bodyFormatSingle = defineInput({ ...bodyFormatList, choices: SINGLE_BODY_FORMATS, parse: p.oneOf(SINGLE_BODY_FORMATS) });
+
+// Page list filters (getPages / getPagesInSpace `status`).
+export const PAGE_LIST_STATUSES = ["current", "archived", "deleted", "trashed"] as const;
+
+export const titleFilter = defineInput({
+  label: "Title",
+  comments: "Filter the results to pages based on their title.",
+  type: "string",
+  required: false,
+  parse: p.optionalText,
+});

@@ -1,0 +1,222 @@
+// Input coercion and validation. Every parser takes the raw value as the platform delivers it
+// (Prismatic sends strings, "true"/"false" for booleans, `{ key, value }[]` for key/value lists,
+// `string[]` for value lists) and either returns the typed value or throws `InvalidValue`.
+// An empty string means "not provided".
+import { InvalidValue, quote } from "./input-error.js";
+import { parseJsonText } from "./json-text.js";
+
+export type Parser<T> = (raw: unknown) => T;
+
+const isBlank = (raw: unknown): boolean =>
+  raw === undefined || raw === null || (typeof raw === "string" && raw.trim() === "");
+
+function asText(raw: unknown): string {
+  if (typeof raw === "string") return raw;
+  if (typeof raw === "number" || typeof raw === "boolean") return String(raw);
+  throw new InvalidValue(`must be text, got ${Array.isArray(raw) ? "a list" : typeof raw}`);
+}
+
+/** Optional free text; blank → undefined. */
+export const optionalText: Parser<string | undefined> = (raw) =>
+  isBlank(raw) ? undefined : asText(raw);
+
+/** Wrap a parser so that a blank value is refused with "is required". */
+export function required<T>(parser: Parser<T | undefined>): Parser<T> {
+  return (raw) => {
+    if (isBlank(raw)) throw new InvalidValue("is required");
+    const value = parser(raw);
+    if (value === undefined) throw new InvalidValue("is required");
+    return value;
+  };
+}
+
+export const requiredText: Parser<string> = required(optionalText);
+
+// Confluence v2 ids are int64 numbers sent as strings (OpenAPI: `format: int64`).
+const NUMERIC_ID = /^[0-9]{1,19}$/;
+// Attachment ids may carry the `att` prefix (getAttachmentById: `pattern: (att)?[0-9]+`).
+const ATTACHMENT_ID = /^(att)?[0-9]{1,19}$/;
+
+export const optionalNumericId: Parser<string | undefined> = (raw) => {
+  if (isBlank(raw)) return undefined;
+  const id = asText(raw).trim();
+  if (!NUMERIC_ID.test(id)) {
+    throw new InvalidValue(`must be a numeric Confluence id such as 123456, got ${quote(id)}`);
+  }
+  return id;
+};
+export const numericId: Parser<string> = required(optionalNumericId);
+
+export const attachmentId: Parser<string> = required((raw) => {
+  const id = asText(raw).trim();
+  if (!ATTACHMENT_ID.test(id)) {
+    throw new InvalidValue(
+      `must be an attachment id such as att123456 (or its number 123456), got ${quote(id)}`,
+    );
+  }
+  return id;
+});
+
+/** Booleans arrive as `true`/`false` strings; blank takes the given fallback. */
+export function bool(fallback: boolean): Parser<boolean> {
+  return (raw) => optionalBool(raw) ?? fallback;
+}
+
+export const optionalBool: Parser<boolean | undefined> = (raw) => {
+  if (isBlank(raw)) return undefined;
+  if (typeof raw === "boolean") return raw;
+  const text = asText(raw).trim().toLowerCase();
+  if (text === "true") return true;
+  if (text === "false") return false;
+  throw new InvalidValue(`must be true or false, got ${quote(raw)}`);
+};
+
+export function optionalInteger(min: number, max: number): Parser<number | undefined> {
+  return (raw) => {
+    if (isBlank(raw)) return undefined;
+    const text = asText(raw).trim();
+    if (!/^-?[0-9]+$/.test(text)) throw new InvalidValue(`must be a whole number, got ${quote(raw)}`);
+    const value = Number(text);
+    if (value < min || value > max) {
+      throw new InvalidValue(`must be between ${min} and ${max}, got ${text}`);
+    }
+    return value;
+  };
+}
+
+/** Page size: Confluence accepts 1–250 (OpenAPI `limit`: minimum 1, maximum 250). */
+export const limit: Parser<number | undefined> = optionalInteger(1, 250);
+
+export function oneOf<const C extends readonly string[]>(choices: C): Parser<C[number] | undefined> {
+  return (raw) => {
+    if (isBlank(raw)) return undefined;
+    const value = asText(raw).trim();
+    if (!choices.includes(value)) {
+      throw new InvalidValue(`must be one of ${choices.join(", ")}; got ${quote(value)}`);
+    }
+    return value as C[number];
+  };
+}
+
+/** A list given as a value list or as comma-separated text; blanks dropped. */
+export function listOf<T>(item: Parser<T | undefined>): Parser<T[] | undefined> {
+  return (raw) => {
+    if (isBlank(raw)) return undefined;
+    const parts = Array.isArray(raw) ? raw.flatMap((v) => asText(v).split(",")) : asText(raw).split(",");
+    const values = parts.map((p) => p.trim()).filter((p) => p !== "").map((p) => item(p));
+    const kept = values.filter((v): v is T => v !== undefined);
+    return kept.length > 0 ? kept : undefined;
+  };
+}
+
+export type KeyValues = [string, string][];
+
+/** Entries of a key/value list (`[{ key, value }]`) or a plain object, values untouched. */
+export const keyValueEntries: Parser<[string, unknown][]> = (raw) => {
+  if (isBlank(raw)) return [];
+  const entries: [unknown, unknown][] = Array.isArray(raw)
+    ? raw.map((item) => {
+        if (item === null || typeof item !== "object" || !("key" in item)) {
+          throw new InvalidValue("must be a list of key/value pairs");
+        }
+        return [(item as { key: unknown }).key, (item as { value?: unknown }).value];
+      })
+    : typeof raw === "object" && raw !== null
+      ? Object.entries(raw)
+      : fail("must be a list of key/value pairs");
+  return entries.map(([key, value]) => {
+    const name = typeof key === "string" ? key.trim() : "";
+    if (name === "") throw new InvalidValue("has an entry without a key");
+    return [name, value];
+  });
+};
+
+/** A key/value list with text values; blank → empty. */
+export const keyValues: Parser<KeyValues> = (raw) =>
+  keyValueEntries(raw).map(([key, value]) => [
+    key,
+    value === undefined || value === null ? "" : asText(value),
+  ]);
+
+function fail(reason: string): never {
+  throw new InvalidValue(reason);
+}
+
+// RFC 9110 field-name token, and a field value without CR/LF/NUL (header injection).
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+const HEADER_VALUE_FORBIDDEN = /[\r\n\0]/;
+
+// Headers the client computes itself; credentials only ever come from the connection.
+const RESERVED_HEADERS = new Set([
+  "authorization",
+  "proxy-authorization",
+  "host",
+  "content-length",
+  "transfer-encoding",
+  "connection",
+  "keep-alive",
+  "upgrade",
+  "te",
+  "trailer",
+]);
+
+export const headers: Parser<KeyValues> = (raw) => {
+  const list = keyValues(raw);
+  for (const [name, value] of list) {
+    if (!HEADER_NAME.test(name)) throw new InvalidValue(`has an invalid header name ${quote(name)}`);
+    if (RESERVED_HEADERS.has(name.toLowerCase())) {
+      throw new InvalidValue(
+        `must not set ${quote(name)}: it is managed by the connector (credentials come from the connection)`,
+      );
+    }
+    if (HEADER_VALUE_FORBIDDEN.test(value)) {
+      throw new InvalidValue(`header ${quote(name)} has a value containing a line break`);
+    }
+  }
+  return list;
+};
+
+/** Placeholder text from the specification's templates that must never reach a customer's site. */
+export const PLACEHOLDER = "<string>";
+
+/** Refuse any string that is still the template placeholder, naming where it sits. */
+export function assertNoPlaceholders(value: unknown, path = "$"): void {
+  if (value === PLACEHOLDER) {
+    throw new InvalidValue(
+      `still contains the template placeholder "${PLACEHOLDER}" at ${path}; replace it with a real value or remove that field`,
+    );
+  }
+  if (Array.isArray(value)) value.forEach((v, i) => assertNoPlaceholders(v, `${path}[${i}]`));
+  else if (value !== null && typeof value === "object") {
+    for (const [k, v] of Object.entries(value)) assertNoPlaceholders(v, `${path}.${k}`);
+  }
+}
+
+/** JSON text (or an object handed over by a previous step); blank → undefined. */
+export const optionalJson: Parser<unknown> = (raw) => {
+  if (isBlank(raw)) return undefined;
+  const value = typeof raw === "string" ? parseJsonText(raw) : raw;
+  assertNoPlaceholders(value);
+  return value;
+};
+
+/** Like `optionalJson` but the value must be a JSON object. */
+export const optionalJsonObject: Parser<Record<string, unknown> | undefined> = (raw) => {
+  const value = optionalJson(raw);
+  if (value === undefined) return undefined;
+  if (value === null || typeof value !== "object" || Array.isArray(value)) {
+    throw new InvalidValue("must be a JSON object ({ ... })");
+  }
+  return value as Record<string, unknown>;
+};
+
+export const jsonObject: Parser<Record<string, unknown>> = required(optionalJsonObject);
+
+/** Any value passes through untouched (connection objects, file buffers). */
+export const passthrough: Parser<unknown> = (raw) => raw;
+
+export class InvalidConnection extends InvalidValue {
+  constructor() {
+    super("must be a Confluence connection (Confluence Basic or Confluence OAuth 2.0)");
+  }
+}

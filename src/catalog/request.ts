@@ -1,0 +1,80 @@
+// How actions talk to the core client: one JSON call, or one list page / every page. Keeps the
+// action files declarative (endpoint, params, query) and gives every action the same outputs.
+import type { HttpMethod, QueryParams, QueryValue } from "../core/index.js";
+import { InputError } from "./input-error.js";
+import type { KeyValues } from "./parse.js";
+import type { ActionOutput, RunContext } from "./types.js";
+
+export interface ApiCall {
+  method: HttpMethod;
+  /** v2 path template, e.g. `/pages/{id}` (the core encodes each parameter). */
+  path: string;
+  params?: Readonly<Record<string, string>>;
+  query?: QueryParams;
+  /** "Query Parameters" input: merged into the query string; its entries win over `query`. */
+  extraQuery?: KeyValues;
+  body?: unknown;
+  /** For DELETE (204, no body): the id reported back as `{ id, deleted: true }`. */
+  deleted?: string;
+}
+
+export interface ListCall extends Omit<ApiCall, "method" | "body" | "deleted"> {
+  limit: number | undefined;
+  cursor: string | undefined;
+  fetchAll: boolean;
+}
+
+/**
+ * Output of every list action: Confluence's page of `results`, the `nextCursor` to pass as
+ * "Cursor" for the next page (absent on the last page) and Confluence's `_links`. With
+ * "Fetch All" `results` holds every item and `nextCursor` is absent.
+ */
+export interface ListOutput {
+  results: unknown[];
+  nextCursor?: string;
+  _links?: unknown;
+}
+
+export function mergeQuery(query: QueryParams | undefined, extra: KeyValues = []): QueryParams {
+  const merged: Record<string, QueryValue> = { ...query };
+  for (const [name, value] of extra) merged[name] = value;
+  return merged;
+}
+
+export async function callApi(ctx: RunContext, call: ApiCall): Promise<ActionOutput> {
+  const response = await ctx.client.request({
+    method: call.method,
+    path: call.path,
+    pathParams: call.params,
+    query: mergeQuery(call.query, call.extraQuery),
+    body: call.body,
+    debug: ctx.debug,
+  });
+  if (call.deleted !== undefined && (response.data === undefined || response.data === "")) {
+    return { data: { id: call.deleted, deleted: true, status: response.status } };
+  }
+  return { data: response.data };
+}
+
+export async function listApi(ctx: RunContext, call: ListCall): Promise<ActionOutput> {
+  const query = mergeQuery(call.query, call.extraQuery);
+  // `limit`/`cursor` given as Query Parameters would fight the dedicated inputs.
+  for (const name of ["limit", "cursor"]) {
+    if (call.extraQuery?.some(([key]) => key === name)) {
+      const input = name === "limit" ? "Limit" : "Cursor";
+      throw new InputError("Query Parameters", `use the "${input}" input instead of "${name}"`);
+    }
+  }
+  const options = { pathParams: call.params, query, limit: call.limit, debug: ctx.debug };
+  if (call.fetchAll) {
+    const results: unknown[] = [];
+    // The core's iterator follows `_links.next` / the Link header to the last page.
+    for await (const item of ctx.client.paginate(call.path, options)) results.push(item);
+    const data: ListOutput = { results };
+    return { data };
+  }
+  const page = await ctx.client.listPage(call.path, { ...options, cursor: call.cursor });
+  const links = (page.raw as { _links?: unknown } | undefined)?._links;
+  const data: ListOutput = { results: page.results, nextCursor: page.nextCursor, _links: links };
+  return { data };
+}

@@ -1,0 +1,36 @@
+// Runs a catalog action: parse and validate every input (naming the bad one by its label),
+// only then build the client and call Confluence. Platform adapters call this.
+import { connectClient } from "./client-factory.js";
+import { InputError, InvalidValue } from "./input-error.js";
+import type { ActionDef, ActionLogger, ActionOutput, ConnectionValue, InputDefs } from "./types.js";
+
+export function parseInputs(def: ActionDef, raw: Readonly<Record<string, unknown>>) {
+  const parsed: Record<string, unknown> = {};
+  for (const [key, input] of Object.entries(def.inputs as InputDefs)) {
+    try {
+      parsed[key] = input.parse(raw[key]);
+    } catch (error) {
+      if (error instanceof InvalidValue) throw new InputError(input.label, error.message);
+      throw error;
+    }
+  }
+  return parsed;
+}
+
+export async function runAction(
+  def: ActionDef,
+  raw: Readonly<Record<string, unknown>>,
+  logger: ActionLogger,
+): Promise<ActionOutput> {
+  const parsed = parseInputs(def, raw);
+  const debug = parsed.debugRequest === true;
+  const { client, siteOrigin } = connectClient(parsed.connection as ConnectionValue, logger, debug);
+  try {
+    return await def.run(parsed as never, { client, logger, debug, siteOrigin });
+  } catch (error) {
+    if (error instanceof InvalidValue) throw new InputError(def.label, error.message);
+    throw error;
+  } finally {
+    await client.close();
+  }
+}

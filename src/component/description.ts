@@ -1,0 +1,3 @@
+// The component description, verbatim from the specification; shared with the docs generator.
+export const COMPONENT_DESCRIPTION =
+  "Confluence is an open and shared workspace platform provided by Atlassian. Use the Confluence component to manage spaces, pages, and content properties.";

@@ -1,0 +1,23 @@
+// The Prismatic component: everything generated from the catalog. `npm run build` bundles this
+// file to dist/index.js (CommonJS), which `prism components:publish` uploads with dist/icon.png.
+import { component } from "@prismatic-io/spectral";
+import { actions, connections } from "../catalog/index.js";
+import { COMPONENT_DESCRIPTION } from "./description.js";
+import { toComponentError } from "./errors.js";
+import { toAction, toConnection } from "./from-catalog.js";
+
+
+export default component({
+  key: "confluence",
+  public: true,
+  documentationUrl: "https://prismatic.io/docs/components/confluence/",
+  display: {
+    label: "Confluence",
+    description: COMPONENT_DESCRIPTION,
+    iconPath: "icon.png",
+    category: "Application Connectors",
+  },
+  actions: Object.fromEntries(Object.entries(actions).map(([key, def]) => [key, toAction(def)])),
+  connections: connections.map(toConnection),
+  hooks: { error: toComponentError },
+});

@@ -1,0 +1,159 @@
+// createConfluenceClient: wires auth, host, dispatcher, limiter, redactor and the attempt loop
+// into the small public surface (request, listPage, paginate, graphql).
+import { Agent } from "undici";
+import type { AuthEndpoints } from "./auth.js";
+import { ConfluenceError, ConfluenceValidationError } from "./errors.js";
+import { type ExecutorContext, execute } from "./execute.js";
+import { graphqlRequest } from "./graphql.js";
+import { validateHeaders } from "./headers.js";
+import { type NormalisedHost, normaliseHost } from "./host.js";
+import { ConcurrencyLimiter } from "./limiter.js";
+import { listPageAt, paginateFrom } from "./pagination.js";
+import { Redactor } from "./redact.js";
+import { prepareBody } from "./request-body.js";
+import { decodeBody } from "./response-body.js";
+import { isIdempotentMethod, resolveRetry } from "./retry.js";
+import { linkSignals, sleep } from "./signals.js";
+import { pathOf, resolveTarget } from "./target.js";
+import type {
+  ClientOptions,
+  ConfluenceClient,
+  ConfluenceResponse,
+  Logger,
+  RequestOptions,
+} from "./types.js";
+
+export const DEFAULT_TIMEOUT_MS = 30_000;
+export const DEFAULT_MAX_IN_FLIGHT = 10;
+
+const ACCEPT = {
+  json: "application/json",
+  text: "application/json, text/plain;q=0.9, */*;q=0.8",
+  binary: "*/*",
+} as const;
+
+const consoleLogger: Logger = {
+  debug: (message, meta) => console.debug(message, meta ?? ""),
+  info: (message, meta) => console.info(message, meta ?? ""),
+  warn: (message, meta) => console.warn(message, meta ?? ""),
+  error: (message, meta) => console.error(message, meta ?? ""),
+};
+
+function positive(value: number | undefined, fallback: number, name: string): number {
+  if (value === undefined) return fallback;
+  if (!Number.isFinite(value) || value <= 0) {
+    throw new ConfluenceValidationError(`${name} must be a positive number, got ${value}`);
+  }
+  return value;
+}
+
+export function createConfluenceClient(options: ClientOptions): ConfluenceClient {
+  const host: NormalisedHost | undefined =
+    options.host === undefined ? undefined : normaliseHost(options.host);
+  const { auth } = options;
+  const timeoutMs = positive(options.timeoutMs, DEFAULT_TIMEOUT_MS, "timeoutMs");
+  const maxInFlight = Math.floor(
+    positive(options.maxInFlight, DEFAULT_MAX_IN_FLIGHT, "maxInFlight"),
+  );
+  const redactor = new Redactor(() => auth.secrets());
+  const emit = (event: Parameters<NonNullable<ClientOptions["onEvent"]>>[0]) => {
+    try {
+      options.onEvent?.(event);
+    } catch {
+      // A metrics hook must never break a request.
+    }
+  };
+  const dispatcher = new Agent({ connections: maxInFlight });
+  const ctx: ExecutorContext = {
+    dispatcher,
+    auth,
+    limiter: new ConcurrencyLimiter(maxInFlight, (limit) =>
+      emit({ type: "throttle", attempt: 0, limit }),
+    ),
+    redactor,
+    clock: { now: options.clock?.now ?? Date.now, sleep: options.clock?.sleep ?? sleep },
+    random: options.random ?? Math.random,
+    logger: options.logger ?? (options.debug ? consoleLogger : undefined),
+    emit,
+  };
+  let closed = false;
+  let endpointsPromise: Promise<AuthEndpoints> | undefined;
+
+  const endpoints = (signal?: AbortSignal): Promise<AuthEndpoints> => {
+    if (endpointsPromise === undefined) {
+      const linked = linkSignals([options.signal, signal]);
+      endpointsPromise = auth
+        .resolveEndpoints({ host, signal: linked.signal })
+        .finally(() => linked.dispose());
+      // A failed resolution (network, bad token) is retried on the next call, not cached.
+      endpointsPromise.catch(() => {
+        endpointsPromise = undefined;
+      });
+    }
+    return endpointsPromise;
+  };
+
+  async function send<T>(
+    request: RequestOptions,
+    url: string | undefined,
+  ): Promise<ConfluenceResponse<T>> {
+    if (closed) throw new ConfluenceError("The Confluence client is closed");
+    const method = (request.method ?? "GET").toUpperCase();
+    const responseType = request.responseType ?? "json";
+    const linked = linkSignals([options.signal, request.signal]);
+    try {
+      const site = await endpoints(linked.signal);
+      const target =
+        url ??
+        resolveTarget(
+          {
+            api: request.api ?? "v2",
+            path: request.path,
+            pathParams: request.pathParams,
+            query: request.query,
+          },
+          site,
+        );
+      const body = await prepareBody(request);
+      const headers = {
+        accept: ACCEPT[responseType],
+        ...body.headers,
+        ...validateHeaders(request.headers),
+      };
+      const raw = await execute(ctx, {
+        method,
+        url: target,
+        headers,
+        payload: body.payload,
+        logged: body.logged,
+        idempotent: request.idempotent ?? isIdempotentMethod(method),
+        retry: resolveRetry(options.retry, request.retry),
+        timeoutMs: positive(request.timeoutMs, timeoutMs, "timeoutMs"),
+        signal: linked.signal,
+        debug: request.debug ?? options.debug ?? false,
+      });
+      const describe = `${method} ${redactor.redactUrl(pathOf(target)).split("?")[0]}`;
+      const data = decodeBody(raw.bytes, raw.headers["content-type"], responseType, describe) as T;
+      return { status: raw.status, headers: raw.headers, data, url: target };
+    } finally {
+      linked.dispose();
+    }
+  }
+
+  const client: ConfluenceClient = {
+    request: (request) => send(request, undefined),
+    listPage: (path, listOptions = {}) => listPageAt(send, path, listOptions),
+    paginate: (path, listOptions = {}) => paginateFrom(send, endpoints, path, listOptions),
+    graphql: async (request) =>
+      graphqlRequest(send, (await endpoints(request.signal)).graphqlUrl, request, (text) =>
+        redactor.redactString(text),
+      ),
+    endpoints,
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      await dispatcher.close();
+    },
+  };
+  return client;
+}

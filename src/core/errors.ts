@@ -1,0 +1,108 @@
+// Typed errors. Every field assigned here is enumerable and therefore may end up in logs
+// (JSON.stringify(error)), so callers must pass values that have already been redacted.
+import type { V1ErrorBody, V2ErrorBody } from "../types/confluence.js";
+
+/** Base class of every error the client throws. */
+export class ConfluenceError extends Error {
+  override name = "ConfluenceError";
+}
+
+/** A caller input (host, path segment, header, option) was rejected before anything was sent. */
+export class ConfluenceValidationError extends ConfluenceError {
+  override name = "ConfluenceValidationError";
+}
+
+/** Where a request went; shared by the errors raised after a request was attempted. */
+export interface RequestTarget {
+  method: string;
+  /** Path (and query) of the request, without origin; redacted. */
+  path: string;
+}
+
+export type ConfluenceErrorBody = V2ErrorBody | V1ErrorBody | string | Record<string, unknown>;
+
+export interface ApiErrorDetails extends RequestTarget {
+  status: number;
+  statusText: string;
+  body: ConfluenceErrorBody | undefined;
+  traceId: string | undefined;
+  /** Delay the server asked for (429/503), when it exceeded the retry budget. */
+  retryAfterMs?: number;
+  message: string;
+}
+
+/** Confluence answered with a non-2xx status. */
+export class ConfluenceApiError extends ConfluenceError {
+  override name = "ConfluenceApiError";
+  readonly status: number;
+  readonly method: string;
+  readonly path: string;
+  readonly body: ConfluenceErrorBody | undefined;
+  readonly traceId: string | undefined;
+  readonly retryAfterMs: number | undefined;
+
+  constructor(details: ApiErrorDetails) {
+    super(details.message);
+    this.status = details.status;
+    this.method = details.method;
+    this.path = details.path;
+    this.body = details.body;
+    this.traceId = details.traceId;
+    this.retryAfterMs = details.retryAfterMs;
+  }
+}
+
+/** A 200 GraphQL response carried `errors`. */
+export class ConfluenceGraphQLError extends ConfluenceError {
+  override name = "ConfluenceGraphQLError";
+  constructor(
+    message: string,
+    readonly messages: string[],
+    readonly data: unknown,
+    readonly traceId: string | undefined,
+  ) {
+    super(message);
+  }
+}
+
+/** The request (or a stalled response body) exceeded its timeout. */
+export class ConfluenceTimeoutError extends ConfluenceError {
+  override name = "ConfluenceTimeoutError";
+  constructor(
+    message: string,
+    readonly method: string,
+    readonly path: string,
+    readonly timeoutMs: number,
+    /** True when a non-idempotent request may have been processed by the server. */
+    readonly outcomeUnknown: boolean,
+  ) {
+    super(message);
+  }
+}
+
+/** The connection failed (refused, reset, DNS, TLS) and no response was received. */
+export class ConfluenceNetworkError extends ConfluenceError {
+  override name = "ConfluenceNetworkError";
+  constructor(
+    message: string,
+    readonly method: string,
+    readonly path: string,
+    readonly code: string | undefined,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+/**
+ * A non-idempotent request (e.g. POST) failed after it may have reached Confluence, so it was
+ * not repeated: the caller must check whether it took effect before trying again.
+ */
+export class ConfluenceOutcomeUnknownError extends ConfluenceNetworkError {
+  override name = "ConfluenceOutcomeUnknownError";
+}
+
+/** The caller's AbortSignal (or the client's) cancelled the request. */
+export class ConfluenceAbortError extends ConfluenceError {
+  override name = "ConfluenceAbortError";
+}

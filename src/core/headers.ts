@@ -1,0 +1,65 @@
+// Validation of caller-supplied headers (Raw Request "Header", GraphQL "Headers") and
+// flattening of undici's response headers.
+import { ConfluenceValidationError } from "./errors.js";
+
+// RFC 9110 token characters.
+const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+// Visible ASCII, obs-text and spaces/tabs; no CR, LF, NUL or other controls.
+const FIELD_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
+
+// The client owns these: auth is never taken from caller headers (credentials must come from
+// the connection), and framing headers are computed by undici.
+const RESERVED = new Set([
+  "authorization",
+  "host",
+  "content-length",
+  "transfer-encoding",
+  "connection",
+  "keep-alive",
+  "upgrade",
+  "te",
+  "trailer",
+]);
+
+export type HeaderInput = Readonly<Record<string, string | number | boolean | undefined>>;
+
+/** Lower-cased, validated copy of caller headers; undefined values are dropped. */
+export function validateHeaders(headers: HeaderInput | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (headers === undefined) return out;
+  for (const [name, raw] of Object.entries(headers)) {
+    if (raw === undefined) continue;
+    if (!TOKEN.test(name)) {
+      throw new ConfluenceValidationError(
+        `Invalid header name ${JSON.stringify(name)}: only token characters are allowed`,
+      );
+    }
+    const lower = name.toLowerCase();
+    if (RESERVED.has(lower)) {
+      throw new ConfluenceValidationError(
+        `The header "${name}" is managed by the client and cannot be set by the caller`,
+      );
+    }
+    const value = String(raw);
+    if (!FIELD_VALUE.test(value)) {
+      // The value is not echoed: it may be a credential the caller put in a custom header.
+      throw new ConfluenceValidationError(
+        `Invalid value for header "${name}": control characters (CR, LF, NUL) are not allowed`,
+      );
+    }
+    out[lower] = value.trim();
+  }
+  return out;
+}
+
+/** undici response headers → one string per header (multi-valued ones joined with ", "). */
+export function flattenHeaders(
+  headers: Readonly<Record<string, string | string[] | undefined>>,
+): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (value === undefined) continue;
+    out[name.toLowerCase()] = Array.isArray(value) ? value.join(", ") : value;
+  }
+  return out;
+}

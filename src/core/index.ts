@@ -1,0 +1,50 @@
+// Public API of the core client. Everything the catalog, component and CLI need comes from here.
+export type {
+  AuthEndpoints,
+  AuthFailure,
+  AuthProvider,
+  BasicCredentials,
+  BearerOptions,
+} from "./auth.js";
+export { atlassianApiBase, basicAuth, bearerAuth, DEFAULT_ATLASSIAN_API_URL } from "./auth.js";
+export { createConfluenceClient, DEFAULT_MAX_IN_FLIGHT, DEFAULT_TIMEOUT_MS } from "./client.js";
+export type { ApiErrorDetails, ConfluenceErrorBody, RequestTarget } from "./errors.js";
+export {
+  ConfluenceAbortError,
+  ConfluenceApiError,
+  ConfluenceError,
+  ConfluenceGraphQLError,
+  ConfluenceNetworkError,
+  ConfluenceOutcomeUnknownError,
+  ConfluenceTimeoutError,
+  ConfluenceValidationError,
+} from "./errors.js";
+export type { HeaderInput } from "./headers.js";
+export { validateHeaders } from "./headers.js";
+export type { NormalisedHost } from "./host.js";
+export { isLoopbackHostname, normaliseHost } from "./host.js";
+export { parseLinkHeader } from "./link-header.js";
+export type { PathParamsOf, PathParamValue } from "./path.js";
+export { buildPath, encodePathSegment, parseSitePath } from "./path.js";
+export type { QueryParams, QueryScalar, QueryValue } from "./query.js";
+export { serialiseQuery, toQueryString } from "./query.js";
+export { isSecretField, isSecretHeader, REDACTED, Redactor } from "./redact.js";
+export type { RetryOptions } from "./retry.js";
+export { DEFAULT_RETRY, isIdempotentMethod, serverRetryDelayMs } from "./retry.js";
+export type {
+  ApiKind,
+  CallOptions,
+  ClientEvent,
+  ClientOptions,
+  Clock,
+  ConfluenceClient,
+  ConfluenceResponse,
+  GraphQLRequest,
+  HttpMethod,
+  ListOptions,
+  ListPage,
+  Logger,
+  RequestOptions,
+  ResponseType,
+} from "./types.js";
+export { CONNECTOR_VERSION, USER_AGENT } from "./version.js";

@@ -1,0 +1,98 @@
+// Per-client backpressure: at most `max` requests in flight. When Atlassian signals that the
+// caller is close to its rate limit (X-RateLimit-NearLimit / X-Beta-RateLimit-NearLimit, see
+// https://developer.atlassian.com/cloud/confluence/rate-limiting/) or answers 429, the allowed
+// concurrency is halved; every calm response gives one slot back (AIMD, as TCP does), so the
+// client slows down before it gets rejected and recovers once the pressure is gone.
+import { ConfluenceAbortError } from "./errors.js";
+
+interface Waiter {
+  resolve: (release: () => void) => void;
+  reject: (error: unknown) => void;
+  signal: AbortSignal;
+  onAbort: () => void;
+}
+
+export class ConcurrencyLimiter {
+  private inFlight = 0;
+  private allowed: number;
+  private readonly waiters: Waiter[] = [];
+
+  constructor(
+    readonly max: number,
+    private readonly onLimitChange: (limit: number) => void = () => {},
+  ) {
+    this.allowed = max;
+  }
+
+  get limit(): number {
+    return this.allowed;
+  }
+
+  get active(): number {
+    return this.inFlight;
+  }
+
+  /** Resolves with a release function once a slot is free. */
+  acquire(signal: AbortSignal): Promise<() => void> {
+    if (signal.aborted) return Promise.reject(abortError(signal));
+    if (this.inFlight < this.allowed && this.waiters.length === 0) {
+      this.inFlight++;
+      return Promise.resolve(this.releaser());
+    }
+    return new Promise((resolve, reject) => {
+      const waiter: Waiter = {
+        resolve,
+        reject,
+        signal,
+        onAbort: () => {
+          const index = this.waiters.indexOf(waiter);
+          if (index >= 0) this.waiters.splice(index, 1);
+          reject(abortError(signal));
+        },
+      };
+      signal.addEventListener("abort", waiter.onAbort, { once: true });
+      this.waiters.push(waiter);
+    });
+  }
+
+  /** Multiplicative decrease: the server is near (or over) its limit. */
+  slowDown(): void {
+    const next = Math.max(1, Math.floor(this.allowed / 2));
+    if (next !== this.allowed) {
+      this.allowed = next;
+      this.onLimitChange(next);
+    }
+  }
+
+  /** Additive increase after a response without pressure signals. */
+  recover(): void {
+    if (this.allowed < this.max) {
+      this.allowed++;
+      this.onLimitChange(this.allowed);
+      this.drain();
+    }
+  }
+
+  private releaser(): () => void {
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.inFlight--;
+      this.drain();
+    };
+  }
+
+  private drain(): void {
+    while (this.inFlight < this.allowed && this.waiters.length > 0) {
+      const waiter = this.waiters.shift() as Waiter;
+      waiter.signal.removeEventListener("abort", waiter.onAbort);
+      this.inFlight++;
+      waiter.resolve(this.releaser());
+    }
+  }
+}
+
+export function abortError(signal: AbortSignal): ConfluenceAbortError {
+  return new ConfluenceAbortError("The Confluence request was aborted", { cause: signal.reason });
+}

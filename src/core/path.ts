@@ -1,0 +1,134 @@
+// Path templates. A template's literal text may only contain characters that never need
+// encoding, and every `{name}` placeholder is replaced by an encodeURIComponent'd segment, so a
+// request can never be built from an unencoded value: `/pages/${id}` with id "../x" or "1?a"
+// is rejected instead of silently changing the path.
+import { ConfluenceValidationError } from "./errors.js";
+
+export type PathParamValue = string | number;
+
+/** `{ id: ..., "property-id": ... }` from "/pages/{id}/properties/{property-id}". */
+export type PathParamsOf<Template extends string> =
+  Template extends `${string}{${infer Name}}${infer Rest}`
+    ? { [K in Name]: PathParamValue } & PathParamsOf<Rest>
+    : Record<never, never>;
+
+const LITERAL = /^[A-Za-z0-9\-._~/]*$/;
+const PLACEHOLDER = /\{([^{}]*)\}/g;
+
+/** Encode one path segment; rejects values that cannot be a segment. */
+export function encodePathSegment(name: string, value: PathParamValue): string {
+  if (typeof value === "number") {
+    if (!Number.isFinite(value)) {
+      throw new ConfluenceValidationError(`Path parameter "${name}" must be a finite number`);
+    }
+    return String(value);
+  }
+  if (typeof value !== "string") {
+    throw new ConfluenceValidationError(`Path parameter "${name}" must be a string or number`);
+  }
+  if (value === "") throw new ConfluenceValidationError(`Path parameter "${name}" is empty`);
+  if (value === "." || value === "..") {
+    throw new ConfluenceValidationError(`Path parameter "${name}" must not be "${value}"`);
+  }
+  return encodeURIComponent(value);
+}
+
+function assertLiteral(template: string, literal: string): void {
+  if (!LITERAL.test(literal)) {
+    throw new ConfluenceValidationError(
+      `Path template ${JSON.stringify(template)} contains characters that need encoding; pass values as path parameters`,
+    );
+  }
+}
+
+function assertNoDotSegments(template: string, path: string): void {
+  for (const segment of path.split("/")) {
+    if (segment === "." || segment === "..") {
+      throw new ConfluenceValidationError(
+        `Path template ${JSON.stringify(template)} contains a "." or ".." segment`,
+      );
+    }
+  }
+}
+
+/** Fill a template such as `/pages/{id}/properties/{property-id}` with encoded segments. */
+export function buildPath(
+  template: string,
+  params: Readonly<Record<string, PathParamValue>> = {},
+): string {
+  if (!template.startsWith("/") || template.startsWith("//")) {
+    throw new ConfluenceValidationError(
+      `Path template ${JSON.stringify(template)} must start with a single "/"`,
+    );
+  }
+  const used = new Set<string>();
+  let out = "";
+  let last = 0;
+  for (const match of template.matchAll(PLACEHOLDER)) {
+    const name = match[1] ?? "";
+    const literal = template.slice(last, match.index);
+    assertLiteral(template, literal);
+    const before = out + literal;
+    const after = template.charAt(match.index + match[0].length);
+    // A placeholder must be a whole segment so a value cannot merge with literal text.
+    if (!before.endsWith("/") || (after !== "" && after !== "/")) {
+      throw new ConfluenceValidationError(
+        `Path template ${JSON.stringify(template)}: {${name}} must be a whole path segment`,
+      );
+    }
+    if (!Object.hasOwn(params, name)) {
+      throw new ConfluenceValidationError(
+        `Path template ${JSON.stringify(template)} needs the parameter "${name}"`,
+      );
+    }
+    out = before + encodePathSegment(name, params[name] as PathParamValue);
+    used.add(name);
+    last = match.index + match[0].length;
+  }
+  const tail = template.slice(last);
+  assertLiteral(template, tail);
+  out += tail;
+  assertNoDotSegments(template, template.replace(PLACEHOLDER, "x"));
+  for (const name of Object.keys(params)) {
+    if (!used.has(name)) {
+      throw new ConfluenceValidationError(
+        `Path template ${JSON.stringify(template)} has no placeholder {${name}}`,
+      );
+    }
+  }
+  return out;
+}
+
+// pchar from RFC 3986 (unreserved, sub-delims, ":", "@") plus "/" and %XX escapes.
+const SITE_PATH = /^(?:[A-Za-z0-9\-._~!$&'()*+,;=:@/]|%[0-9A-Fa-f]{2})*$/;
+const QUERY_TEXT = /^(?:[A-Za-z0-9\-._~!$&'()*+,;=:@/?]|%[0-9A-Fa-f]{2})*$/;
+
+/**
+ * Validate a site-relative path typed by a user (Raw Request: `/wiki/api/v2/pages?limit=5`).
+ * It must already be encoded; dot segments (also as %2e) are refused so a path cannot climb
+ * out of the intended API. Returns the path and its (possibly empty) query without the "?".
+ */
+export function parseSitePath(input: string): { path: string; query: string } {
+  const queryStart = input.indexOf("?");
+  const path = queryStart < 0 ? input : input.slice(0, queryStart);
+  const query = queryStart < 0 ? "" : input.slice(queryStart + 1);
+  const shown = JSON.stringify(input);
+  if (!path.startsWith("/") || path.startsWith("//")) {
+    throw new ConfluenceValidationError(`Path ${shown} must start with a single "/"`);
+  }
+  if (!SITE_PATH.test(path)) {
+    throw new ConfluenceValidationError(
+      `Path ${shown} contains characters that must be percent-encoded (spaces, "#", "%" not followed by two hex digits, control or non-ASCII characters)`,
+    );
+  }
+  if (!QUERY_TEXT.test(query)) {
+    throw new ConfluenceValidationError(`The query string of ${shown} is not properly encoded`);
+  }
+  for (const segment of path.split("/")) {
+    const decoded = segment.replace(/%2e/gi, ".");
+    if (decoded === "." || decoded === "..") {
+      throw new ConfluenceValidationError(`Path ${shown} must not contain "." or ".." segments`);
+    }
+  }
+  return { path, query };
+}

@@ -1,0 +1,137 @@
+// Redaction used by debug logging and error construction. Secrets are removed twice over:
+// by name (headers/fields/query parameters that always hold credentials) and by value (the
+// client knows its own secrets and scrubs them from any string it logs or throws, which also
+// catches servers that echo a credential back in an error body).
+
+export const REDACTED = "[REDACTED]";
+
+const SECRET_HEADERS = new Set([
+  "authorization",
+  "proxy-authorization",
+  "cookie",
+  "set-cookie",
+  "x-api-key",
+  "x-atlassian-token-secret",
+]);
+
+// Field names compared after lower-casing and dropping "-" / "_" (accessToken = access_token).
+const SECRET_FIELDS = new Set([
+  "authorization",
+  "password",
+  "passwd",
+  "apitoken",
+  "token",
+  "accesstoken",
+  "refreshtoken",
+  "idtoken",
+  "clientsecret",
+  "secret",
+  "apikey",
+  "privatekey",
+  "cookie",
+  "setcookie",
+  "assertion",
+  "code",
+  "authcode",
+  "authorizationcode",
+  "codeverifier",
+]);
+
+// `code` is the OAuth authorization code in requests and redirects, but in Confluence's v2
+// error envelope it is the error identifier ("NOT_FOUND"), which is worth keeping.
+const ERROR_BODY_SAFE_FIELDS = new Set(["code"]);
+
+// Secrets shorter than this are not scrubbed by value: replacing every "ab" would garble logs
+// without protecting anything a real credential would be.
+const MIN_SECRET_LENGTH = 4;
+
+function normaliseFieldName(name: string): string {
+  return name.toLowerCase().replace(/[-_]/g, "");
+}
+
+export function isSecretHeader(name: string): boolean {
+  return SECRET_HEADERS.has(name.toLowerCase());
+}
+
+export function isSecretField(name: string): boolean {
+  return SECRET_FIELDS.has(normaliseFieldName(name));
+}
+
+export interface RedactOptions {
+  /** Keep fields that are only secret in requests (e.g. `code`); used for error bodies. */
+  errorBody?: boolean;
+}
+
+/** Scrubs known secret values (and name-based secrets) from strings, headers and JSON values. */
+export class Redactor {
+  constructor(private readonly knownSecrets: () => readonly string[] = () => []) {}
+
+  /** Replace every occurrence of a known secret (and its URL-encoded form) in `text`. */
+  redactString(text: string): string {
+    let out = text;
+    for (const secret of this.secretsLongestFirst()) {
+      out = out.split(secret).join(REDACTED);
+      const encoded = encodeURIComponent(secret);
+      if (encoded !== secret) out = out.split(encoded).join(REDACTED);
+    }
+    return out;
+  }
+
+  /** Headers with credentials replaced, by name and by value. */
+  redactHeaders(headers: Readonly<Record<string, string | string[] | undefined>>) {
+    const out: Record<string, string> = {};
+    for (const [name, value] of Object.entries(headers)) {
+      if (value === undefined) continue;
+      const joined = Array.isArray(value) ? value.join(", ") : value;
+      out[name] = isSecretHeader(name) ? REDACTED : this.redactString(joined);
+    }
+    return out;
+  }
+
+  /** A URL (absolute or path) with secret query parameters and known secrets replaced. */
+  redactUrl(url: string): string {
+    const queryStart = url.indexOf("?");
+    if (queryStart < 0) return this.redactString(url);
+    const base = url.slice(0, queryStart);
+    const params = url
+      .slice(queryStart + 1)
+      .split("&")
+      .map((pair) => {
+        const eq = pair.indexOf("=");
+        const rawName = eq < 0 ? pair : pair.slice(0, eq);
+        let name = rawName;
+        try {
+          name = decodeURIComponent(rawName);
+        } catch {
+          // Malformed escapes: fall back to the raw name for the check.
+        }
+        return eq >= 0 && isSecretField(name) ? `${rawName}=${REDACTED}` : pair;
+      })
+      .join("&");
+    return this.redactString(`${base}?${params}`);
+  }
+
+  /** A deep copy of a JSON-like value with secret fields and known secret values replaced. */
+  redactValue(value: unknown, options: RedactOptions = {}, depth = 0): unknown {
+    if (typeof value === "string") return this.redactString(value);
+    if (value === null || typeof value !== "object") return value;
+    // Cap recursion: logged values are for humans, and cycles must not hang the client.
+    if (depth > 20) return "[Truncated]";
+    if (Array.isArray(value))
+      return value.map((item) => this.redactValue(item, options, depth + 1));
+    const out: Record<string, unknown> = {};
+    for (const [key, item] of Object.entries(value)) {
+      const keep = options.errorBody === true && ERROR_BODY_SAFE_FIELDS.has(key.toLowerCase());
+      out[key] =
+        !keep && isSecretField(key) ? REDACTED : this.redactValue(item, options, depth + 1);
+    }
+    return out;
+  }
+
+  private secretsLongestFirst(): string[] {
+    // Longest first so a secret that contains another is replaced whole.
+    return this.knownSecrets()
+      .filter((secret) => secret.length >= MIN_SECRET_LENGTH)
+      .sort((a, b) => b.length - a.length);
+  }
+}

@@ -1,0 +1,57 @@
+// Small request/response helpers shared by the v2 routes.
+import type { FastifyReply, FastifyRequest } from "fastify";
+import type { MultiEntityResult } from "../types/confluence.js";
+import { badRequest } from "./errors.js";
+import type { Query } from "./params.js";
+
+export function params(request: FastifyRequest): Record<string, string> {
+  return request.params as Record<string, string>;
+}
+
+export function query(request: FastifyRequest): Query {
+  return request.query as Query;
+}
+
+/** The site's `/wiki` base URL as the client addressed it (Confluence's `_links.base`). */
+export function baseUrl(request: FastifyRequest): string {
+  return `${request.protocol}://${request.headers.host ?? "localhost"}/wiki`;
+}
+
+/** The JSON object body of a write request, or a 400. */
+export function jsonObject(request: FastifyRequest): Record<string, unknown> {
+  const body = request.body;
+  if (typeof body !== "object" || body === null || Array.isArray(body) || Buffer.isBuffer(body)) {
+    throw badRequest("The request body must be a JSON object");
+  }
+  return body as Record<string, unknown>;
+}
+
+/**
+ * Sends a MultiEntityResult. The next link is relative to the site (`/wiki/api/v2/...`, even
+ * when the request came through a gateway prefix, as Confluence does), keeps every filter of
+ * the request and carries the new cursor; it is also sent as `Link: <...>; rel="next"`.
+ */
+export function sendList<T>(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  results: T[],
+  nextCursor: string | undefined,
+  limit: number,
+): MultiEntityResult<T> {
+  const links: MultiEntityResult<T>["_links"] = {};
+  if (nextCursor !== undefined) {
+    const url = request.url;
+    const queryStart = url.indexOf("?");
+    const path = queryStart >= 0 ? url.slice(0, queryStart) : url;
+    const search = new URLSearchParams(queryStart >= 0 ? url.slice(queryStart + 1) : "");
+    search.delete("cursor");
+    search.set("limit", String(limit));
+    search.set("cursor", nextCursor);
+    const wikiAt = path.indexOf("/wiki/");
+    const next = `${wikiAt >= 0 ? path.slice(wikiAt) : path}?${search.toString()}`;
+    links.next = next;
+    reply.header("link", `<${next}>; rel="next"`);
+  }
+  links.base = baseUrl(request);
+  return { results, _links: links };
+}

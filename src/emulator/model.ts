@@ -1,0 +1,103 @@
+// In-memory records of the emulated site. They hold what Confluence stores, not wire shapes:
+// serialize.ts turns them into the v2/v1 response bodies.
+import type { JsonValue, Label, SpaceType } from "../types/confluence.js";
+
+export interface UserRecord {
+  email: string;
+  apiToken: string;
+  accountId: string;
+  displayName: string;
+}
+
+export interface VersionRecord {
+  number: number;
+  message: string;
+  minorEdit: boolean;
+  authorId: string;
+  createdAt: string;
+}
+
+/** Page body as stored: Confluence's canonical representation is `storage` (XHTML). */
+export interface Revision {
+  title: string;
+  /** Storage-format body; undefined for generated pages until read (built on demand). */
+  body: string | undefined;
+  version: VersionRecord;
+}
+
+export type PageStatus = "current" | "draft" | "archived" | "trashed";
+
+export interface PageRecord {
+  id: string;
+  num: number;
+  spaceId: string;
+  parentId: string | undefined;
+  status: PageStatus;
+  authorId: string;
+  ownerId: string;
+  createdAt: string;
+  position: number;
+  subtype: string | undefined;
+  current: Revision;
+  /** Earlier published revisions, oldest first. */
+  history: Revision[];
+  /** Unpublished edits of a published page (get-draft=true). */
+  draft: Revision | undefined;
+  labels: Label[];
+  likedBy: string[];
+  favoritedBy: string[];
+}
+
+export interface SpaceRecord {
+  id: string;
+  num: number;
+  key: string;
+  name: string;
+  type: SpaceType;
+  status: "current" | "archived";
+  authorId: string;
+  createdAt: string;
+  homepageId: string;
+  description: string;
+}
+
+export interface AttachmentRecord {
+  id: string;
+  num: number;
+  status: "current" | "archived" | "trashed";
+  title: string;
+  createdAt: string;
+  pageId: string | undefined;
+  customContentId: string | undefined;
+  mediaType: string;
+  fileSize: number;
+  fileId: string;
+  comment: string;
+  version: VersionRecord;
+  data: Buffer | undefined;
+}
+
+export interface CustomContentRecord {
+  id: string;
+  num: number;
+  type: string;
+  status: "current" | "draft" | "archived" | "trashed";
+  title: string;
+  spaceId: string;
+  pageId: string | undefined;
+  authorId: string;
+  createdAt: string;
+  body: string;
+  version: VersionRecord;
+}
+
+export type PropertyOwnerKind = "page" | "attachment" | "customContent";
+
+export interface PropertyRecord {
+  id: string;
+  num: number;
+  ownerKey: string;
+  key: string;
+  value: JsonValue;
+  version: VersionRecord;
+}

@@ -1,0 +1,81 @@
+// Factories for records with Confluence's defaults, shared by the seed, the generator and routes.
+import type { AttachmentRecord, PageRecord, PageStatus, VersionRecord } from "./model.js";
+
+export interface NewPage {
+  num: number;
+  spaceId: string;
+  parentId: string | undefined;
+  title: string;
+  body: string | undefined;
+  status: PageStatus;
+  authorId: string;
+  createdAt: string;
+  position?: number;
+  versionNumber?: number;
+}
+
+export function makeVersion(
+  number: number,
+  authorId: string,
+  createdAt: string,
+  message = "",
+): VersionRecord {
+  return { number, message, minorEdit: false, authorId, createdAt };
+}
+
+export function makePage(input: NewPage): PageRecord {
+  return {
+    id: String(input.num),
+    num: input.num,
+    spaceId: input.spaceId,
+    parentId: input.parentId,
+    status: input.status,
+    authorId: input.authorId,
+    ownerId: input.authorId,
+    createdAt: input.createdAt,
+    position: input.position ?? 0,
+    subtype: undefined,
+    current: {
+      title: input.title,
+      body: input.body,
+      version: makeVersion(input.versionNumber ?? 1, input.authorId, input.createdAt),
+    },
+    history: [],
+    draft: undefined,
+    labels: [],
+    likedBy: [],
+    favoritedBy: [],
+  };
+}
+
+export interface NewAttachment {
+  num: number;
+  title: string;
+  mediaType: string;
+  pageId?: string;
+  customContentId?: string;
+  data: Buffer;
+  authorId: string;
+  createdAt: string;
+  comment?: string;
+  status?: AttachmentRecord["status"];
+}
+
+export function makeAttachment(input: NewAttachment): AttachmentRecord {
+  return {
+    id: `att${input.num}`,
+    num: input.num,
+    status: input.status ?? "current",
+    title: input.title,
+    createdAt: input.createdAt,
+    pageId: input.pageId,
+    customContentId: input.customContentId,
+    mediaType: input.mediaType,
+    fileSize: input.data.length,
+    // Confluence file ids are media-platform UUIDs; derive a stable one from the number.
+    fileId: `00000000-0000-4000-8000-${String(input.num).padStart(12, "0")}`,
+    comment: input.comment ?? "",
+    version: makeVersion(1, input.authorId, input.createdAt),
+    data: input.data,
+  };
+}

@@ -1,0 +1,2 @@
+// Public entry of the shared wire types.
+export type * from "./confluence.js";

@@ -1,0 +1,80 @@
+// Shared setup of the component suites: the emulator (demo data), spectral's harness around
+// the component built from the catalog, a Basic connection, and the emulator's request log.
+import { createHarness } from "@prismatic-io/spectral/dist/testing";
+import { afterAll, beforeAll, beforeEach } from "vitest";
+import component from "../../src/component/index.js";
+import { startTestEmulator } from "../support/emulator.js";
+
+export interface LoggedRequest {
+  seq: number;
+  method: string;
+  path: string;
+  query: Record<string, string | string[]>;
+  headers: Record<string, string | string[]>;
+  body: unknown;
+  status: number;
+}
+
+export interface Lines {
+  info: string[];
+  warn: string[];
+  error: string[];
+}
+
+export function useComponent() {
+  const state = {
+    url: "",
+    close: async () => {},
+    harness: createHarness(component),
+    seq: 0,
+  };
+
+  beforeAll(async () => {
+    const emulator = await startTestEmulator({ seed: "demo" });
+    state.url = emulator.url;
+    state.close = emulator.close;
+  });
+  afterAll(async () => {
+    await state.close();
+  });
+  beforeEach(async () => {
+    state.seq = await lastSeq();
+  });
+
+  const connection = () => ({
+    key: "basic",
+    configVarKey: "",
+    fields: { email: "demo@example.com", apiToken: "demo-token", host: state.url },
+  });
+
+  async function lastSeq(): Promise<number> {
+    const response = await fetch(`${state.url}/__emulator/requests`);
+    const body = (await response.json()) as { lastSeq: number };
+    return body.lastSeq;
+  }
+
+  /** Requests the emulator received since the current test started. */
+  async function received(): Promise<LoggedRequest[]> {
+    const response = await fetch(`${state.url}/__emulator/requests?since=${state.seq}`);
+    return ((await response.json()) as { requests: LoggedRequest[] }).requests;
+  }
+
+  /** Run an action with the Basic connection; returns its `data` and the log lines. */
+  async function run(key: string, params: Record<string, unknown> = {}) {
+    const lines: Lines = { info: [], warn: [], error: [] };
+    const logger = {
+      info: (m: string) => lines.info.push(m),
+      warn: (m: string) => lines.warn.push(m),
+      error: (m: string) => lines.error.push(m),
+      debug: (m: string) => lines.info.push(m),
+    };
+    const result = await state.harness.action(
+      key,
+      { connection: connection(), ...params },
+      { logger } as never,
+    );
+    return { data: (result as { data: unknown }).data, result, lines };
+  }
+
+  return { state, run, received, connection, lastSeq };
+}

@@ -1,0 +1,192 @@
+// Loads Atlassian's two OpenAPI documents once per process, applies the documented exceptions
+// (exceptions.ts) and builds an openapi-backend instance per document. openapi-backend routes a
+// request to its operation, parses path/query parameters by their declared style, and validates
+// parameters, bodies, response bodies per status and response headers with ajv, $refs resolved.
+import addFormats from "ajv-formats";
+import { type AjvCustomizer, OpenAPIBackend } from "openapi-backend";
+import {
+  appliesTo,
+  errorBodyException,
+  type SpecException,
+  specExceptions,
+} from "./exceptions.js";
+import { isJsonObject, type JsonObject } from "./json-walk.js";
+import { readSpecDocument, type SpecName } from "./spec-location.js";
+
+export interface LoadedSpec {
+  name: SpecName;
+  /** Path prefix of the document's operations on a site (from its `servers` entry). */
+  apiRoot: string;
+  api: OpenAPIBackend;
+  /** Every operation: id → method + path template relative to apiRoot. */
+  operations: ReadonlyMap<string, { method: string; path: string }>;
+}
+
+// v2's server is https://{your-domain}/wiki/api/v2; v1's is //your-domain.atlassian.net with
+// paths that already start with /wiki/rest/api.
+const API_ROOTS: Record<SpecName, string> = { v2: "/wiki/api/v2", v1: "/" };
+
+const HTTP_METHODS = ["get", "put", "post", "delete", "patch", "head", "options", "trace"];
+
+const addStandardFormats: AjvCustomizer = (ajv) => {
+  // date-time, uuid, uri, ... are real checks, not the silent passes ajv defaults to.
+  addFormats(ajv);
+  return ajv;
+};
+
+const cache = new Map<SpecName, Promise<LoadedSpec>>();
+
+export function loadSpec(name: SpecName): Promise<LoadedSpec> {
+  let loaded = cache.get(name);
+  if (!loaded) {
+    loaded = buildSpec(name);
+    cache.set(name, loaded);
+  }
+  return loaded;
+}
+
+export async function loadSpecs(): Promise<Record<SpecName, LoadedSpec>> {
+  const [v2, v1] = await Promise.all([loadSpec("v2"), loadSpec("v1")]);
+  return { v2, v1 };
+}
+
+async function buildSpec(name: SpecName): Promise<LoadedSpec> {
+  const document = readSpecDocument(name);
+  if (!isJsonObject(document)) throw new Error(`OpenAPI spec ${name} is not a JSON object`);
+  applyExceptions(name, document);
+  checkServers(name, document);
+  const api = new OpenAPIBackend({
+    // openapi-backend's types are the openapi-types Document; ours is parsed JSON checked below.
+    definition: document as unknown as OpenAPIBackend["document"],
+    apiRoot: API_ROOTS[name],
+    // strict: a spec problem throws instead of being logged and ignored.
+    strict: true,
+    // quick: compile ajv validators lazily, per operation actually exercised (the specs hold
+    // ~390 operations; a test file touches a dozen).
+    quick: true,
+    ajvOpts: { allErrors: true, strict: false },
+    customizeAjv: addStandardFormats,
+  });
+  // quick mode skips the OpenAPI-schema check of the document; run it ourselves, synchronously.
+  api.document = api.inputDocument as OpenAPIBackend["document"];
+  try {
+    api.validateDefinition();
+  } catch (error) {
+    // The library's message embeds every ajv error; keep it readable (and small for the runner).
+    const message = String(error instanceof Error ? error.message : error);
+    throw new Error(
+      `OpenAPI spec ${name} is not a valid OpenAPI document after the exceptions of test/conformance/exceptions.ts: ${message.slice(0, 2000)}`,
+    );
+  }
+  await api.init();
+  return { name, apiRoot: API_ROOTS[name], api, operations: indexOperations(document) };
+}
+
+function checkServers(name: SpecName, document: JsonObject): void {
+  const servers = document.servers;
+  const url = Array.isArray(servers) && isJsonObject(servers[0]) ? servers[0].url : undefined;
+  const expected = name === "v2" ? "/wiki/api/v2" : "//your-domain.atlassian.net";
+  if (typeof url !== "string" || !url.endsWith(expected)) {
+    throw new Error(
+      `OpenAPI spec ${name}: servers[0].url is ${String(url)}, expected it to end with ${expected}; the conformance suite's path mapping (API_ROOTS) needs review.`,
+    );
+  }
+}
+
+function indexOperations(document: JsonObject): Map<string, { method: string; path: string }> {
+  const operations = new Map<string, { method: string; path: string }>();
+  const paths = isJsonObject(document.paths) ? document.paths : {};
+  for (const [path, item] of Object.entries(paths)) {
+    if (!isJsonObject(item)) continue;
+    for (const method of HTTP_METHODS) {
+      const operation = item[method];
+      if (isJsonObject(operation) && typeof operation.operationId === "string") {
+        operations.set(operation.operationId, { method: method.toUpperCase(), path });
+      }
+    }
+  }
+  return operations;
+}
+
+/** Applies every exception of this spec; one that changes nothing is stale and fails the load. */
+function applyExceptions(name: SpecName, document: JsonObject): void {
+  for (const exception of specExceptions) {
+    if (!exception.specs.includes(name)) continue;
+    let changed = 0;
+    switch (exception.kind) {
+      case "document-patch":
+        changed = exception.apply(document, name);
+        break;
+      case "error-body":
+        changed = declareErrorBodies(document, exception.schema);
+        break;
+      case "undeclared-status":
+        changed = declareStatuses(
+          document,
+          exception,
+          exception.statuses,
+          errorBodyException(name)?.schema,
+        );
+        break;
+    }
+    if (changed === 0) {
+      throw new Error(
+        `Spec exception "${exception.id}" (${name}, ${String(exception.operation)}, ${exception.field}) no longer applies: the spec may have been fixed upstream; remove it from test/conformance/exceptions.ts.`,
+      );
+    }
+  }
+}
+
+function eachOperation(document: JsonObject, visit: (operation: JsonObject, id: string) => void) {
+  const paths = isJsonObject(document.paths) ? document.paths : {};
+  for (const item of Object.values(paths)) {
+    if (!isJsonObject(item)) continue;
+    for (const method of HTTP_METHODS) {
+      const operation = item[method];
+      if (isJsonObject(operation) && typeof operation.operationId === "string") {
+        visit(operation, operation.operationId);
+      }
+    }
+  }
+}
+
+/** Gives error statuses declared with no content a JSON body schema (the real error shape). */
+function declareErrorBodies(document: JsonObject, schema: JsonObject): number {
+  let changed = 0;
+  eachOperation(document, (operation) => {
+    const responses = isJsonObject(operation.responses) ? operation.responses : {};
+    for (const [status, response] of Object.entries(responses)) {
+      if (Number(status) < 400 || !isJsonObject(response)) continue;
+      const content = response.content;
+      if (isJsonObject(content) && Object.keys(content).length > 0) continue;
+      response.content = { "application/json": { schema } };
+      changed++;
+    }
+  });
+  return changed;
+}
+
+/** Declares statuses the live service returns; their bodies use the error body of that spec. */
+function declareStatuses(
+  document: JsonObject,
+  exception: SpecException,
+  statuses: readonly number[],
+  errorBody: JsonObject | undefined,
+): number {
+  let changed = 0;
+  eachOperation(document, (operation, id) => {
+    if (!appliesTo(exception, id)) return;
+    const responses = isJsonObject(operation.responses) ? operation.responses : {};
+    operation.responses = responses;
+    for (const status of statuses) {
+      if (responses[String(status)] !== undefined) continue;
+      responses[String(status)] = {
+        description: `Not in Atlassian's spec; see exception ${exception.id}.`,
+        content: errorBody ? { "application/json": { schema: errorBody } } : {},
+      };
+      changed++;
+    }
+  });
+  return changed;
+}
+

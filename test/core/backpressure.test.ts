@@ -1,0 +1,63 @@
+import { afterEach, describe, expect, it } from "vitest";
+import type { ClientEvent } from "../../src/core/index.js";
+import { clientFor, type FakeSite, json, startSite } from "./helpers/site.js";
+
+let site: FakeSite | undefined;
+afterEach(async () => {
+  await site?.close();
+  site = undefined;
+});
+
+/** A site that holds each request briefly and records concurrency at arrival. */
+async function busySite(nearLimit: boolean) {
+  let active = 0;
+  const seen: number[] = [];
+  site = await startSite(async (_req, res) => {
+    active++;
+    seen.push(active);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+    active--;
+    json(res, 200, { ok: true }, nearLimit ? { "x-ratelimit-nearlimit": "true" } : {});
+  });
+  return { site, seen };
+}
+
+describe("backpressure", () => {
+  it("never exceeds maxInFlight", async () => {
+    const { site, seen } = await busySite(false);
+    const { client } = clientFor(site, { maxInFlight: 3 });
+    await Promise.all(Array.from({ length: 12 }, () => client.request({ path: "/x" })));
+    expect(seen).toHaveLength(12);
+    expect(Math.max(...seen)).toBe(3);
+    await client.close();
+  });
+
+  it("halves concurrency when Atlassian signals it is near the limit", async () => {
+    const { site, seen } = await busySite(true);
+    const events: ClientEvent[] = [];
+    const { client } = clientFor(site, { maxInFlight: 8, onEvent: (e) => events.push(e) });
+    await Promise.all(Array.from({ length: 20 }, () => client.request({ path: "/x" })));
+    // The first 8 start before any signal; once they answered "near limit" the limit is 1.
+    expect(Math.max(...seen.slice(0, 8))).toBe(8);
+    expect(seen.slice(8)).toEqual(Array(12).fill(1));
+    expect(events.filter((e) => e.type === "throttle").map((e) => e.limit)).toEqual([4, 2, 1]);
+    await client.close();
+  });
+
+  it("recovers one slot per calm response", async () => {
+    let near = true;
+    site = await startSite((_req, res) =>
+      json(res, 200, {}, near ? { "x-beta-ratelimit-nearlimit": "true" } : {}),
+    );
+    const events: ClientEvent[] = [];
+    const { client } = clientFor(site, { maxInFlight: 4, onEvent: (e) => events.push(e) });
+    await client.request({ path: "/x" });
+    await client.request({ path: "/x" });
+    near = false;
+    for (let i = 0; i < 3; i++) await client.request({ path: "/x" });
+    expect(events.filter((e) => e.type === "throttle").map((e) => e.limit)).toEqual([
+      2, 1, 2, 3, 4,
+    ]);
+    await client.close();
+  });
+});
