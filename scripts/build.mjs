@@ -1,7 +1,7 @@
 // Build: the typed ESM library (tsc → dist/lib) and the Prismatic component
 // (esbuild → dist/index.js, CommonJS, default export = component, icon beside it).
 import { execFileSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, rmSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { build } from "esbuild";
 
 rmSync("dist", { recursive: true, force: true });
@@ -24,4 +24,8 @@ if (existsSync("src/component/index.ts")) {
   });
   mkdirSync("dist", { recursive: true });
   if (existsSync("assets/icon.png")) copyFileSync("assets/icon.png", "dist/icon.png");
+  // The root package is "type": "module"; without these markers Node would load the CommonJS
+  // bundle dist/index.js as ESM ("module is not defined"). dist/lib stays ESM.
+  writeFileSync("dist/package.json", `${JSON.stringify({ type: "commonjs" })}\n`);
+  writeFileSync("dist/lib/package.json", `${JSON.stringify({ type: "module" })}\n`);
 }

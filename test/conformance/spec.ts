@@ -30,7 +30,9 @@ const HTTP_METHODS = ["get", "put", "post", "delete", "patch", "head", "options"
 
 const addStandardFormats: AjvCustomizer = (ajv) => {
   // date-time, uuid, uri, ... are real checks, not the silent passes ajv defaults to.
-  addFormats(ajv);
+  // ajv-formats is CommonJS: `module.exports` is the plugin and `.default` too, under Node's
+  // ESM loader and vitest alike; TypeScript (NodeNext) only sees the latter.
+  addFormats.default(ajv);
   return ajv;
 };
 

@@ -14,6 +14,7 @@ import {
 } from "./conformance-monitor.js";
 
 export type { ConformanceMode } from "./conformance-monitor.js";
+export { allowInvalidRequestsInThisTest } from "./conformance-monitor.js";
 
 export interface TestEmulatorOptions extends EmulatorOptions {
   /** How exchanges are checked against the OpenAPI specs (default "strict"). */

@@ -1,0 +1,45 @@
+// The generated reference page reproduces every connection, action, input label, comment and
+// default of the specification, identically and in the same order.
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { renderDocs } from "../../scripts/docs.js";
+import { actions, connections } from "../../src/catalog/index.js";
+import { parseSections, specSections } from "./spec-tables.js";
+
+const spec = specSections();
+const generated = parseSections(renderDocs());
+
+describe("generated docs vs specification", () => {
+  it("has the specification's 2 connections and 29 actions, in its order", () => {
+    expect(spec.filter((s) => s.kind === "connection")).toHaveLength(2);
+    expect(spec.filter((s) => s.kind === "action")).toHaveLength(29);
+    expect(connections).toHaveLength(2);
+    expect(Object.keys(actions)).toHaveLength(29);
+    expect(generated.map((s) => s.label)).toEqual(spec.map((s) => s.label));
+  });
+
+  it.each(spec.map((s) => [s.label, s] as const))("%s matches", (label, section) => {
+    const ours = generated.find((s) => s.label === label);
+    expect(ours?.description).toBe(section.description);
+    // Every specification row appears, identical, in the same relative order; rows we added
+    // (e.g. Fetch All) may sit in between.
+    const ourRows = ours?.rows ?? [];
+    let cursor = 0;
+    for (const row of section.rows) {
+      const index = ourRows.findIndex((r, i) => i >= cursor && r.input === row.input);
+      expect(index, `input "${row.input}"`).toBeGreaterThanOrEqual(0);
+      expect(ourRows[index]).toEqual(row);
+      cursor = index + 1;
+    }
+  });
+
+  it("docs/confluence.md is up to date (run `npm run docs`)", () => {
+    expect(readFileSync("docs/confluence.md", "utf8")).toBe(renderDocs());
+  });
+
+  it("notes that the GraphQL debug log never includes auth headers", () => {
+    const docs = renderDocs();
+    expect(docs).toMatch(/When true, the entire request and response \(including auth headers\) will be logged out\./);
+    expect(docs).toMatch(/Note on Debug Request:.*always redacted/);
+  });
+});
