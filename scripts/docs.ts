@@ -3,8 +3,8 @@
 // actions sorted by label). Importing this module only exposes `renderDocs`.
 import { writeFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
-import { actions, connections } from "../src/catalog/index.js";
 import type { ConnectionDef, InputDef } from "../src/catalog/index.js";
+import { actions, connections } from "../src/catalog/index.js";
 import { COMPONENT_DESCRIPTION } from "../src/component/description.js";
 
 type Row = [string, string, string];
@@ -18,7 +18,9 @@ function renderDefault(def: Pick<InputDef, "default" | "type" | "language">): st
   const value = def.default ?? "";
   if (value === "") return "";
   // JSON templates are shown as code, as the specification does.
-  return def.type === "code" && def.language === "json" ? `<code>${cell(value)}</code>` : cell(value);
+  return def.type === "code" && def.language === "json"
+    ? `<code>${cell(value)}</code>`
+    : cell(value);
 }
 
 /** A table padded like the specification's (prettier's markdown style). */
@@ -28,9 +30,7 @@ export function renderTable(rows: readonly Row[]): string {
   const line = (row: readonly string[]) =>
     `| ${row.map((text, c) => text.padEnd(widths[c] ?? 0)).join(" | ")} |`;
   const [header, ...body] = all;
-  return [line(header ?? []), line(widths.map((w) => "-".repeat(w))), ...body.map(line)].join(
-    "\n",
-  );
+  return [line(header ?? []), line(widths.map((w) => "-".repeat(w))), ...body.map(line)].join("\n");
 }
 
 const byLabel = (a: { label: string }, b: { label: string }) => {

@@ -2,8 +2,8 @@
 // OAuth 2.0: the platform's access token as a Bearer token.
 import {
   type AuthProvider,
-  bearerAuth,
   basicAuth,
+  bearerAuth,
   type ConfluenceClient,
   createConfluenceClient,
   type Logger,
@@ -46,7 +46,10 @@ export function toCoreLogger(logger: ActionLogger): Logger {
 function oauthProvider(connection: ConnectionValue): { auth: AuthProvider; siteUrl?: string } {
   const accessToken = connection.token?.access_token;
   if (typeof accessToken !== "string" || accessToken === "") {
-    throw new InputError("Connection", "has no OAuth 2.0 access token; re-authorize the connection");
+    throw new InputError(
+      "Connection",
+      "has no OAuth 2.0 access token; re-authorize the connection",
+    );
   }
   const override = connection.fields.apiSiteOverride;
   const siteUrl = typeof override === "string" && override.trim() !== "" ? override : undefined;

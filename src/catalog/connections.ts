@@ -59,7 +59,8 @@ export const oauth2Connection: ConnectionDef = {
     },
     scopes: {
       label: "Scopes",
-      comments: "A space-delimited set of one or more scopes to get the user's permission to access.",
+      comments:
+        "A space-delimited set of one or more scopes to get the user's permission to access.",
       default:
         "offline_access delete:attachment:confluence read:attachment:confluence write:attachment:confluence read:custom-content:confluence write:custom-content:confluence delete:custom-content:confluence read:page:confluence write:page:confluence delete:page:confluence read:space:confluence",
       type: "string",

@@ -7,11 +7,16 @@ import * as raw from "./actions/raw.js";
 import * as spaces from "./actions/spaces.js";
 import type { ActionDef } from "./types.js";
 
-export { connections, basicConnection, oauth2Connection } from "./connections.js";
-export { BASIC_CONNECTION_KEY, OAUTH2_CONNECTION_KEY } from "./connections.js";
+export {
+  BASIC_CONNECTION_KEY,
+  basicConnection,
+  connections,
+  OAUTH2_CONNECTION_KEY,
+  oauth2Connection,
+} from "./connections.js";
 export { InputError } from "./input-error.js";
-export { runAction, parseInputs } from "./run.js";
 export type { ListOutput } from "./request.js";
+export { parseInputs, runAction } from "./run.js";
 export type * from "./types.js";
 
 const all: readonly ActionDef[] = [

@@ -192,7 +192,11 @@ export const bodyFormatList = defineInput({
   parse: p.oneOf(LIST_BODY_FORMATS),
 });
 
-export const bodyFormatSingle = defineInput({ ...bodyFormatList, choices: SINGLE_BODY_FORMATS, parse: p.oneOf(SINGLE_BODY_FORMATS) });
+export const bodyFormatSingle = defineInput({
+  ...bodyFormatList,
+  choices: SINGLE_BODY_FORMATS,
+  parse: p.oneOf(SINGLE_BODY_FORMATS),
+});
 
 // Page list filters (getPages / getPagesInSpace `status`).
 export const PAGE_LIST_STATUSES = ["current", "archived", "deleted", "trashed"] as const;

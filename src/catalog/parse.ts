@@ -75,7 +75,8 @@ export function optionalInteger(min: number, max: number): Parser<number | undef
   return (raw) => {
     if (isBlank(raw)) return undefined;
     const text = asText(raw).trim();
-    if (!/^-?[0-9]+$/.test(text)) throw new InvalidValue(`must be a whole number, got ${quote(raw)}`);
+    if (!/^-?[0-9]+$/.test(text))
+      throw new InvalidValue(`must be a whole number, got ${quote(raw)}`);
     const value = Number(text);
     if (value < min || value > max) {
       throw new InvalidValue(`must be between ${min} and ${max}, got ${text}`);
@@ -87,7 +88,9 @@ export function optionalInteger(min: number, max: number): Parser<number | undef
 /** Page size: Confluence accepts 1–250 (OpenAPI `limit`: minimum 1, maximum 250). */
 export const limit: Parser<number | undefined> = optionalInteger(1, 250);
 
-export function oneOf<const C extends readonly string[]>(choices: C): Parser<C[number] | undefined> {
+export function oneOf<const C extends readonly string[]>(
+  choices: C,
+): Parser<C[number] | undefined> {
   return (raw) => {
     if (isBlank(raw)) return undefined;
     const value = asText(raw).trim();
@@ -102,8 +105,13 @@ export function oneOf<const C extends readonly string[]>(choices: C): Parser<C[n
 export function listOf<T>(item: Parser<T | undefined>): Parser<T[] | undefined> {
   return (raw) => {
     if (isBlank(raw)) return undefined;
-    const parts = Array.isArray(raw) ? raw.flatMap((v) => asText(v).split(",")) : asText(raw).split(",");
-    const values = parts.map((p) => p.trim()).filter((p) => p !== "").map((p) => item(p));
+    const parts = Array.isArray(raw)
+      ? raw.flatMap((v) => asText(v).split(","))
+      : asText(raw).split(",");
+    const values = parts
+      .map((p) => p.trim())
+      .filter((p) => p !== "")
+      .map((p) => item(p));
     const kept = values.filter((v): v is T => v !== undefined);
     return kept.length > 0 ? kept : undefined;
   };
@@ -163,7 +171,8 @@ const RESERVED_HEADERS = new Set([
 export const headers: Parser<KeyValues> = (raw) => {
   const list = keyValues(raw);
   for (const [name, value] of list) {
-    if (!HEADER_NAME.test(name)) throw new InvalidValue(`has an invalid header name ${quote(name)}`);
+    if (!HEADER_NAME.test(name))
+      throw new InvalidValue(`has an invalid header name ${quote(name)}`);
     if (RESERVED_HEADERS.has(name.toLowerCase())) {
       throw new InvalidValue(
         `must not set ${quote(name)}: it is managed by the connector (credentials come from the connection)`,
@@ -186,8 +195,9 @@ export function assertNoPlaceholders(value: unknown, path = "$"): void {
       `still contains the template placeholder "${PLACEHOLDER}" at ${path}; replace it with a real value or remove that field`,
     );
   }
-  if (Array.isArray(value)) value.forEach((v, i) => assertNoPlaceholders(v, `${path}[${i}]`));
-  else if (value !== null && typeof value === "object") {
+  if (Array.isArray(value)) {
+    for (const [index, item] of value.entries()) assertNoPlaceholders(item, `${path}[${index}]`);
+  } else if (value !== null && typeof value === "object") {
     for (const [k, v] of Object.entries(value)) assertNoPlaceholders(v, `${path}.${k}`);
   }
 }

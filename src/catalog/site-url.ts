@@ -4,7 +4,15 @@
 // segments that climb out of the API gateway's `/ex/confluence/{cloudId}` prefix) is refused.
 import { InvalidValue, quote } from "./input-error.js";
 
-const FORBIDDEN_CHARS = /[\s\\\0-\x1f\x7f]/;
+/** Whitespace, backslashes, C0 control characters and DEL. */
+function hasForbiddenChar(text: string): boolean {
+  if (/[\s\\]/.test(text)) return true;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code < 0x20 || code === 0x7f) return true;
+  }
+  return false;
+}
 
 /**
  * Returns the site-relative path (with query) to request. `siteOrigin` is the connected site's
@@ -12,7 +20,7 @@ const FORBIDDEN_CHARS = /[\s\\\0-\x1f\x7f]/;
  */
 export function toSitePath(url: string, siteOrigin: string | undefined): string {
   const text = url.trim();
-  if (FORBIDDEN_CHARS.test(text)) {
+  if (hasForbiddenChar(text)) {
     throw new InvalidValue("must not contain spaces, backslashes or control characters");
   }
   let path: string;

@@ -6,7 +6,6 @@ import { COMPONENT_DESCRIPTION } from "./description.js";
 import { toComponentError } from "./errors.js";
 import { toAction, toConnection } from "./from-catalog.js";
 
-
 export default component({
   key: "confluence",
   public: true,

@@ -6,6 +6,9 @@ import { seedDemo } from "./seed.js";
 import { buildEmulatorApp } from "./server.js";
 import { Store } from "./store.js";
 
+export type { FaultConfig, FaultRule, FaultStats } from "./faults/types.js";
+export type { EmulatorOAuthOptions } from "./oauth/index.js";
+export { DEFAULT_OAUTH_CLIENT, SITE_IDS } from "./oauth/index.js";
 export type {
   EmulatorExchange,
   EmulatorOptions,
@@ -47,6 +50,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const emulator = buildEmulatorApp(buildStore(options), options, () => resetData());
   resetData = () => {
     emulator.ctx.replaceStore(buildStore(options));
+    emulator.oauth.resetData();
     emulator.log.clear();
   };
   await emulator.app.listen({ port: options.port ?? 0, host });

@@ -1,4 +1,6 @@
 // Public option and handle types of the emulator (see docs/architecture.md, "Emulator").
+import type { FaultConfig } from "./faults/types.js";
+import type { EmulatorOAuthOptions } from "./oauth/options.js";
 
 /** A user who may call the emulated site (Basic auth: email + API token). */
 export interface EmulatorUser {
@@ -50,6 +52,10 @@ export interface EmulatorOptions {
   generate?: GenerateOptions;
   /** Request body limit in bytes (default 5 MiB, Confluence's documented limit for createPage). */
   bodyLimit?: number;
+  /** Fault injection rules from the start (same JSON as `POST /__emulator/faults`). */
+  faults?: FaultConfig;
+  /** OAuth 2.0 (3LO) identity service and gateway settings (client, token lifetime). */
+  oauth?: EmulatorOAuthOptions;
 }
 
 export interface RunningEmulator {

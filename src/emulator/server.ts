@@ -4,7 +4,9 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest }
 import { basicAuthenticator } from "./auth.js";
 import { SiteContext } from "./context.js";
 import { ApiError, apiFamilyOf, errorBodyFor } from "./errors.js";
+import { installFaults } from "./faults/index.js";
 import { InterceptorChain } from "./interceptors.js";
+import { type OAuthGateway, registerOAuth } from "./oauth/index.js";
 import type { EmulatorExchange, EmulatorOptions } from "./options.js";
 import { redactBody, redactHeaders } from "./redact.js";
 import { RequestLog } from "./request-log.js";
@@ -20,6 +22,8 @@ export interface EmulatorApp {
   ctx: SiteContext;
   log: RequestLog;
   interceptors: InterceptorChain;
+  /** Atlassian identity service and API gateway (OAuth 2.0 3LO), src/emulator/oauth. */
+  oauth: OAuthGateway;
 }
 
 /** Query strings parsed leniently (a lone `%` is not an error) into a null-prototype record. */
@@ -98,6 +102,15 @@ export function buildEmulatorApp(
     done(null, body),
   );
   app.addContentTypeParser("*", { parseAs: "buffer" }, (_request, body, done) => done(null, body));
+  // Confluence accepts a bodiless request that still says `Content-Type: application/json`
+  // (confluence.js sends one with every DELETE); fastify's default parser would answer 400.
+  const parseJson = app.getDefaultJsonParser("error", "error");
+  app.removeContentTypeParser("application/json");
+  app.addContentTypeParser("application/json", { parseAs: "string" }, (request, body, done) => {
+    const text = typeof body === "string" ? body : body.toString("utf8");
+    if (text === "") return done(null, undefined);
+    return parseJson(request, text, done);
+  });
 
   app.setErrorHandler((error, request, reply) => {
     if (error instanceof ApiError)
@@ -172,8 +185,10 @@ export function buildEmulatorApp(
   });
 
   registerAdmin(app, { reset, log });
+  installFaults(app, interceptors, options.faults);
   app.register(async (site) => {
     registerSite(site, { ctx, authenticate: basicAuthenticator(() => ctx.store), interceptors });
   });
-  return { app, ctx, log, interceptors };
+  const oauth = registerOAuth(app, { demo: ctx, interceptors, options: options.oauth });
+  return { app, ctx, log, interceptors, oauth };
 }

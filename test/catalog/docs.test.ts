@@ -39,7 +39,9 @@ describe("generated docs vs specification", () => {
 
   it("notes that the GraphQL debug log never includes auth headers", () => {
     const docs = renderDocs();
-    expect(docs).toMatch(/When true, the entire request and response \(including auth headers\) will be logged out\./);
+    expect(docs).toMatch(
+      /When true, the entire request and response \(including auth headers\) will be logged out\./,
+    );
     expect(docs).toMatch(/Note on Debug Request:.*always redacted/);
   });
 });

@@ -54,5 +54,8 @@ export function specSections(): SpecSection[] {
 
 /** The specification's rendering of a default: `<br />` are newlines, `<code>` is markup. */
 export function specDefaultValue(rendered: string): string {
-  return rendered.replace(/^<code>/, "").replace(/<\/code>$/, "").replace(/<br \/>/g, "\n");
+  return rendered
+    .replace(/^<code>/, "")
+    .replace(/<\/code>$/, "")
+    .replace(/<br \/>/g, "\n");
 }

@@ -12,29 +12,44 @@ describe("attachments", () => {
     expect(page.results).toHaveLength(2);
     expect(page.nextCursor).toEqual(expect.any(String));
     const [request] = await received();
-    expect(request).toMatchObject({ method: "GET", path: "/wiki/api/v2/attachments", query: { limit: "2" } });
+    expect(request).toMatchObject({
+      method: "GET",
+      path: "/wiki/api/v2/attachments",
+      query: { limit: "2" },
+    });
   });
 
   it("Get Attachment accepts att-prefixed ids", async () => {
     const { data } = await run("getAttachment", { attachmentId: A.architecturePdf });
     expect(data).toMatchObject({ id: A.architecturePdf });
     const [request] = await received();
-    expect(request).toMatchObject({ method: "GET", path: `/wiki/api/v2/attachments/${A.architecturePdf}` });
+    expect(request).toMatchObject({
+      method: "GET",
+      path: `/wiki/api/v2/attachments/${A.architecturePdf}`,
+    });
   });
 
   it("Get Attachments for Page lists the page's attachments", async () => {
-    const { data } = await run("getPageAttachment", { pageId: DEMO_IDS.pages.architecture, fetchAll: "true" });
+    const { data } = await run("getPageAttachment", {
+      pageId: DEMO_IDS.pages.architecture,
+      fetchAll: "true",
+    });
     const ids = (data as { results: { id: string }[] }).results.map((a) => a.id);
     expect(ids).toContain(A.architecturePdf);
     const [request] = await received();
-    expect(request).toMatchObject({ path: `/wiki/api/v2/pages/${DEMO_IDS.pages.architecture}/attachments` });
+    expect(request).toMatchObject({
+      path: `/wiki/api/v2/pages/${DEMO_IDS.pages.architecture}/attachments`,
+    });
   });
 
   it("Delete Attachment sends purge only when asked", async () => {
     const { data } = await run("deleteAttachment", { attachmentId: A.notesTxt });
     expect(data).toMatchObject({ id: A.notesTxt, deleted: true });
     const [request] = await received();
-    expect(request).toMatchObject({ method: "DELETE", path: `/wiki/api/v2/attachments/${A.notesTxt}` });
+    expect(request).toMatchObject({
+      method: "DELETE",
+      path: `/wiki/api/v2/attachments/${A.notesTxt}`,
+    });
     expect(request?.query).not.toHaveProperty("purge");
   });
 });

@@ -19,8 +19,17 @@ interface ServerComponent {
   key: string;
   public?: boolean;
   display: { label: string; description: string; iconPath: string };
-  actions: Record<string, { display: { label: string; description: string }; inputs: ServerInput[] }>;
-  connections: { key: string; label: string; comments?: string; inputs: ServerInput[]; oauth2Type?: string }[];
+  actions: Record<
+    string,
+    { display: { label: string; description: string }; inputs: ServerInput[] }
+  >;
+  connections: {
+    key: string;
+    label: string;
+    comments?: string;
+    inputs: ServerInput[];
+    oauth2Type?: string;
+  }[];
 }
 
 function newestMtime(dir: string): number {
@@ -32,7 +41,8 @@ function newestMtime(dir: string): number {
 function loadBuilt(): ServerComponent {
   const stale =
     !existsSync("dist/index.js") ||
-    statSync("dist/index.js").mtimeMs < Math.max(newestMtime("src/catalog"), newestMtime("src/component"));
+    statSync("dist/index.js").mtimeMs <
+      Math.max(newestMtime("src/catalog"), newestMtime("src/component"));
   if (stale) execFileSync(process.execPath, ["scripts/build.mjs"], { stdio: "pipe" });
   const require = createRequire(import.meta.url);
   const loaded = require(join(process.cwd(), "dist/index.js")) as { default: ServerComponent };
@@ -46,10 +56,11 @@ beforeAll(() => {
   built = loadBuilt();
 }, 120_000);
 
-const variants = () => [
-  ["source", source as unknown as ServerComponent],
-  ["dist/index.js", built],
-] as const;
+const variants = () =>
+  [
+    ["source", source as unknown as ServerComponent],
+    ["dist/index.js", built],
+  ] as const;
 
 describe.each(["source", "dist/index.js"])("component (%s)", (which) => {
   const get = () => variants().find(([name]) => name === which)?.[1] as ServerComponent;

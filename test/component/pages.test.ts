@@ -25,7 +25,10 @@ describe("pages", () => {
       private: "true",
     });
     const page = data as Page;
-    expect(page).toMatchObject({ title: "Created by test", parentId: DEMO_IDS.pages.engineeringHome });
+    expect(page).toMatchObject({
+      title: "Created by test",
+      parentId: DEMO_IDS.pages.engineeringHome,
+    });
     const [request] = await received();
     expect(request).toMatchObject({
       method: "POST",

@@ -6,7 +6,13 @@ import { useComponent } from "./support.js";
 const { run, received } = useComponent();
 
 const owners = [
-  { suffix: "Page", listSuffix: "Page", idKey: "pageId", id: DEMO_IDS.pages.runbooks, base: "pages" },
+  {
+    suffix: "Page",
+    listSuffix: "Page",
+    idKey: "pageId",
+    id: DEMO_IDS.pages.runbooks,
+    base: "pages",
+  },
   {
     suffix: "Attachment",
     listSuffix: "Attachments",

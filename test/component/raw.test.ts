@@ -1,4 +1,4 @@
-import { createHarness } from "@prismatic-io/spectral/dist/testing";
+import { testing } from "@prismatic-io/spectral";
 import { describe, expect, it } from "vitest";
 import component from "../../src/component/index.js";
 import { DEMO_IDS } from "../../src/emulator/seed.js";
@@ -41,10 +41,18 @@ describe("Raw Request", () => {
   });
 
   it("returns text and binary bodies as asked", async () => {
-    const text = await run("rawRequest", { url: "/wiki/api/v2/spaces", method: "GET", responseType: "text" });
+    const text = await run("rawRequest", {
+      url: "/wiki/api/v2/spaces",
+      method: "GET",
+      responseType: "text",
+    });
     expect(typeof text.data).toBe("string");
     expect(JSON.parse(text.data as string)).toHaveProperty("results");
-    const binary = await run("rawRequest", { url: "/wiki/api/v2/spaces", method: "GET", responseType: "binary" });
+    const binary = await run("rawRequest", {
+      url: "/wiki/api/v2/spaces",
+      method: "GET",
+      responseType: "binary",
+    });
     expect(Buffer.isBuffer(binary.data)).toBe(true);
     expect((binary.result as { contentType?: string }).contentType).toMatch(/json/);
   });
@@ -63,15 +71,20 @@ describe("Raw Request", () => {
   });
 
   it("never sends credentials to another origin", async () => {
-    const error = await run("rawRequest", { url: "https://evil.example.com/wiki/api/v2/pages", method: "GET" }).catch(
-      (e: unknown) => e,
-    );
+    const error = await run("rawRequest", {
+      url: "https://evil.example.com/wiki/api/v2/pages",
+      method: "GET",
+    }).catch((e: unknown) => e);
     expect(String(error)).toMatch(/Invalid input "URL"/);
     expect(await received()).toEqual([]);
   });
 
   it("logs a redacted request and response when Debug Request is on", async () => {
-    const { lines } = await run("rawRequest", { url: "/wiki/api/v2/spaces", method: "GET", debugRequest: "true" });
+    const { lines } = await run("rawRequest", {
+      url: "/wiki/api/v2/spaces",
+      method: "GET",
+      debugRequest: "true",
+    });
     const log = lines.info.join("\n");
     expect(log).toMatch(/Confluence request: GET/);
     expect(log).toMatch(/Confluence response: 200/);
@@ -96,7 +109,9 @@ describe("Raw GraphQL Request", () => {
   });
 
   it("reports GraphQL errors in a 200 response as a failure", async () => {
-    const error = await run("graphqlRequest", { query: "{ confluence { nope } }" }).catch((e: unknown) => e);
+    const error = await run("graphqlRequest", { query: "{ confluence { nope } }" }).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(Error);
     expect(String((error as Error).message)).toMatch(/nope/);
   });
@@ -119,7 +134,7 @@ describe("Raw Request multipart", () => {
   it("uploads files as multipart with their file names (v1 attachment API)", async () => {
     const emulator = await startTestEmulator({ seed: "demo", conformance: "responses-only" });
     try {
-      const result = await createHarness(component).action("rawRequest", {
+      const result = await testing.createHarness(component).action("rawRequest", {
         connection: {
           key: "basic",
           configVarKey: "",
@@ -128,7 +143,9 @@ describe("Raw Request multipart", () => {
         url: `/wiki/rest/api/content/${DEMO_IDS.pages.runbooks}/child/attachment`,
         method: "POST",
         headers: [{ key: "X-Atlassian-Token", value: "no-check" }],
-        fileData: [{ key: "file", value: { data: Buffer.from("hello"), contentType: "text/plain" } }],
+        fileData: [
+          { key: "file", value: { data: Buffer.from("hello"), contentType: "text/plain" } },
+        ],
         fileDataFileNames: [{ key: "file", value: "hello.txt" }],
         formData: [{ key: "comment", value: "uploaded by test" }],
       });

@@ -14,7 +14,11 @@ describe("spaces", () => {
     ]);
     expect(page.nextCursor).toEqual(expect.any(String));
     const [request] = await received();
-    expect(request).toMatchObject({ method: "GET", path: "/wiki/api/v2/spaces", query: { limit: "2" } });
+    expect(request).toMatchObject({
+      method: "GET",
+      path: "/wiki/api/v2/spaces",
+      query: { limit: "2" },
+    });
 
     const next = await run("listSpaces", { limit: "2", cursor: page.nextCursor });
     const rest = next.data as { results: { id: string }[]; nextCursor?: string };

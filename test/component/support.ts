@@ -1,6 +1,6 @@
 // Shared setup of the component suites: the emulator (demo data), spectral's harness around
 // the component built from the catalog, a Basic connection, and the emulator's request log.
-import { createHarness } from "@prismatic-io/spectral/dist/testing";
+import { testing } from "@prismatic-io/spectral";
 import { afterAll, beforeAll, beforeEach } from "vitest";
 import component from "../../src/component/index.js";
 import { startTestEmulator } from "../support/emulator.js";
@@ -25,7 +25,7 @@ export function useComponent() {
   const state = {
     url: "",
     close: async () => {},
-    harness: createHarness(component),
+    harness: testing.createHarness(component),
     seq: 0,
   };
 
@@ -68,11 +68,9 @@ export function useComponent() {
       error: (m: string) => lines.error.push(m),
       debug: (m: string) => lines.info.push(m),
     };
-    const result = await state.harness.action(
-      key,
-      { connection: connection(), ...params },
-      { logger } as never,
-    );
+    const result = await state.harness.action(key, { connection: connection(), ...params }, {
+      logger,
+    } as never);
     return { data: (result as { data: unknown }).data, result, lines };
   }
 

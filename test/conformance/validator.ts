@@ -7,6 +7,7 @@ import type { EmulatorExchange } from "../../src/emulator/index.js";
 import { type Classification, classifyPath } from "./classify.js";
 import { isJsonObject, type JsonObject } from "./json-walk.js";
 import { nextLink, parseLinkHeader } from "./link-header.js";
+import { parseMultipartFields } from "./multipart.js";
 import { type LoadedSpec, loadSpecs } from "./spec.js";
 import type { SpecName } from "./spec-location.js";
 import { describeAjvError, type Violation } from "./violation.js";
@@ -188,12 +189,19 @@ function renameRequestField(field: string): string {
 
 function requestBodyOf(body: unknown, headers: Headers): unknown {
   if (body === undefined || body === null || body === "") return undefined;
-  if (typeof body === "string" && mediaTypeOf(headers["content-type"]) === "application/json") {
+  if (typeof body !== "string") return body;
+  const mediaType = mediaTypeOf(headers["content-type"]);
+  if (mediaType === "application/json") {
     try {
       return JSON.parse(body);
     } catch {
       return body; // openapi-backend reports the parse error
     }
+  }
+  if (mediaType === "multipart/form-data") {
+    const header = headers["content-type"];
+    // Unparseable multipart stays a string: the required-body check then reports it.
+    return parseMultipartFields(body, Array.isArray(header) ? header[0]! : header!) ?? body;
   }
   return body;
 }

@@ -21,11 +21,20 @@ export interface TestEmulatorOptions extends EmulatorOptions {
   conformance?: ConformanceMode;
 }
 
+/**
+ * `CONFLUENCE_CONFORMANCE=strict|responses-only` overrides every suite's choice, to audit what
+ * relaxed suites would report.
+ */
+function auditMode(): ConformanceMode | undefined {
+  const value = process.env.CONFLUENCE_CONFORMANCE;
+  return value === "strict" || value === "responses-only" || value === "off" ? value : undefined;
+}
+
 export async function startTestEmulator(
   options: TestEmulatorOptions = {},
 ): Promise<RunningEmulator> {
   const { conformance = "strict", onExchange, ...emulatorOptions } = options;
-  const monitor = await createExchangeMonitor(conformance);
+  const monitor = await createExchangeMonitor(auditMode() ?? conformance);
   const emulator = await startEmulator({
     port: 0,
     ...emulatorOptions,

@@ -74,7 +74,11 @@ function buildBody(
   return { rawBody: data };
 }
 
-function toOutput(data: unknown, responseType: string, headers: Record<string, string>): ActionOutput {
+function toOutput(
+  data: unknown,
+  responseType: string,
+  headers: Record<string, string>,
+): ActionOutput {
   if (responseType === "binary") {
     const bytes = data instanceof Uint8Array ? Buffer.from(data) : Buffer.from(String(data ?? ""));
     return { data: bytes, contentType: headers["content-type"] ?? "application/octet-stream" };
@@ -198,7 +202,10 @@ export const rawRequest = defineAction({
     const fileKeys = new Set(input.fileData.map(([key]) => key));
     for (const [key] of input.fileDataFileNames) {
       if (!fileKeys.has(key)) {
-        throw new InputError("File Data File Names", `has the key "${key}" which is not a File Data key`);
+        throw new InputError(
+          "File Data File Names",
+          `has the key "${key}" which is not a File Data key`,
+        );
       }
     }
     const body = buildBody(
@@ -208,7 +215,10 @@ export const rawRequest = defineAction({
       new Map(input.fileDataFileNames),
     );
     const headers = Object.fromEntries(input.headers);
-    if (body.rawBody !== undefined && !Object.keys(headers).some((h) => h.toLowerCase() === "content-type")) {
+    if (
+      body.rawBody !== undefined &&
+      !Object.keys(headers).some((h) => h.toLowerCase() === "content-type")
+    ) {
       headers["Content-Type"] = "text/plain; charset=utf-8";
     }
     const response = await ctx.client.request({

@@ -55,7 +55,12 @@ function pageNode(p: PageRecord) {
   };
 }
 
-export function registerGraphql(app: FastifyInstance, ctx: SiteContext): void {
+export function registerGraphql(
+  app: FastifyInstance,
+  ctx: SiteContext,
+  // Atlassian's API gateway serves the same GraphQL API at /graphql (OAuth, src/emulator/oauth).
+  path = "/gateway/api/graphql",
+): void {
   const root = {
     confluence: () => ({
       space: ({ id }: { id: string }) => {
@@ -90,7 +95,7 @@ export function registerGraphql(app: FastifyInstance, ctx: SiteContext): void {
     }),
   };
 
-  app.post("/gateway/api/graphql", async (request) => {
+  app.post(path, async (request) => {
     const body = jsonObject(request);
     if (typeof body.query !== "string") throw badRequest("Must provide query string.");
     const variables = body.variables;

@@ -1,0 +1,31 @@
+// `/__emulator/faults`: POST replaces the rules (JSON format in docs/emulator.md), GET lists
+// them with per-rule counters, DELETE clears them. No auth, like the other admin endpoints.
+import type { FastifyInstance } from "fastify";
+import type { FaultInjector } from "./injector.js";
+import { FaultConfigError, parseFaultConfig } from "./parse-config.js";
+
+export function registerFaultAdmin(app: FastifyInstance, injector: FaultInjector): void {
+  app.get("/__emulator/faults", async () => injector.list());
+
+  app.post("/__emulator/faults", async (request, reply) => {
+    let body = request.body;
+    if (Buffer.isBuffer(body)) {
+      try {
+        body = JSON.parse(body.toString("utf8"));
+      } catch {
+        return reply.code(400).send({ error: "The fault configuration must be JSON" });
+      }
+    }
+    try {
+      return injector.configure(parseFaultConfig(body));
+    } catch (error) {
+      if (error instanceof FaultConfigError) return reply.code(400).send({ error: error.message });
+      throw error;
+    }
+  });
+
+  app.delete("/__emulator/faults", async (_request, reply) => {
+    injector.clear();
+    return reply.code(204).send();
+  });
+}

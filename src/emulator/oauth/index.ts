@@ -1,0 +1,49 @@
+// The emulator's Atlassian identity service and API gateway for OAuth 2.0 (3LO): consent and
+// token endpoints, accessible-resources, every Confluence site under /ex/confluence/{cloudId},
+// and GraphQL at /graphql. See docs/oauth.md.
+import type { FastifyInstance } from "fastify";
+import { SiteContext } from "../context.js";
+import { generateSpace } from "../generate.js";
+import type { InterceptorChain } from "../interceptors.js";
+import { Store } from "../store.js";
+import { registerOAuthAdmin } from "./admin.js";
+import { registerGateway } from "./gateway.js";
+import { registerIdentity } from "./identity.js";
+import { type EmulatorOAuthOptions, resolveOAuthOptions } from "./options.js";
+import { emulatedSites } from "./sites.js";
+import { TokenStore } from "./tokens.js";
+
+export type { EmulatorOAuthOptions } from "./options.js";
+export { DEFAULT_OAUTH_CLIENT } from "./options.js";
+export { SITE_IDS } from "./sites.js";
+
+export interface OAuthDeps {
+  /** The default site (also served with Basic auth at `/`). */
+  demo: SiteContext;
+  interceptors: InterceptorChain;
+  options?: EmulatorOAuthOptions;
+}
+
+export interface OAuthGateway {
+  /** Restores the second site's data (tokens survive a data reset). */
+  resetData(): void;
+}
+
+/** The second site's own data: one small generated space (key SECOND). */
+function secondStore(demo: SiteContext): Store {
+  const store = new Store(demo.store.users);
+  generateSpace(store, { spaceKey: "SECOND", pages: 3 });
+  return store;
+}
+
+export function registerOAuth(app: FastifyInstance, deps: OAuthDeps): OAuthGateway {
+  const options = resolveOAuthOptions(deps.options);
+  const tokens = new TokenStore(options.accessTokenTtlSeconds);
+  const second = new SiteContext(secondStore(deps.demo));
+  const sites = emulatedSites(deps.demo, second);
+  const consentingUser = () => deps.demo.store.defaultUser.email;
+  registerIdentity(app, { options, tokens, sites, consentingUser });
+  registerGateway(app, { sites, tokens, interceptors: deps.interceptors });
+  registerOAuthAdmin(app, { tokens, sites, clientId: options.clientId, consentingUser });
+  return { resetData: () => second.replaceStore(secondStore(deps.demo)) };
+}
