@@ -138,7 +138,9 @@ function rawUndici(site: Site): Contender {
     name: "undici",
     getPage: (id) => json(`${v2}/pages/${encodeURIComponent(id)}`),
     async createAndDelete(spaceId, title) {
-      const created = (await json(`${v2}/pages`, "POST", newPage(spaceId, title))) as { id: string };
+      const created = (await json(`${v2}/pages`, "POST", newPage(spaceId, title))) as {
+        id: string;
+      };
       await json(`${v2}/pages/${created.id}`, "DELETE");
     },
     async listSpace(spaceId, keep) {

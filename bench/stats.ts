@@ -9,7 +9,8 @@ export interface Summary {
 }
 
 export function summarise(values: readonly number[]): Summary {
-  if (values.length === 0) return { median: Number.NaN, min: Number.NaN, max: Number.NaN, samples: 0 };
+  if (values.length === 0)
+    return { median: Number.NaN, min: Number.NaN, max: Number.NaN, samples: 0 };
   const sorted = [...values].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
   const median = sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;

@@ -1,13 +1,13 @@
 // Builds a core client from a connection value. Basic: email + API token against the Host.
-// OAuth 2.0: the platform's access token as a Bearer token.
+// OAuth 2.0: the platform's access token through Atlassian's API gateway (src/core/oauth).
 import {
   type AuthProvider,
   basicAuth,
-  bearerAuth,
   type ConfluenceClient,
   createConfluenceClient,
   type Logger,
   normaliseHost,
+  oauthAuth,
 } from "../core/index.js";
 import { BASIC_CONNECTION_KEY, OAUTH2_CONNECTION_KEY } from "./connections.js";
 import { InputError } from "./input-error.js";
@@ -43,7 +43,12 @@ export function toCoreLogger(logger: ActionLogger): Logger {
   };
 }
 
-function oauthProvider(connection: ConnectionValue): { auth: AuthProvider; siteUrl?: string } {
+/**
+ * OAuth 2.0: the platform owns the authorization and the refresh; we get its current access
+ * token. Requests go through https://api.atlassian.com/ex/confluence/{cloudId}; the cloud id is
+ * looked up once per token and "API Site Override" (cached across clients by src/core/oauth).
+ */
+function oauthProvider(connection: ConnectionValue): AuthProvider {
   const accessToken = connection.token?.access_token;
   if (typeof accessToken !== "string" || accessToken === "") {
     throw new InputError(
@@ -52,20 +57,12 @@ function oauthProvider(connection: ConnectionValue): { auth: AuthProvider; siteU
     );
   }
   const override = connection.fields.apiSiteOverride;
-  const siteUrl = typeof override === "string" && override.trim() !== "" ? override : undefined;
-  // TODO(oauth): resolve the cloud id through accessible-resources (first site, or the one
-  // matching "API Site Override") and call https://api.atlassian.com/ex/confluence/{cloudId}.
-  // Until the core's OAuth module lands, a cloud id stored with the token is used when present,
-  // else the override site is called directly with the token (what the emulator accepts).
-  const cloudId = connection.token?.cloudId ?? connection.fields.cloudId;
-  return {
-    auth: bearerAuth({
-      accessToken,
-      cloudId: typeof cloudId === "string" && cloudId !== "" ? cloudId : undefined,
-      siteUrl,
-    }),
-    siteUrl,
-  };
+  const cloudId = connection.token?.cloudId;
+  return oauthAuth({
+    accessToken,
+    siteOverride: typeof override === "string" ? override : undefined,
+    cloudId: typeof cloudId === "string" && cloudId !== "" ? cloudId : undefined,
+  });
 }
 
 export function connectClient(
@@ -75,9 +72,11 @@ export function connectClient(
 ): ConnectedClient {
   const common = { logger: toCoreLogger(logger), debug };
   if (connection.key === OAUTH2_CONNECTION_KEY || connection.token?.access_token !== undefined) {
-    const { auth, siteUrl } = oauthProvider(connection);
-    const siteOrigin = siteUrl === undefined ? undefined : normaliseHost(siteUrl).origin;
-    return { client: createConfluenceClient({ auth, host: siteUrl, ...common }), siteOrigin };
+    // The site's origin is only known after the lookup: Raw Request accepts paths only.
+    return {
+      client: createConfluenceClient({ auth: oauthProvider(connection), ...common }),
+      siteOrigin: undefined,
+    };
   }
   if (connection.key !== BASIC_CONNECTION_KEY && connection.key !== "") {
     throw new InputError("Connection", `has an unknown connection type "${connection.key}"`);

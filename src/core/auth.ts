@@ -20,6 +20,10 @@ export interface AuthFailure {
   method: string;
   url: string;
   signal: AbortSignal;
+  /** Response headers (e.g. Atlassian's `x-failure-category` on a scope mismatch). */
+  headers: Readonly<Record<string, string>>;
+  /** The Authorization value the failed attempt carried (tells a stale token from a fresh one). */
+  authorization: string;
 }
 
 export interface AuthProvider {
@@ -43,9 +47,21 @@ export interface AuthProvider {
 /** Atlassian's API gateway; env CONFLUENCE_ATLASSIAN_API_URL overrides it (e.g. the emulator). */
 export const DEFAULT_ATLASSIAN_API_URL = "https://api.atlassian.com";
 
+/**
+ * The one setting that points every Atlassian endpoint (api.atlassian.com and, for OAuth,
+ * auth.atlassian.com) somewhere else, e.g. the emulator: the `atlassianBaseUrl` option, else
+ * the CONFLUENCE_ATLASSIAN_API_URL environment variable. http:// is accepted for loopback only.
+ */
+export const ATLASSIAN_BASE_URL_ENV = "CONFLUENCE_ATLASSIAN_API_URL";
+
+/** The configured override origin, or undefined for Atlassian's real endpoints. */
+export function atlassianBaseOverride(override?: string): string | undefined {
+  const chosen = override ?? process.env[ATLASSIAN_BASE_URL_ENV];
+  return chosen === undefined || chosen.trim() === "" ? undefined : normaliseHost(chosen).origin;
+}
+
 export function atlassianApiBase(override?: string): string {
-  const chosen = override ?? process.env.CONFLUENCE_ATLASSIAN_API_URL ?? DEFAULT_ATLASSIAN_API_URL;
-  return normaliseHost(chosen).origin;
+  return atlassianBaseOverride(override) ?? DEFAULT_ATLASSIAN_API_URL;
 }
 
 function requireHost(host: NormalisedHost | undefined, kind: string): NormalisedHost {
@@ -89,7 +105,7 @@ export interface BearerOptions {
   /** Cloud id of the site: requests go through the API gateway. */
   cloudId?: string;
   /** Overrides the gateway origin (default https://api.atlassian.com or the env variable). */
-  atlassianApiUrl?: string;
+  atlassianBaseUrl?: string;
 }
 
 /** A static OAuth 2.0 access token (no refresh; src/core/oauth adds that). */
@@ -105,7 +121,7 @@ export function bearerAuth(options: BearerOptions): AuthProvider {
     kind: "bearer",
     resolveEndpoints: async ({ host }) => {
       if (cloudId !== undefined) {
-        const api = atlassianApiBase(options.atlassianApiUrl);
+        const api = atlassianApiBase(options.atlassianBaseUrl);
         return { siteBaseUrl: `${api}/ex/confluence/${cloudId}`, graphqlUrl: `${api}/graphql` };
       }
       const site = options.siteUrl === undefined ? host : normaliseHost(options.siteUrl);

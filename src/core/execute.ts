@@ -93,12 +93,10 @@ export async function execute(ctx: ExecutorContext, run: Execution): Promise<Raw
   for (let attempt = 1; ; attempt++) {
     const release = await ctx.limiter.acquire(signal);
     let outcome: Awaited<ReturnType<typeof sendAttempt>>;
+    let authorization = "";
     try {
-      const headers = {
-        "user-agent": USER_AGENT,
-        ...run.headers,
-        authorization: await ctx.auth.authorization({ signal }),
-      };
+      authorization = await ctx.auth.authorization({ signal });
+      const headers = { "user-agent": USER_AGENT, ...run.headers, authorization };
       if (run.debug && ctx.logger !== undefined) {
         logRequest(ctx.logger, ctx.redactor, { method, url, headers, body: run.logged, attempt });
       }
@@ -140,7 +138,8 @@ export async function execute(ctx: ExecutorContext, run: Execution): Promise<Raw
 
       if (AUTH_FAILURE_STATUSES.has(status) && !authRefreshed && ctx.auth.onAuthFailure) {
         authRefreshed = true;
-        if (await ctx.auth.onAuthFailure({ status, method, url, signal })) continue;
+        const failure = { status, method, url, signal, headers, authorization };
+        if (await ctx.auth.onAuthFailure(failure)) continue;
       }
       const serverDelay = serverRetryDelayMs(headers, ctx.clock.now());
       const reason = statusRetryReason(status, run.idempotent, serverDelay !== undefined, retry);

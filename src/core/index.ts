@@ -6,7 +6,14 @@ export type {
   BasicCredentials,
   BearerOptions,
 } from "./auth.js";
-export { atlassianApiBase, basicAuth, bearerAuth, DEFAULT_ATLASSIAN_API_URL } from "./auth.js";
+export {
+  ATLASSIAN_BASE_URL_ENV,
+  atlassianApiBase,
+  atlassianBaseOverride,
+  basicAuth,
+  bearerAuth,
+  DEFAULT_ATLASSIAN_API_URL,
+} from "./auth.js";
 export { createConfluenceClient, DEFAULT_MAX_IN_FLIGHT, DEFAULT_TIMEOUT_MS } from "./client.js";
 export type { ApiErrorDetails, ConfluenceErrorBody, RequestTarget } from "./errors.js";
 export {
@@ -24,6 +31,7 @@ export { validateHeaders } from "./headers.js";
 export type { NormalisedHost } from "./host.js";
 export { isLoopbackHostname, normaliseHost } from "./host.js";
 export { parseLinkHeader } from "./link-header.js";
+export * from "./oauth/index.js";
 export type { PathParamsOf, PathParamValue } from "./path.js";
 export { buildPath, encodePathSegment, parseSitePath } from "./path.js";
 export type { QueryParams, QueryScalar, QueryValue } from "./query.js";

@@ -47,7 +47,11 @@ describe.each(CONNECTIONS)("demo scenario over $name", (connectionCase) => {
   const seen: Seen[] = [];
   let emulator: RunningEmulator;
   let connection: Record<string, unknown>;
-  const state = { pageId: "", title: `Conformance ${Date.now()}`, properties: {} as Record<string, string> };
+  const state = {
+    pageId: "",
+    title: `Conformance ${Date.now()}`,
+    properties: {} as Record<string, string>,
+  };
 
   beforeAll(async () => {
     const validator = await createExchangeValidator();
@@ -118,10 +122,20 @@ describe.each(CONNECTIONS)("demo scenario over $name", (connectionCase) => {
     });
     expect(page.id).toBe(state.pageId);
 
-    const pages = await run("listPages", { spaceId: ENG, limit: "2", fetchAll: "true", sort: "title" });
+    const pages = await run("listPages", {
+      spaceId: ENG,
+      limit: "2",
+      fetchAll: "true",
+      sort: "title",
+    });
     expect(pages.results!.length).toBeGreaterThan(2);
     expect(requestsTo("v2:getPages").length).toBeGreaterThanOrEqual(2);
-    const inSpace = await run("listPagesInSpace", { spaceId: ENG, depth: "all", limit: "3", fetchAll: "true" });
+    const inSpace = await run("listPagesInSpace", {
+      spaceId: ENG,
+      depth: "all",
+      limit: "3",
+      fetchAll: "true",
+    });
     expect(inSpace.results!.length).toBeGreaterThan(3);
     await run("listPagesInSpace", { spaceId: ENG, depth: "root", status: "current" });
 
@@ -147,8 +161,18 @@ describe.each(CONNECTIONS)("demo scenario over $name", (connectionCase) => {
 
   const owners = [
     { suffix: "Page", list: "Page", idKey: "pageId", id: () => state.pageId },
-    { suffix: "Attachment", list: "Attachments", idKey: "attachmentId", id: () => DEMO_IDS.attachments.diagramPng },
-    { suffix: "CustomContent", list: "CustomContent", idKey: "customContentId", id: () => DEMO_IDS.customContent.checklist },
+    {
+      suffix: "Attachment",
+      list: "Attachments",
+      idKey: "attachmentId",
+      id: () => DEMO_IDS.attachments.diagramPng,
+    },
+    {
+      suffix: "CustomContent",
+      list: "CustomContent",
+      idKey: "customContentId",
+      id: () => DEMO_IDS.customContent.checklist,
+    },
   ] as const;
 
   it.each(owners)("manages content properties of a $suffix", async (owner) => {
@@ -159,7 +183,9 @@ describe.each(CONNECTIONS)("demo scenario over $name", (connectionCase) => {
       bodyData: JSON.stringify({ key, value: { step: 1 } }),
     });
     const propertyId = String(created.id);
-    expect(await run(`getContentPropertiesFor${owner.list}`, { ...owned, propertyId })).toMatchObject({
+    expect(
+      await run(`getContentPropertiesFor${owner.list}`, { ...owned, propertyId }),
+    ).toMatchObject({
       key,
       value: { step: 1 },
     });
@@ -172,11 +198,15 @@ describe.each(CONNECTIONS)("demo scenario over $name", (connectionCase) => {
     });
     expect(updated).toMatchObject({ value: { step: 2 }, version: { number: 2 } });
     await run(`deleteContentPropertyFor${owner.suffix}`, { ...owned, propertyId });
-    await expect(run(`getContentPropertiesFor${owner.list}`, { ...owned, propertyId })).rejects.toThrow();
+    await expect(
+      run(`getContentPropertiesFor${owner.list}`, { ...owned, propertyId }),
+    ).rejects.toThrow();
   });
 
   it("reads, lists across pages and deletes attachments", async () => {
-    const attachment = await run("getAttachment", { attachmentId: DEMO_IDS.attachments.architecturePdf });
+    const attachment = await run("getAttachment", {
+      attachmentId: DEMO_IDS.attachments.architecturePdf,
+    });
     expect(attachment.id).toBe(DEMO_IDS.attachments.architecturePdf);
     const all = await run("listAttachments", { limit: "1", fetchAll: "true" });
     expect(all.results!.length).toBeGreaterThan(1);
@@ -188,7 +218,10 @@ describe.each(CONNECTIONS)("demo scenario over $name", (connectionCase) => {
   });
 
   it("sends raw REST and GraphQL requests, then deletes the page", async () => {
-    const raw = await run("rawRequest", { url: `/wiki/api/v2/pages/${state.pageId}`, method: "GET" });
+    const raw = await run("rawRequest", {
+      url: `/wiki/api/v2/pages/${state.pageId}`,
+      method: "GET",
+    });
     expect(raw).toMatchObject({ id: state.pageId });
     const graph = await run("graphqlRequest", {
       query: "query ($id: ID!) { confluence { space(id: $id) { key } } }",

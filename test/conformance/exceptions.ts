@@ -55,7 +55,8 @@ export const specExceptions: readonly SpecException[] = [
     id: "ref-siblings",
     specs: ["v2", "v1"],
     operation: "*",
-    field: "schemas with keywords next to $ref (v2 ClassificationLevel.status/color; v1 AvailableContentStates, ContentStateResponse)",
+    field:
+      "schemas with keywords next to $ref (v2 ClassificationLevel.status/color; v1 AvailableContentStates, ContentStateResponse)",
     reason:
       "OpenAPI 3.0 Reference Objects cannot carry sibling keywords; the documents fail OpenAPI schema validation. We drop the siblings, which is exactly what OAS 3.0 says readers must do.",
     source: "https://spec.openapis.org/oas/v3.0.3#reference-object",

@@ -13,7 +13,7 @@ export function walkObjects(
   pointer = "#",
 ): void {
   if (Array.isArray(root)) {
-    root.forEach((item, index) => walkObjects(item, visit, `${pointer}/${index}`));
+    for (const [index, item] of root.entries()) walkObjects(item, visit, `${pointer}/${index}`);
     return;
   }
   if (!isJsonObject(root)) return;

@@ -4,12 +4,7 @@
 // parameters, bodies, response bodies per status and response headers with ajv, $refs resolved.
 import addFormats from "ajv-formats";
 import { type AjvCustomizer, OpenAPIBackend } from "openapi-backend";
-import {
-  appliesTo,
-  errorBodyException,
-  type SpecException,
-  specExceptions,
-} from "./exceptions.js";
+import { appliesTo, errorBodyException, type SpecException, specExceptions } from "./exceptions.js";
 import { isJsonObject, type JsonObject } from "./json-walk.js";
 import { readSpecDocument, type SpecName } from "./spec-location.js";
 
@@ -191,4 +186,3 @@ function declareStatuses(
   });
   return changed;
 }
-

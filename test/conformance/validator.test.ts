@@ -34,7 +34,13 @@ function fields(violations: Violation[]): string[] {
   return violations.map((violation) => `${violation.side} ${violation.field}`);
 }
 
-const page = { id: "123", status: "current", title: "Home", spaceId: "42", createdAt: "2024-01-02T03:04:05.000Z" };
+const page = {
+  id: "123",
+  status: "current",
+  title: "Home",
+  spaceId: "42",
+  createdAt: "2024-01-02T03:04:05.000Z",
+};
 
 describe("request checks", () => {
   it("accepts a correct GET /pages/{id}", async () => {
@@ -48,7 +54,10 @@ describe("request checks", () => {
   });
 
   it("reports a camelCase query parameter as unknown, naming operation and field", async () => {
-    const result = await check({ url: "/wiki/api/v2/pages/123?bodyFormat=storage", responseBody: page });
+    const result = await check({
+      url: "/wiki/api/v2/pages/123?bodyFormat=storage",
+      responseBody: page,
+    });
     expect(result.violations).toHaveLength(1);
     expect(result.violations[0]).toMatchObject({
       side: "request",
@@ -65,7 +74,12 @@ describe("request checks", () => {
       method: "POST",
       url: "/wiki/api/v2/pages",
       requestHeaders: { ...AUTH, "content-type": "application/json" },
-      requestBody: { spaceId: 42, status: "current", title: "T", body: { representation: "storage", value: "<p/>" } },
+      requestBody: {
+        spaceId: 42,
+        status: "current",
+        title: "T",
+        body: { representation: "storage", value: "<p/>" },
+      },
       responseBody: page,
     });
     expect(result.operationId).toBe("createPage");
@@ -107,7 +121,9 @@ describe("request checks", () => {
     expect(unknown.violations[0]!.message).toMatch(/no operation of the v2 spec/);
 
     const patch = await check({ method: "PATCH", url: "/wiki/api/v2/pages/1" });
-    expect(patch.violations[0]!.message).toMatch(/no PATCH operation on \/wiki\/api\/v2\/pages\/\{id\}/);
+    expect(patch.violations[0]!.message).toMatch(
+      /no PATCH operation on \/wiki\/api\/v2\/pages\/\{id\}/,
+    );
 
     const outside = await check({ url: "/rest/api/content" });
     expect(outside.violations[0]!.message).toMatch(/neither \/wiki\/api\/v2/);
@@ -119,17 +135,27 @@ describe("request checks", () => {
       responseBody: { results: [] },
     });
     expect(ok.violations).toEqual([]);
-    const bad = await check({ url: "/wiki/api/v2/pages?status=current,bogus", responseBody: { results: [] } });
+    const bad = await check({
+      url: "/wiki/api/v2/pages?status=current,bogus",
+      responseBody: { results: [] },
+    });
     expect(fields(bad.violations)).toEqual(["request query.status[1]"]);
   });
 
   it("requires credentials on secured operations", async () => {
-    const result = await check({ url: "/wiki/api/v2/spaces/1", requestHeaders: {}, responseBody: {} });
+    const result = await check({
+      url: "/wiki/api/v2/spaces/1",
+      requestHeaders: {},
+      responseBody: {},
+    });
     expect(fields(result.violations)).toEqual(["request header.authorization"]);
   });
 
   it("routes OAuth gateway paths as site paths and skips identity, GraphQL and admin", async () => {
-    const gateway = await check({ url: "/ex/confluence/cloud-1/wiki/api/v2/pages/7", responseBody: page });
+    const gateway = await check({
+      url: "/ex/confluence/cloud-1/wiki/api/v2/pages/7",
+      responseBody: page,
+    });
     expect(gateway.operationId).toBe("getPageById");
     expect(gateway.violations).toEqual([]);
     for (const url of ["/oauth/token", "/authorize", "/gateway/api/graphql", "/__emulator/reset"]) {
@@ -170,22 +196,34 @@ describe("response checks", () => {
       "response body.id",
       "response body.status",
     ]);
-    expect(result.violations.every((violation) => violation.operationId === "getPageById")).toBe(true);
+    expect(result.violations.every((violation) => violation.operationId === "getPageById")).toBe(
+      true,
+    );
   });
 
   it("checks error bodies against Confluence's error shape and rejects undeclared statuses", async () => {
     const good = await check({ url: "/wiki/api/v2/pages/9", status: 404, responseBody: ERROR_404 });
     expect(good.violations).toEqual([]);
-    const bad = await check({ url: "/wiki/api/v2/pages/9", status: 404, responseBody: { message: "nope" } });
+    const bad = await check({
+      url: "/wiki/api/v2/pages/9",
+      status: 404,
+      responseBody: { message: "nope" },
+    });
     expect(fields(bad.violations)).toEqual(["response body.errors"]);
-    const undeclared = await check({ url: "/wiki/api/v2/pages/9", status: 418, responseBody: ERROR_404 });
+    const undeclared = await check({
+      url: "/wiki/api/v2/pages/9",
+      status: 418,
+      responseBody: ERROR_404,
+    });
     expect(fields(undeclared.violations)).toEqual(["response status"]);
     expect(undeclared.violations[0]!.message).toMatch(/418 is not declared/);
   });
 
   it("accepts the documented exception statuses only where they apply", async () => {
     const conflict = {
-      errors: [{ status: 409, code: "CONFLICT", title: "Version must be incremented", detail: null }],
+      errors: [
+        { status: 409, code: "CONFLICT", title: "Version must be incremented", detail: null },
+      ],
     };
     const update = await check({
       method: "PUT",
@@ -204,16 +242,35 @@ describe("response checks", () => {
     expect(update.violations).toEqual([]);
     const get = await check({ url: "/wiki/api/v2/pages/9", status: 409, responseBody: conflict });
     expect(fields(get.violations)).toEqual(["response status"]);
-    const limited = await check({ url: "/wiki/api/v2/pages/9", status: 429, responseBody: conflict });
+    const limited = await check({
+      url: "/wiki/api/v2/pages/9",
+      status: 429,
+      responseBody: conflict,
+    });
     expect(limited.violations).toEqual([]);
   });
 
   it("checks 204 responses carry no body and JSON responses declare their content type", async () => {
-    const withBody = await check({ method: "DELETE", url: "/wiki/api/v2/pages/9", status: 204, responseBody: { ok: true } });
+    const withBody = await check({
+      method: "DELETE",
+      url: "/wiki/api/v2/pages/9",
+      status: 204,
+      responseBody: { ok: true },
+    });
     expect(fields(withBody.violations)).toEqual(["response body"]);
-    const ok = await check({ method: "DELETE", url: "/wiki/api/v2/pages/9", status: 204, responseBody: undefined, responseHeaders: {} });
+    const ok = await check({
+      method: "DELETE",
+      url: "/wiki/api/v2/pages/9",
+      status: 204,
+      responseBody: undefined,
+      responseHeaders: {},
+    });
     expect(ok.violations).toEqual([]);
-    const text = await check({ url: "/wiki/api/v2/pages/9", responseHeaders: { "content-type": "text/plain" }, responseBody: page });
+    const text = await check({
+      url: "/wiki/api/v2/pages/9",
+      responseHeaders: { "content-type": "text/plain" },
+      responseBody: page,
+    });
     expect(fields(text.violations)).toEqual(["response header.content-type"]);
   });
 
@@ -222,7 +279,10 @@ describe("response checks", () => {
     const list = { results: [page], _links: { next, base: "http://x/wiki" } };
     const ok = await check({
       url: "/wiki/api/v2/pages?limit=1",
-      responseHeaders: { ...JSON_RESPONSE, link: `<${next}>; rel="next", <http://x/wiki>; rel="base"` },
+      responseHeaders: {
+        ...JSON_RESPONSE,
+        link: `<${next}>; rel="next", <http://x/wiki>; rel="base"`,
+      },
       responseBody: list,
     });
     expect(ok.violations).toEqual([]);
@@ -272,7 +332,9 @@ describe("page bodies (exception page-body-one-of)", () => {
 
   it("accepts the flat and the nested body shapes", async () => {
     expect((await post({ representation: "storage", value: "<p/>" })).violations).toEqual([]);
-    expect((await post({ storage: { representation: "storage", value: "<p/>" } })).violations).toEqual([]);
+    expect(
+      (await post({ storage: { representation: "storage", value: "<p/>" } })).violations,
+    ).toEqual([]);
   });
 
   it("rejects bodies of neither shape and wrong representations", async () => {
@@ -314,7 +376,8 @@ describe("multipart bodies (v1 createAttachment)", () => {
       requestBody: `${parts.map((part) => `--XyZ\r\n${part}\r\n`).join("")}--XyZ--\r\n`,
       responseBody: { results: [], size: 0, start: 0, limit: 25, _links: {} },
     });
-  const file = 'Content-Disposition: form-data; name="file"; filename="a.txt"\r\nContent-Type: text/plain\r\n\r\nhello';
+  const file =
+    'Content-Disposition: form-data; name="file"; filename="a.txt"\r\nContent-Type: text/plain\r\n\r\nhello';
   const minorEdit = 'Content-Disposition: form-data; name="minorEdit"\r\n\r\ntrue';
 
   it("accepts a form upload and reports a missing body or a JSON body", async () => {

@@ -209,7 +209,9 @@ function requestBodyOf(body: unknown, headers: Headers): unknown {
 function requiresCredentials(security: unknown): boolean {
   if (!Array.isArray(security) || security.length === 0) return false;
   // An empty requirement object means "anonymous allowed".
-  return !security.some((requirement) => isJsonObject(requirement) && !Object.keys(requirement).length);
+  return !security.some(
+    (requirement) => isJsonObject(requirement) && !Object.keys(requirement).length,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -8,14 +8,26 @@ afterEach(async () => {
   site = undefined;
 });
 
-/** A site that holds each request briefly and records concurrency at arrival. */
-async function busySite(nearLimit: boolean) {
+/**
+ * A site that records concurrency at arrival. The first `barrier` requests are held until all of
+ * them have arrived (or 2 s passed, so a client that never reaches the barrier fails instead of
+ * hanging), which makes the concurrency figures independent of machine load.
+ */
+async function busySite(nearLimit: boolean, barrier = 0) {
   let active = 0;
+  let arrived = 0;
+  let release: () => void = () => {};
+  const allArrived = new Promise<void>((resolve) => {
+    release = resolve;
+    setTimeout(resolve, 2_000).unref();
+  });
   const seen: number[] = [];
   site = await startSite(async (_req, res) => {
     active++;
+    arrived++;
     seen.push(active);
-    await new Promise((resolve) => setTimeout(resolve, 25));
+    if (arrived === barrier) release();
+    await (arrived <= barrier ? allArrived : new Promise((resolve) => setTimeout(resolve, 25)));
     active--;
     json(res, 200, { ok: true }, nearLimit ? { "x-ratelimit-nearlimit": "true" } : {});
   });
@@ -24,7 +36,7 @@ async function busySite(nearLimit: boolean) {
 
 describe("backpressure", () => {
   it("never exceeds maxInFlight", async () => {
-    const { site, seen } = await busySite(false);
+    const { site, seen } = await busySite(false, 3);
     const { client } = clientFor(site, { maxInFlight: 3 });
     await Promise.all(Array.from({ length: 12 }, () => client.request({ path: "/x" })));
     expect(seen).toHaveLength(12);
@@ -33,7 +45,7 @@ describe("backpressure", () => {
   });
 
   it("halves concurrency when Atlassian signals it is near the limit", async () => {
-    const { site, seen } = await busySite(true);
+    const { site, seen } = await busySite(true, 8);
     const events: ClientEvent[] = [];
     const { client } = clientFor(site, { maxInFlight: 8, onEvent: (e) => events.push(e) });
     await Promise.all(Array.from({ length: 20 }, () => client.request({ path: "/x" })));

@@ -1,0 +1,11 @@
+import { planPinning, startEmulatorProcess } from "./processes.js";
+import { createContender } from "./contenders.js";
+import { sequentialGets } from "./workloads.js";
+const pin = planPinning();
+const emu = await startEmulatorProcess(pin, { BENCH_BIG_PAGES: "10" });
+const site = { url: emu.url, credentials: emu.credentials };
+const ids = ["1000010","1000011","1000012"];
+const c = await createContender("ours", site);
+await sequentialGets(c, ids, 8000);
+await c.close();
+await emu.stop();

@@ -1,0 +1,56 @@
+// The component's overhead: the built Prismatic component (dist/index.js, through spectral's
+// createHarness, as the platform would invoke it) running "getPage" versus the bare core client
+// sending the same GET /pages/{id}. Each component action builds its own client (one execution
+// = one client), so its cost includes input parsing, client creation and a new connection.
+import { createRequire } from "node:module";
+import { basicAuth, createConfluenceClient } from "../src/core/index.js";
+import type { Site } from "./contenders.js";
+
+type Harness = {
+  action(key: string, params: Record<string, unknown>, context?: unknown): Promise<unknown>;
+};
+
+export interface ComponentRunner {
+  viaComponent(n: number): Promise<number>;
+  viaClient(n: number): Promise<number>;
+  close(): Promise<void>;
+}
+
+const silent = { info() {}, warn() {}, error() {}, debug() {} };
+
+/** undefined (with the reason) when dist/index.js has not been built. */
+export async function componentRunner(
+  site: Site,
+  pageId: string,
+): Promise<ComponentRunner | string> {
+  const require = createRequire(import.meta.url);
+  let component: unknown;
+  try {
+    const loaded = require("../dist/index.js") as { default?: unknown };
+    component = loaded.default ?? loaded;
+  } catch (error) {
+    return `dist/index.js could not be loaded (${(error as Error).message.split("\n")[0]}); run npm run build`;
+  }
+  const { testing } = (await import("@prismatic-io/spectral")) as unknown as {
+    testing: { createHarness(component: unknown): Harness };
+  };
+  const harness = testing.createHarness(component);
+  const connection = {
+    key: "basic",
+    configVarKey: "",
+    fields: { ...site.credentials, host: site.url },
+  };
+  const client = createConfluenceClient({ host: site.url, auth: basicAuth(site.credentials) });
+  const rate = async (n: number, once: () => Promise<unknown>) => {
+    const started = performance.now();
+    for (let i = 0; i < n; i++) await once();
+    return n / ((performance.now() - started) / 1000);
+  };
+  return {
+    viaComponent: (n) =>
+      rate(n, () => harness.action("getPage", { connection, pageId }, { logger: silent })),
+    viaClient: (n) =>
+      rate(n, () => client.request({ path: "/pages/{id}", pathParams: { id: pageId } })),
+    close: () => client.close(),
+  };
+}

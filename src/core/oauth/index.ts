@@ -1,0 +1,13 @@
+// OAuth 2.0 (3LO) for Confluence Cloud: see docs/oauth.md.
+export type { AtlassianEndpoints } from "./endpoints.js";
+export { atlassianEndpoints, DEFAULT_ATLASSIAN_AUTH_URL } from "./endpoints.js";
+export { ConfluenceOAuthError, ConfluenceScopeError } from "./errors.js";
+export type { OAuthAuthOptions } from "./provider.js";
+export { DEFAULT_REFRESH_SKEW_MS, oauthAuth } from "./provider.js";
+export type { ScopeAlternatives } from "./scopes.js";
+export { scopesForRequest } from "./scopes.js";
+export { clearSiteCache, SITE_CACHE_MAX_ENTRIES, SITE_CACHE_TTL_MS } from "./site-cache.js";
+export type { AccessibleResource } from "./sites.js";
+export { fetchAccessibleResources, selectSite } from "./sites.js";
+export type { AuthorizeUrlOptions, OAuthClientCredentials, OAuthTokens } from "./tokens.js";
+export { buildAuthorizeUrl, exchangeAuthorizationCode, refreshAccessToken } from "./tokens.js";

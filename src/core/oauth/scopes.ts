@@ -1,0 +1,89 @@
+// The OAuth scopes an endpoint needs, to say which one is missing when Atlassian answers
+// "401 Unauthorized; scope does not match" (its body never names the scope). Derived from the
+// `security`/`x-atlassian-oauth2-scopes` of confluence-v2.json and confluence-v1.json:
+// v2 operations follow one pattern — `<verb>:<resource>:confluence` with read for GET, write
+// for POST/PUT, delete for DELETE (e.g. getPageById read:page, createPage write:page,
+// deletePage delete:page) — except content properties, whose writes and deletes need the
+// owner's read and write scopes (createPageProperty, deletePagePropertyById). v1 operations
+// accept a classic scope or a granular set, listed below per operation.
+
+export type ScopeAlternatives = readonly (readonly string[])[];
+
+// Resource segment of /wiki/api/v2/<segment>/... → scope noun.
+const V2_NOUNS: Record<string, string> = {
+  spaces: "space",
+  pages: "page",
+  blogposts: "blogpost",
+  attachments: "attachment",
+  "custom-content": "custom-content",
+  comments: "comment",
+  "footer-comments": "comment",
+  "inline-comments": "comment",
+  labels: "label",
+  tasks: "task",
+  whiteboards: "whiteboard",
+  databases: "database",
+  folders: "folder",
+};
+
+const VERBS: Record<string, string> = {
+  GET: "read",
+  POST: "write",
+  PUT: "write",
+  DELETE: "delete",
+};
+
+const V1_RULES: readonly { method: string; path: RegExp; scopes: ScopeAlternatives }[] = [
+  {
+    method: "GET",
+    path: /^\/space\/?$/, // getSpaces
+    scopes: [["read:confluence-space.summary"], ["read:content-details:confluence"]],
+  },
+  {
+    method: "GET",
+    path: /^\/content\/[^/]+\/?$/, // getContentById
+    scopes: [["read:confluence-content.summary"], ["read:content-details:confluence"]],
+  },
+  {
+    method: "POST",
+    path: /^\/content\/[^/]+\/child\/attachment\/?$/, // createAttachment
+    scopes: [
+      ["write:confluence-file"],
+      ["read:content-details:confluence", "write:attachment:confluence"],
+    ],
+  },
+  {
+    method: "GET",
+    path: /^\/user\/current\/?$/, // getCurrentUser
+    scopes: [["read:confluence-user"], ["read:content-details:confluence"]],
+  },
+];
+
+/** Scopes `method path` needs; `path` may carry a gateway prefix and a query. */
+export function scopesForRequest(method: string, url: string): ScopeAlternatives | undefined {
+  const upper = method.toUpperCase();
+  let path: string;
+  try {
+    path = new URL(url, "http://x").pathname;
+  } catch {
+    return undefined;
+  }
+  const v1 = /\/wiki\/rest\/api(\/.*)$/.exec(path);
+  if (v1) return V1_RULES.find((rule) => rule.method === upper && rule.path.test(v1[1]!))?.scopes;
+  const v2 = /\/wiki\/api\/v2\/([^/]+)(?:\/[^/]+(?:\/([^/]+))?)?/.exec(path);
+  if (!v2) return undefined;
+  const noun = V2_NOUNS[v2[1]!];
+  const verb = VERBS[upper];
+  if (noun === undefined || verb === undefined) return undefined;
+  if (v2[2] === "properties") {
+    const read = `read:${noun}:confluence`;
+    return upper === "GET" ? [[read]] : [[read, `write:${noun}:confluence`]];
+  }
+  if (v2[2] === "attachments" && upper === "GET") return [["read:attachment:confluence"]];
+  if (v2[2] === "pages" && upper === "GET") return [["read:page:confluence"]];
+  return [[`${verb}:${noun}:confluence`]];
+}
+
+export function describeScopes(alternatives: ScopeAlternatives): string {
+  return alternatives.map((set) => set.join(" + ")).join(" or ");
+}

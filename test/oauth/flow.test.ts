@@ -1,0 +1,381 @@
+// OAuth 2.0 (3LO) end to end against the emulator playing Atlassian's identity service and API
+// gateway: authorize → code → token → call → expiry → refresh → call, rotation, reuse, single
+// flight, site resolution, scopes, and no secret in any log line or error.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import {
+  buildAuthorizeUrl,
+  type ConfluenceClient,
+  ConfluenceOAuthError,
+  ConfluenceScopeError,
+  clearSiteCache,
+  createConfluenceClient,
+  exchangeAuthorizationCode,
+  type OAuthTokens,
+  oauthAuth,
+  refreshAccessToken,
+} from "../../src/core/index.js";
+import { SITE_IDS } from "../../src/emulator/index.js";
+import { startTestEmulator } from "../support/emulator.js";
+import { ALL_SCOPES, Capture, CLIENT, isRefresh, lastSeq, mint, requestsSince } from "./support.js";
+
+let url = "";
+let close = async () => {};
+const clients: ConfluenceClient[] = [];
+
+function track(client: ConfluenceClient): ConfluenceClient {
+  clients.push(client);
+  return client;
+}
+
+beforeAll(async () => {
+  // Expired-token answers (404/403) are not in Atlassian's per-operation response lists.
+  const emulator = await startTestEmulator({
+    conformance: "off",
+    oauth: { accessTokenTtlSeconds: 2 },
+  });
+  url = emulator.url;
+  close = emulator.close;
+});
+afterAll(async () => {
+  for (const client of clients) await client.close();
+  await close();
+});
+beforeEach(() => clearSiteCache());
+
+async function authorize(scopes = ALL_SCOPES): Promise<string> {
+  const authorizeUrl = buildAuthorizeUrl({
+    clientId: CLIENT.clientId,
+    redirectUri: CLIENT.redirectUri,
+    scopes,
+    state: "state-123",
+    atlassianBaseUrl: url,
+  });
+  const parsed = new URL(authorizeUrl);
+  expect(parsed.searchParams.get("audience")).toBe("api.atlassian.com");
+  expect(parsed.searchParams.get("prompt")).toBe("consent");
+  expect(parsed.searchParams.get("response_type")).toBe("code");
+  const response = await fetch(authorizeUrl, { redirect: "manual" });
+  expect(response.status).toBe(302);
+  const back = new URL(response.headers.get("location") ?? "");
+  expect(`${back.origin}${back.pathname}`).toBe(CLIENT.redirectUri);
+  expect(back.searchParams.get("state")).toBe("state-123");
+  return back.searchParams.get("code") ?? "";
+}
+
+describe("authorization code flow", () => {
+  it("authorize → code → token → call → expiry → refresh → call, persisting rotation", async () => {
+    const capture = new Capture();
+    const code = await authorize();
+    const tokens = await exchangeAuthorizationCode({
+      ...CLIENT,
+      code,
+      atlassianBaseUrl: url,
+    });
+    expect(tokens.refreshToken).toBeDefined();
+    const persisted: OAuthTokens[] = [];
+    const since = await lastSeq(url);
+    const client = track(
+      createConfluenceClient({
+        auth: oauthAuth({
+          ...CLIENT,
+          accessToken: tokens.accessToken,
+          refreshToken: tokens.refreshToken,
+          expiresAt: tokens.expiresAt,
+          atlassianBaseUrl: url,
+          refreshSkewMs: 500,
+          onTokens: (t) => {
+            persisted.push(t);
+          },
+        }),
+        logger: capture.logger,
+        debug: true,
+      }),
+    );
+    const first = await client.request<{ results: unknown[] }>({ path: "/spaces" });
+    expect(first.data.results.length).toBeGreaterThan(0);
+    expect(first.url).toContain(`/ex/confluence/${SITE_IDS.demo}/wiki/api/v2/spaces`);
+    await new Promise((resolve) => setTimeout(resolve, 2100));
+    const second = await client.request<{ results: unknown[] }>({ path: "/spaces" });
+    expect(second.status).toBe(200);
+    expect(persisted).toHaveLength(1);
+    expect(persisted[0]?.refreshToken).not.toBe(tokens.refreshToken);
+    expect(persisted[0]?.accessToken).not.toBe(tokens.accessToken);
+    const log = await requestsSince(url, since);
+    expect(log.filter(isRefresh)).toHaveLength(1);
+    expect(log.map((e) => `${e.method} ${e.path}`)).toEqual([
+      "GET /oauth/token/accessible-resources",
+      `GET /ex/confluence/${SITE_IDS.demo}/wiki/api/v2/spaces`,
+      "POST /oauth/token",
+      `GET /ex/confluence/${SITE_IDS.demo}/wiki/api/v2/spaces`,
+    ]);
+
+    // The spent refresh token is refused, clearly, and revokes the family.
+    const reuse = await refreshAccessToken({
+      ...CLIENT,
+      refreshToken: tokens.refreshToken ?? "",
+      atlassianBaseUrl: url,
+    }).catch((e: unknown) => e);
+    expect(reuse).toBeInstanceOf(ConfluenceOAuthError);
+    expect((reuse as ConfluenceOAuthError).status).toBe(403);
+    expect((reuse as Error).message).toMatch(/refresh_token is invalid.*re-authorize/);
+    capture.error(reuse);
+    const revoked = await client.request({ path: "/spaces" }).catch((e: unknown) => e);
+    expect(revoked).toBeInstanceOf(Error);
+    capture.error(revoked);
+    expect(
+      capture.leaks([
+        code,
+        tokens.accessToken,
+        tokens.refreshToken,
+        persisted[0]?.accessToken,
+        persisted[0]?.refreshToken,
+        CLIENT.clientSecret,
+      ]),
+    ).toEqual([]);
+  }, 15_000);
+
+  it("a refused code is a clear error without the code in it", async () => {
+    const error = await exchangeAuthorizationCode({
+      ...CLIENT,
+      code: "emu-code-not-issued-1234",
+      atlassianBaseUrl: url,
+    }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConfluenceOAuthError);
+    expect((error as Error).message).toMatch(/authorization_code is invalid/);
+    expect(JSON.stringify(error) + (error as Error).message).not.toContain("emu-code-not-issued");
+  });
+});
+
+describe("refresh", () => {
+  it("20 concurrent calls on an expired token cause exactly one refresh", async () => {
+    const minted = await mint(url, { expiresInSeconds: 60 });
+    const persisted: OAuthTokens[] = [];
+    const client = track(
+      createConfluenceClient({
+        auth: oauthAuth({
+          ...CLIENT,
+          accessToken: minted.access_token,
+          refreshToken: minted.refresh_token,
+          // Expiry unknown: only the gateway's answers (404 v2, 403 v1) reveal it.
+          atlassianBaseUrl: url,
+          onTokens: (t) => {
+            persisted.push(t);
+          },
+        }),
+      }),
+    );
+    await client.endpoints();
+    await fetch(`${url}/__emulator/oauth/expire`, { method: "POST" });
+    const since = await lastSeq(url);
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        i % 4 === 0
+          ? client.request({ api: "v1", path: "/space" })
+          : client.request({ path: "/pages", query: { limit: 1 } }),
+      ),
+    );
+    expect(results.every((r) => r.status === 200)).toBe(true);
+    const log = await requestsSince(url, since);
+    expect(log.filter(isRefresh)).toHaveLength(1);
+    expect(persisted).toHaveLength(1);
+    const statuses = new Set(log.filter((e) => e.path.startsWith("/ex/")).map((e) => e.status));
+    expect(statuses).toEqual(new Set([200, 403, 404]));
+  });
+
+  it("refreshes before expiry with the skew, without a failed call", async () => {
+    const minted = await mint(url, { expiresInSeconds: 30 });
+    const client = track(
+      createConfluenceClient({
+        auth: oauthAuth({
+          ...CLIENT,
+          accessToken: minted.access_token,
+          refreshToken: minted.refresh_token,
+          expiresAt: Date.now() + 30_000,
+          atlassianBaseUrl: url,
+        }),
+      }),
+    );
+    const since = await lastSeq(url);
+    await client.request({ path: "/spaces" });
+    const log = await requestsSince(url, since);
+    expect(log.filter(isRefresh)).toHaveLength(1);
+    expect(log.every((e) => e.status === 200)).toBe(true);
+  });
+
+  it("a genuine 404 with a fresh token does not refresh", async () => {
+    const minted = await mint(url);
+    const client = track(
+      createConfluenceClient({
+        auth: oauthAuth({
+          ...CLIENT,
+          accessToken: minted.access_token,
+          refreshToken: minted.refresh_token,
+          expiresAt: Date.now() + 3_600_000,
+          atlassianBaseUrl: url,
+        }),
+      }),
+    );
+    const since = await lastSeq(url);
+    await expect(
+      client.request({ path: "/pages/{id}", pathParams: { id: "424242" } }),
+    ).rejects.toThrow(/404/);
+    expect((await requestsSince(url, since)).filter(isRefresh)).toHaveLength(0);
+  });
+});
+
+describe("site resolution", () => {
+  async function endpointsFor(siteOverride?: string, sites?: string[]) {
+    const minted = await mint(url, { sites });
+    const client = track(
+      createConfluenceClient({
+        auth: oauthAuth({ accessToken: minted.access_token, siteOverride, atlassianBaseUrl: url }),
+      }),
+    );
+    return client.endpoints();
+  }
+
+  it("defaults to the first Confluence site (not the first resource, a Jira site)", async () => {
+    expect((await endpointsFor()).siteBaseUrl).toBe(`${url}/ex/confluence/${SITE_IDS.demo}`);
+  });
+
+  it.each([
+    ["emulator-second"],
+    ["EMULATOR-SECOND"],
+    ["https://emulator-second.atlassian.net"],
+    ["emulator-second.ATLASSIAN.net/"],
+    ["HTTPS://Emulator-Second.atlassian.net/"],
+    [SITE_IDS.second],
+  ])("matches the override %s", async (override) => {
+    const { siteBaseUrl } = await endpointsFor(override);
+    expect(siteBaseUrl).toBe(`${url}/ex/confluence/${SITE_IDS.second}`);
+  });
+
+  it("the second site serves its own data", async () => {
+    const minted = await mint(url);
+    const client = track(
+      createConfluenceClient({
+        auth: oauthAuth({
+          accessToken: minted.access_token,
+          siteOverride: "emulator-second",
+          atlassianBaseUrl: url,
+        }),
+      }),
+    );
+    const spaces = await client.request<{ results: { key: string }[] }>({ path: "/spaces" });
+    expect(spaces.data.results.map((s) => s.key)).toEqual(["SECOND"]);
+  });
+
+  it("no match lists the reachable sites (names and urls, never tokens)", async () => {
+    const error = await endpointsFor("nowhere.atlassian.net").catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConfluenceOAuthError);
+    const message = (error as Error).message;
+    expect(message).toContain('"nowhere.atlassian.net"');
+    expect(message).toContain("emulator-demo");
+    expect(message).toContain("https://emulator-second.atlassian.net");
+    expect(message).not.toContain("emulator-jira");
+    expect(message).not.toMatch(/emu-at-/);
+  });
+
+  it("a token reaching no Confluence site is its own error", async () => {
+    const error = await endpointsFor(undefined, [SITE_IDS.jira]).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConfluenceOAuthError);
+    expect((error as ConfluenceOAuthError).code).toBe("no_confluence_site");
+    expect((error as Error).message).toMatch(/cannot reach any Confluence site/);
+  });
+
+  it("after warm-up every call is exactly one request, even from new clients", async () => {
+    const minted = await mint(url);
+    const make = () =>
+      track(
+        createConfluenceClient({
+          auth: oauthAuth({ accessToken: minted.access_token, atlassianBaseUrl: url }),
+        }),
+      );
+    await make().request({ path: "/spaces" });
+    const since = await lastSeq(url);
+    for (let i = 0; i < 5; i++) await make().request({ path: "/spaces" });
+    const log = await requestsSince(url, since);
+    expect(log.map((e) => e.path)).toEqual(
+      Array(5).fill(`/ex/confluence/${SITE_IDS.demo}/wiki/api/v2/spaces`),
+    );
+  });
+});
+
+describe("scopes", () => {
+  it("a call outside the granted scopes names the missing scope and does not refresh", async () => {
+    const minted = await mint(url, { scopes: ["offline_access", "read:space:confluence"] });
+    const since = await lastSeq(url);
+    const client = track(
+      createConfluenceClient({
+        auth: oauthAuth({
+          ...CLIENT,
+          accessToken: minted.access_token,
+          refreshToken: minted.refresh_token,
+          atlassianBaseUrl: url,
+        }),
+      }),
+    );
+    const error = await client
+      .request({ method: "DELETE", path: "/pages/{id}", pathParams: { id: "98309" } })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConfluenceScopeError);
+    expect((error as ConfluenceScopeError).status).toBe(401);
+    expect((error as ConfluenceScopeError).requiredScopes).toEqual([["delete:page:confluence"]]);
+    expect((error as Error).message).toMatch(/scope does not match.*delete:page:confluence/);
+    expect((await requestsSince(url, since)).filter(isRefresh)).toHaveLength(0);
+  });
+
+  it("the client's scope table agrees with the emulator's for every emulated operation", async () => {
+    const { SCOPE_RULES } = await import("../../src/emulator/oauth/scopes.js");
+    const { scopesForRequest } = await import("../../src/core/index.js");
+    const samples: [string, string][] = [
+      ["GET", "/wiki/api/v2/spaces"],
+      ["GET", "/wiki/api/v2/spaces/1"],
+      ["GET", "/wiki/api/v2/spaces/1/pages"],
+      ["GET", "/wiki/api/v2/pages"],
+      ["POST", "/wiki/api/v2/pages"],
+      ["GET", "/wiki/api/v2/pages/1"],
+      ["PUT", "/wiki/api/v2/pages/1"],
+      ["DELETE", "/wiki/api/v2/pages/1"],
+      ["GET", "/wiki/api/v2/attachments"],
+      ["GET", "/wiki/api/v2/pages/1/attachments"],
+      ["GET", "/wiki/api/v2/attachments/att1"],
+      ["DELETE", "/wiki/api/v2/attachments/att1"],
+      ["GET", "/wiki/api/v2/custom-content"],
+      ["GET", "/wiki/api/v2/custom-content/1"],
+      ["GET", "/wiki/rest/api/space"],
+      ["GET", "/wiki/rest/api/content/1"],
+      ["POST", "/wiki/rest/api/content/1/child/attachment"],
+      ["GET", "/wiki/rest/api/user/current"],
+      ...["pages/1", "attachments/att1", "custom-content/1"].flatMap(
+        (owner): [string, string][] => [
+          ["GET", `/wiki/api/v2/${owner}/properties`],
+          ["POST", `/wiki/api/v2/${owner}/properties`],
+          ["GET", `/wiki/api/v2/${owner}/properties/2`],
+          ["PUT", `/wiki/api/v2/${owner}/properties/2`],
+          ["DELETE", `/wiki/api/v2/${owner}/properties/2`],
+        ],
+      ),
+    ];
+    expect(samples).toHaveLength(SCOPE_RULES.length);
+    for (const [method, path] of samples) {
+      const emulator = SCOPE_RULES.find((r) => r.method === method && r.path.test(path));
+      expect(emulator, `${method} ${path}`).toBeDefined();
+      expect(
+        scopesForRequest(method, `https://x/ex/confluence/c${path}`),
+        `${method} ${path}`,
+      ).toEqual(emulator?.alternatives);
+    }
+  });
+});
+
+describe("setting", () => {
+  it("http:// is only accepted for loopback", () => {
+    expect(() =>
+      oauthAuth({ accessToken: "abcd", atlassianBaseUrl: "http://example.com" }),
+    ).toThrow(/only allowed for localhost/);
+    expect(buildAuthorizeUrl({ ...CLIENT, scopes: ["a"], state: "s" })).toMatch(
+      /^https:\/\/auth\.atlassian\.com\/authorize\?/,
+    );
+  });
+});

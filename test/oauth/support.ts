@@ -1,0 +1,97 @@
+// Shared helpers of the OAuth suites: the emulator as Atlassian's identity service and gateway,
+// its request log, and minting tokens through its admin endpoint.
+import { DEFAULT_OAUTH_CLIENT } from "../../src/emulator/index.js";
+
+export const CLIENT = {
+  clientId: DEFAULT_OAUTH_CLIENT.clientId,
+  clientSecret: DEFAULT_OAUTH_CLIENT.clientSecret,
+  redirectUri: "http://localhost:3000/callback",
+};
+
+/** Every scope the 29 actions need (v2 granular scopes + v1 upload's granular set). */
+export const ALL_SCOPES = [
+  "offline_access",
+  "read:space:confluence",
+  "read:page:confluence",
+  "write:page:confluence",
+  "delete:page:confluence",
+  "read:attachment:confluence",
+  "write:attachment:confluence",
+  "delete:attachment:confluence",
+  "read:custom-content:confluence",
+  "write:custom-content:confluence",
+  "delete:custom-content:confluence",
+  "read:content-details:confluence",
+];
+
+export interface LoggedRequest {
+  seq: number;
+  method: string;
+  path: string;
+  body: unknown;
+  status: number;
+}
+
+export interface Minted {
+  access_token: string;
+  refresh_token?: string;
+  expires_in: number;
+}
+
+export async function mint(
+  url: string,
+  body: { scopes?: string[]; sites?: string[]; expiresInSeconds?: number } = {},
+): Promise<Minted> {
+  const response = await fetch(`${url}/__emulator/oauth/tokens`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ scopes: ALL_SCOPES, ...body }),
+  });
+  return (await response.json()) as Minted;
+}
+
+export async function lastSeq(url: string): Promise<number> {
+  const response = await fetch(`${url}/__emulator/requests`);
+  return ((await response.json()) as { lastSeq: number }).lastSeq;
+}
+
+export async function requestsSince(url: string, since: number): Promise<LoggedRequest[]> {
+  const response = await fetch(`${url}/__emulator/requests?since=${since}`);
+  return ((await response.json()) as { requests: LoggedRequest[] }).requests;
+}
+
+export function isRefresh(entry: LoggedRequest): boolean {
+  return (
+    entry.method === "POST" &&
+    entry.path === "/oauth/token" &&
+    (entry.body as { grant_type?: string } | undefined)?.grant_type === "refresh_token"
+  );
+}
+
+/** Collects every string a logger or error may expose, to sweep for secrets. */
+export class Capture {
+  readonly lines: string[] = [];
+  readonly logger = {
+    debug: (m: string, meta?: unknown) => this.push(m, meta),
+    info: (m: string, meta?: unknown) => this.push(m, meta),
+    warn: (m: string, meta?: unknown) => this.push(m, meta),
+    error: (m: string, meta?: unknown) => this.push(m, meta),
+  };
+
+  push(message: string, meta?: unknown): void {
+    this.lines.push(message, JSON.stringify(meta ?? null));
+  }
+
+  error(error: unknown): void {
+    if (error instanceof Error) {
+      this.lines.push(error.message, String(error.stack), JSON.stringify(error));
+    } else this.lines.push(String(error));
+  }
+
+  leaks(secrets: readonly (string | undefined)[]): string[] {
+    const text = this.lines.join("\n");
+    return secrets.filter(
+      (s): s is string => typeof s === "string" && s.length > 0 && text.includes(s),
+    );
+  }
+}
