@@ -8,9 +8,9 @@ let call: ReturnType<typeof client>;
 const P = DEMO_IDS.pages;
 
 beforeAll(async () => {
-  // Confluence answers a stale property version with 409, which the OpenAPI document does not
-  // declare for update*PropertyById; conformance checking is off for this suite on purpose.
-  emulator = await startTestEmulator({ conformance: "off" });
+  // Strict conformance: the 409 on stale property versions, which the OpenAPI document does not
+  // declare, is a documented exception in test/conformance/exceptions.ts.
+  emulator = await startTestEmulator();
   call = client(emulator.url);
 });
 beforeEach(() => emulator.reset());
