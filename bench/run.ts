@@ -202,7 +202,7 @@ if (typeof component !== "string") {
 } else log(component);
 
 log("OAuth requests per action");
-const oauth = await oauthWorkload(site);
+const oauth = await oauthWorkload(site, pageIds[0]!);
 await emulator.stop();
 
 const toSummaries = (samples: Samples) => {

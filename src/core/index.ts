@@ -56,3 +56,21 @@ export type {
   ResponseType,
 } from "./types.js";
 export { CONNECTOR_VERSION, USER_AGENT } from "./version.js";
+export type {
+  SafeCreatePage,
+  SafeCreateProperty,
+  SafeUpdatePage,
+  SafeUpdateProperty,
+  SafeWriteOptions,
+  Verdict,
+  WritePlan,
+  WriteResolution,
+} from "./writes/index.js";
+export {
+  createPageSafely,
+  createPropertySafely,
+  fateUnknown,
+  resolveWrite,
+  updatePageSafely,
+  updatePropertySafely,
+} from "./writes/index.js";

@@ -29,7 +29,10 @@ export function redactHeaders(
   for (const [name, value] of Object.entries(headers)) {
     if (value === undefined) continue;
     const lower = name.toLowerCase();
-    if (SECRET_HEADERS.has(lower)) {
+    if (lower === "location" && typeof value === "string") {
+      // The OAuth /authorize redirect carries the authorization code in its query.
+      out[lower] = redactUrl(value);
+    } else if (SECRET_HEADERS.has(lower)) {
       // Keep the scheme ("Basic", "Bearer"): useful for debugging, harmless.
       const scheme = typeof value === "string" ? /^(\w+)\s/.exec(value)?.[1] : undefined;
       out[lower] = scheme ? `${scheme} ${REDACTED}` : REDACTED;
@@ -49,4 +52,19 @@ export function redactBody(body: unknown, depth = 0): unknown {
     out[key] = SECRET_FIELDS.has(key.toLowerCase()) ? REDACTED : redactBody(value, depth + 1);
   }
   return out;
+}
+
+/** Replaces the values of secret-looking query parameters (`code`, `access_token`, ...). */
+export function redactUrl(url: string): string {
+  const queryAt = url.indexOf("?");
+  if (queryAt < 0) return url;
+  const params = new URLSearchParams(url.slice(queryAt + 1));
+  let changed = false;
+  for (const key of new Set(params.keys())) {
+    if (SECRET_FIELDS.has(key.toLowerCase())) {
+      params.set(key, REDACTED);
+      changed = true;
+    }
+  }
+  return changed ? `${url.slice(0, queryAt)}?${params.toString()}` : url;
 }

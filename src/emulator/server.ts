@@ -171,7 +171,13 @@ export function buildEmulatorApp(
         path,
         query: { ...query },
         requestHeaders: headers,
-        requestBody: Buffer.isBuffer(request.body) ? request.body.toString("latin1") : request.body,
+        // Confluence bodies stay intact for the conformance checks; identity-service bodies
+        // (client secrets, codes, refresh tokens) never leave the emulator.
+        requestBody: Buffer.isBuffer(request.body)
+          ? request.body.toString("latin1")
+          : path.startsWith("/oauth/")
+            ? body
+            : request.body,
         status: reply.statusCode,
         responseHeaders,
         responseBody: parseJsonPayload(payloads.get(request), reply.getHeader("content-type")),

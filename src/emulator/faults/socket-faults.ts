@@ -52,12 +52,14 @@ export function truncateAnswer(request: FastifyRequest, reply: FastifyReply, pay
   if (bytes === undefined || bytes.length < 2) return dropAnswer(request);
   reply.header("content-length", String(bytes.length));
   const half = bytes.subarray(0, Math.floor(bytes.length / 2));
+  let sent = false;
   return new Readable({
     read() {
+      if (sent) return;
+      sent = true;
       this.push(half);
       // Let the half reach the socket before killing it.
       setTimeout(() => resetConnection(request), 5);
-      this.read = () => {};
     },
   });
 }

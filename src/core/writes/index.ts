@@ -1,0 +1,7 @@
+// Writes that resolve an unknown outcome by asking Confluence instead of guessing (resolve.ts).
+export type { SafeCreatePage, SafeUpdatePage } from "./pages.js";
+export { createPageSafely, updatePageSafely } from "./pages.js";
+export type { SafeCreateProperty, SafeUpdateProperty } from "./properties.js";
+export { createPropertySafely, updatePropertySafely } from "./properties.js";
+export type { SafeWriteOptions, Verdict, WritePlan, WriteResolution } from "./resolve.js";
+export { fateUnknown, resolveWrite } from "./resolve.js";

@@ -1,0 +1,160 @@
+// Ambiguity-safe page writes (createPage, updatePage of confluence-v2.json).
+// Create: Confluence keeps titles unique among the current pages of a space (createPage answers
+// 400 "A page with this title already exists"), so a dropped create of a titled, current page is
+// found by `GET /pages?space-id=&title=&status=current` (getPages). Drafts have no such rule and
+// are reported as unknown rather than risking a duplicate.
+// Update: updatePage requires `version.number` = current + 1 (409 otherwise), so after a dropped
+// PUT with version N+1, getPageById tells: N+1 with our content = applied, N = not applied.
+import type { Page, PageBulk } from "../../types/confluence.js";
+import { ConfluenceApiError } from "../errors.js";
+import type { QueryParams } from "../query.js";
+import type { CallOptions, ConfluenceClient, ConfluenceResponse } from "../types.js";
+import { resolveWrite, type SafeWriteOptions, type Verdict } from "./resolve.js";
+
+type Json = Record<string, unknown>;
+
+function callOptions(options: SafeWriteOptions): CallOptions {
+  const { headers, timeoutMs, retry, signal, debug } = options;
+  return { headers, timeoutMs, retry, signal, debug };
+}
+
+/** The storage value we wrote, when the body can be compared with what Confluence returns. */
+function storageValue(body: Json): string | undefined {
+  const pageBody = body.body as Json | undefined;
+  if (pageBody?.representation !== "storage" || typeof pageBody.value !== "string") {
+    return undefined;
+  }
+  return pageBody.value;
+}
+
+/** Whether `page` carries what `body` asked for, as far as the response shows it. */
+function matches(page: Page, body: Json): boolean {
+  if (typeof body.title === "string" && page.title !== body.title) return false;
+  if (typeof body.status === "string" && page.status !== body.status) return false;
+  if (typeof body.parentId === "string" && page.parentId !== body.parentId) return false;
+  const value = storageValue(body);
+  return value === undefined || page.body?.storage?.value === value;
+}
+
+const isStatus = (error: unknown, ...statuses: number[]) =>
+  error instanceof ConfluenceApiError && statuses.includes(error.status);
+
+async function fetchPage(
+  client: ConfluenceClient,
+  id: string,
+  options: CallOptions,
+): Promise<ConfluenceResponse<Page>> {
+  return client.request<Page>({
+    ...options,
+    path: "/pages/{id}",
+    pathParams: { id },
+    query: { "body-format": "storage" },
+  });
+}
+
+export interface SafeCreatePage extends SafeWriteOptions {
+  /** PageCreateRequest. */
+  body: Json;
+  /** createPage query (embedded, private, root-level, ...). */
+  query?: QueryParams;
+}
+
+export function createPageSafely(
+  client: ConfluenceClient,
+  request: SafeCreatePage,
+): Promise<ConfluenceResponse<Page>> {
+  const { body } = request;
+  const call = callOptions(request);
+  const title = typeof body.title === "string" ? body.title : undefined;
+  const spaceId = String(body.spaceId);
+  const draft = body.status === "draft";
+  const probe = async (): Promise<Verdict<Page>> => {
+    if (draft || title === undefined || title === "") {
+      return { state: "unknown", reason: "drafts and untitled pages have no unique title" };
+    }
+    const found = await client.listPage<PageBulk>("/pages", {
+      ...call,
+      query: { "space-id": spaceId, title, status: "current" },
+    });
+    const candidate = found.results.find((page) => page.title === title);
+    if (candidate === undefined) return { state: "absent" };
+    const page = await fetchPage(client, candidate.id, call);
+    if (matches(page.data, body)) return { state: "applied", response: page };
+    return {
+      state: "unknown",
+      reason: `page ${candidate.id} has this title but different content`,
+    };
+  };
+  return resolveWrite(
+    {
+      operation: "createPage",
+      method: "POST",
+      path: "/wiki/api/v2/pages",
+      check: `whether space ${spaceId} has a page titled ${JSON.stringify(title ?? "")}`,
+      // Not idempotent: the client must never repeat it on its own; this resolver decides.
+      send: () =>
+        client.request<Page>({
+          ...call,
+          method: "POST",
+          path: "/pages",
+          query: request.query,
+          body,
+          idempotent: false,
+        }),
+      probe,
+      // createPage answers a duplicate title with 400 (409 on some sites).
+      isCollision: (error) => isStatus(error, 400, 409),
+    },
+    request,
+  );
+}
+
+export interface SafeUpdatePage extends SafeWriteOptions {
+  id: string;
+  /** PageUpdateRequest, with `version.number` = current + 1. */
+  body: Json;
+}
+
+export function updatePageSafely(
+  client: ConfluenceClient,
+  request: SafeUpdatePage,
+): Promise<ConfluenceResponse<Page>> {
+  const { id, body } = request;
+  const call = callOptions(request);
+  const target = Number((body.version as Json | undefined)?.number);
+  const probe = async (): Promise<Verdict<Page>> => {
+    if (!Number.isInteger(target)) return { state: "unknown", reason: "no version number sent" };
+    const page = await fetchPage(client, id, call);
+    const current = page.data.version?.number;
+    if (current === target - 1) return { state: "absent" };
+    if (current === target && matches(page.data, body)) {
+      return { state: "applied", response: page };
+    }
+    return {
+      state: "unknown",
+      reason: `page ${id} is at version ${current ?? "?"}, expected ${target - 1} or ${target} with our content`,
+    };
+  };
+  return resolveWrite(
+    {
+      operation: "updatePage",
+      method: "PUT",
+      path: "/wiki/api/v2/pages/{id}",
+      check: `page ${id}: whether version ${target} holds this update`,
+      send: () =>
+        client.request<Page>({
+          ...call,
+          method: "PUT",
+          path: "/pages/{id}",
+          pathParams: { id },
+          body,
+          // PUT is idempotent in HTTP terms, but a repeat of an applied update is a 409 here;
+          // the resolver repeats it only after checking the version.
+          idempotent: false,
+        }),
+      probe,
+      isCollision: (error) => isStatus(error, 409),
+    },
+    request,
+  );
+}

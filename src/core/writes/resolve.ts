@@ -1,0 +1,125 @@
+// Resolving writes whose fate is unknown. When a create or update may or may not have reached
+// Confluence (connection dropped after the request was sent, timeout, a 5xx from a proxy), we
+// neither guess nor blindly repeat it: we ask Confluence (a "probe") whether the write took
+// effect, relying on its own uniqueness rules (page titles within a space, property keys per
+// owner, version numbers). Applied: return what was created. Absent: send it again (safe,
+// because Confluence would reject a duplicate anyway). Anything else: ConfluenceOutcomeUnknownError
+// naming what to check.
+import {
+  ConfluenceApiError,
+  type ConfluenceError,
+  ConfluenceOutcomeUnknownError,
+  ConfluenceTimeoutError,
+} from "../errors.js";
+import type { CallOptions, ConfluenceResponse } from "../types.js";
+
+export type Verdict<T> =
+  | { state: "applied"; response: ConfluenceResponse<T> }
+  | { state: "absent" }
+  | { state: "unknown"; reason: string };
+
+/** How a write ended, for metrics and logs. */
+export interface WriteResolution {
+  /** e.g. "createPage". */
+  operation: string;
+  /** sent: first try answered; resent: a later try answered; found: a probe proved it applied. */
+  outcome: "sent" | "resent" | "found";
+  /** Requests of the write itself (excluding probes). */
+  attempts: number;
+  probes: number;
+}
+
+export interface SafeWriteOptions extends CallOptions {
+  /** Sends of the write at most (default 3): a write that keeps failing ends as unknown. */
+  maxAttempts?: number;
+  onResolved?: (resolution: WriteResolution) => void;
+}
+
+export interface WritePlan<T> {
+  operation: string;
+  method: string;
+  /** Path template for error messages (no values: they may be secrets in Raw Request). */
+  path: string;
+  /** What the caller should check, e.g. `whether space 123 has a page titled "X"`. */
+  check: string;
+  send(): Promise<ConfluenceResponse<T>>;
+  probe(): Promise<Verdict<T>>;
+  /**
+   * A rejection that, after an earlier unknown attempt, may mean that attempt landed (a
+   * duplicate title or key, a version conflict); on a first attempt it is the caller's error.
+   */
+  isCollision(error: unknown): boolean;
+}
+
+/** Errors after which the write may or may not have been applied. */
+export function fateUnknown(error: unknown): boolean {
+  if (error instanceof ConfluenceOutcomeUnknownError) return true;
+  if (error instanceof ConfluenceTimeoutError) return true;
+  // A 5xx may come from a proxy after the site processed the write; 503 with Retry-After was
+  // already retried by the client (load shedding: not processed), so it ends here only when
+  // the retry budget is spent, and a probe costs little.
+  return error instanceof ConfluenceApiError && error.status >= 500;
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function unknownOutcome<T>(plan: WritePlan<T>, reason: string, cause: unknown): ConfluenceError {
+  return new ConfluenceOutcomeUnknownError(
+    `${plan.operation}: the outcome of ${plan.method} ${plan.path} is unknown (${reason}). Check ${plan.check} before sending it again. Last error: ${describe(cause)}`,
+    plan.method,
+    plan.path,
+    "OUTCOME_UNRESOLVED",
+    { cause },
+  );
+}
+
+export async function resolveWrite<T>(
+  plan: WritePlan<T>,
+  options: Pick<SafeWriteOptions, "maxAttempts" | "onResolved"> = {},
+): Promise<ConfluenceResponse<T>> {
+  const maxAttempts = Math.max(1, Math.floor(options.maxAttempts ?? 3));
+  let probes = 0;
+  let uncertain = false;
+  const report = (outcome: WriteResolution["outcome"], attempts: number) => {
+    try {
+      options.onResolved?.({ operation: plan.operation, outcome, attempts, probes });
+    } catch {
+      // Metrics must not change the outcome.
+    }
+  };
+
+  for (let attempt = 1; ; attempt++) {
+    let failure: unknown;
+    try {
+      const response = await plan.send();
+      report(attempt === 1 ? "sent" : "resent", attempt);
+      return response;
+    } catch (error) {
+      failure = error;
+    }
+    const collision = uncertain && plan.isCollision(failure);
+    if (!fateUnknown(failure) && !collision) throw failure;
+    uncertain = true;
+
+    let verdict: Verdict<T>;
+    try {
+      probes++;
+      verdict = await plan.probe();
+    } catch (probeError) {
+      throw unknownOutcome(plan, `checking failed: ${describe(probeError)}`, failure);
+    }
+    if (verdict.state === "applied") {
+      report("found", attempt);
+      return verdict.response;
+    }
+    if (verdict.state === "unknown") throw unknownOutcome(plan, verdict.reason, failure);
+    if (collision) {
+      throw unknownOutcome(plan, "Confluence rejected a retry as a duplicate", failure);
+    }
+    if (attempt >= maxAttempts) {
+      throw unknownOutcome(plan, `not applied yet after ${attempt} attempts`, failure);
+    }
+  }
+}
