@@ -117,7 +117,12 @@ describe("the admin endpoint", () => {
 describe("fault kinds", () => {
   it("rate limits per window with Retry-After, and the client waits exactly that long", async () => {
     await setFaults(emulator, {
-      rules: [{ path: "/wiki/api/v2/spaces", rateLimit: { requests: 2, windowMs: 60_000, retryAfter: 3 } }],
+      rules: [
+        {
+          path: "/wiki/api/v2/spaces",
+          rateLimit: { requests: 2, windowMs: 60_000, retryAfter: 3 },
+        },
+      ],
     });
     const { client, sleeps } = fastClient(emulator, { retry: { maxRetries: 2 } });
     await client.request({ path: "/spaces" });
@@ -175,32 +180,31 @@ describe("fault kinds", () => {
     });
     expect(response.data.id).toBe(SPACE);
     expect(sleeps).toHaveLength(1);
-    await setFaults(emulator, { rules: [{ path: "/wiki/api/v2/spaces/*", truncate: { rate: 1 } }] });
+    await setFaults(emulator, {
+      rules: [{ path: "/wiki/api/v2/spaces/*", truncate: { rate: 1 } }],
+    });
     await expect(
       client.request({ path: "/spaces/{id}", pathParams: { id: SPACE }, retry: { maxRetries: 1 } }),
     ).rejects.toBeInstanceOf(ConfluenceNetworkError);
     await client.close();
   });
 
-  it.each(["headers", "body"] as const)(
-    "stalls (%s) past the client's timeout",
-    async (phase) => {
-      await setFaults(emulator, {
-        rules: [{ path: "/wiki/api/v2/spaces", stall: { rate: 1, ms: 600, phase } }],
-      });
-      const { client } = fastClient(emulator, { timeoutMs: 150, retry: { maxRetries: 0 } });
-      const started = Date.now();
-      const error = await client.request({ path: "/spaces" }).catch((e: unknown) => e);
-      expect(error).toBeInstanceOf(ConfluenceTimeoutError);
-      expect(error).toMatchObject({ timeoutMs: 150, outcomeUnknown: false });
-      expect(Date.now() - started).toBeLessThan(550);
-      // A client that waits long enough gets the whole, intact answer.
-      const patient = fastClient(emulator, { timeoutMs: 3000 }).client;
-      const response = await patient.request<{ results: unknown[] }>({ path: "/spaces" });
-      expect(response.data.results.length).toBeGreaterThan(0);
-      await Promise.all([client.close(), patient.close()]);
-    },
-  );
+  it.each(["headers", "body"] as const)("stalls (%s) past the client's timeout", async (phase) => {
+    await setFaults(emulator, {
+      rules: [{ path: "/wiki/api/v2/spaces", stall: { rate: 1, ms: 600, phase } }],
+    });
+    const { client } = fastClient(emulator, { timeoutMs: 150, retry: { maxRetries: 0 } });
+    const started = Date.now();
+    const error = await client.request({ path: "/spaces" }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConfluenceTimeoutError);
+    expect(error).toMatchObject({ timeoutMs: 150, outcomeUnknown: false });
+    expect(Date.now() - started).toBeLessThan(550);
+    // A client that waits long enough gets the whole, intact answer.
+    const patient = fastClient(emulator, { timeoutMs: 3000 }).client;
+    const response = await patient.request<{ results: unknown[] }>({ path: "/spaces" });
+    expect(response.data.results.length).toBeGreaterThan(0);
+    await Promise.all([client.close(), patient.close()]);
+  });
 
   it("adds latency", async () => {
     await setFaults(emulator, { rules: [{ latency: { ms: 120 } }] });
