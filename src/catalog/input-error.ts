@@ -1,6 +1,7 @@
 // Errors for bad inputs. Parsers throw `InvalidValue` (they do not know the input's label); the
 // runner rethrows it as `InputError`, which names the input by its label. Both are raised before
 // any request is built, so a bad input never reaches Confluence.
+import { ConfluenceValidationError } from "../core/index.js";
 
 export class InvalidValue extends Error {
   constructor(reason: string) {
@@ -9,12 +10,14 @@ export class InvalidValue extends Error {
   }
 }
 
-export class InputError extends Error {
+/** A ConfluenceValidationError, so callers catch every "nothing was sent" error the same way. */
+export class InputError extends ConfluenceValidationError {
   readonly label: string;
   readonly reason: string;
 
   constructor(label: string, reason: string) {
     super(`Invalid input "${label}": ${reason}`);
+    // `name` is an own field of ConfluenceError subclasses; this one keeps its own.
     this.name = "InputError";
     this.label = label;
     this.reason = reason;

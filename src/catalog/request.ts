@@ -1,6 +1,6 @@
 // How actions talk to the core client: one JSON call, or one list page / every page. Keeps the
 // action files declarative (endpoint, params, query) and gives every action the same outputs.
-import type { HttpMethod, QueryParams, QueryValue } from "../core/index.js";
+import type { ConfluenceResponse, HttpMethod, QueryParams, QueryValue } from "../core/index.js";
 import { InputError } from "./input-error.js";
 import type { KeyValues } from "./parse.js";
 import type { ActionOutput, RunContext } from "./types.js";
@@ -77,4 +77,11 @@ export async function listApi(ctx: RunContext, call: ListCall): Promise<ActionOu
   const links = (page.raw as { _links?: unknown } | undefined)?._links;
   const data: ListOutput = { results: page.results, nextCursor: page.nextCursor, _links: links };
   return { data };
+}
+
+/** Output of an ambiguity-safe write (src/core/writes): the object Confluence holds. */
+export async function writeOutput(
+  write: Promise<ConfluenceResponse<unknown>>,
+): Promise<ActionOutput> {
+  return { data: (await write).data };
 }

@@ -9,7 +9,6 @@ import { mulberry32 } from "../../src/emulator/faults/prng.js";
 import { DEMO_IDS, type FaultStats, type RunningEmulator } from "../../src/emulator/index.js";
 import {
   ConfluenceApiError,
-  type ConfluenceClient,
   type ContentPropertyLike,
   createPageSafely,
   createPropertySafely,
@@ -17,7 +16,7 @@ import {
   updatePropertySafely,
   type WriteResolution,
 } from "./chaos-api.js";
-import { ChaosLedger, type TrackedPage, type TrackedProperty } from "./chaos-ledger.js";
+import { ChaosLedger, type TrackedProperty } from "./chaos-ledger.js";
 import {
   adminCall,
   auditClient,
@@ -33,6 +32,8 @@ const SEED = Number(process.env.CHAOS_SEED ?? 20240601);
 const SPACE = DEMO_IDS.spaces.engineering.id;
 const PREFIX = `chaos-${SEED}-`;
 const STALL_MS = 400;
+// Client timeout 200 ms: a stalled write lands at most 200 ms after the client gave up.
+const SETTLE_MS = 300;
 const PROPERTY_HOSTS = 8;
 
 let emulator: RunningEmulator;
@@ -118,6 +119,7 @@ describe("chaos", () => {
             const page = await createPageSafely(client, {
               body: { spaceId: SPACE, status: "current", title, body: storage(body) },
               onResolved,
+              settleMs: SETTLE_MS,
             });
             expect(page.data.title).toBe(title);
             ledger.pages.set(page.data.id, {
@@ -163,6 +165,7 @@ describe("chaos", () => {
                 version: { number: next.version },
               },
               onResolved,
+              settleMs: SETTLE_MS,
             });
             Object.assign(page, next);
           } catch (error) {
@@ -203,6 +206,7 @@ describe("chaos", () => {
               pathParams: { "page-id": pageId },
               body: { key, value },
               onResolved,
+              settleMs: SETTLE_MS,
             });
             ledger.properties.set(property.data.id, {
               id: property.data.id,
@@ -242,6 +246,7 @@ describe("chaos", () => {
               pathParams: { "page-id": property.pageId, "property-id": property.id },
               body: { key: property.key, value: next.value, version: { number: next.version } },
               onResolved,
+              settleMs: SETTLE_MS,
             });
             Object.assign(property, next);
           } catch (error) {
@@ -442,6 +447,3 @@ async function audit(ledger: ChaosLedger, hosts: string[]): Promise<void> {
     await client.close();
   }
 }
-
-// Keep TypedPage referenced for readers of the ledger.
-export type { TrackedPage };

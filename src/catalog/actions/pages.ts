@@ -1,8 +1,10 @@
 // Pages: createPage, getPageById, updatePage, deletePage, getPages, getPagesInSpace (v2).
+
+import { createPageSafely, updatePageSafely } from "../../core/index.js";
 import { InputError, InvalidValue } from "../input-error.js";
 import * as i from "../inputs.js";
 import * as p from "../parse.js";
-import { callApi, listApi } from "../request.js";
+import { callApi, listApi, mergeQuery, writeOutput } from "../request.js";
 import { defineAction } from "./define.js";
 
 // PageCreateRequest / PageUpdateRequest `status` enum.
@@ -86,19 +88,24 @@ export const createPage = defineAction({
     if (input.title === undefined && input.status !== "draft") {
       throw new InputError("Title", "is required unless Status is draft");
     }
-    return callApi(ctx, {
-      method: "POST",
-      path: "/pages",
-      query: { embedded: input.embedded || undefined, private: input.private || undefined },
-      extraQuery: input.queryParameters,
-      body: {
-        spaceId: input.spaceId,
-        status: input.status,
-        title: input.title,
-        parentId: input.parentId,
-        body: input.body,
-      },
-    });
+    // A create whose answer was lost is resolved by title (unique per space), never repeated
+    // blindly (src/core/writes).
+    return writeOutput(
+      createPageSafely(ctx.client, {
+        query: mergeQuery(
+          { embedded: input.embedded || undefined, private: input.private || undefined },
+          input.queryParameters,
+        ),
+        body: {
+          spaceId: input.spaceId,
+          status: input.status,
+          title: input.title,
+          parentId: input.parentId,
+          body: input.body,
+        },
+        debug: ctx.debug,
+      }),
+    );
   },
 });
 
@@ -215,21 +222,23 @@ export const updatePage = defineAction({
     parentId,
     debugRequest: i.debugRequest,
   },
+  // A lost answer is resolved from the page's version number (src/core/writes).
   run: (input, ctx) =>
-    callApi(ctx, {
-      method: "PUT",
-      path: "/pages/{id}",
-      params: { id: input.pageId },
-      body: {
+    writeOutput(
+      updatePageSafely(ctx.client, {
         id: input.pageId,
-        status: input.status,
-        title: input.title,
-        body: input.body,
-        version: input.version,
-        spaceId: input.spaceId,
-        parentId: input.parentId,
-      },
-    }),
+        body: {
+          id: input.pageId,
+          status: input.status,
+          title: input.title,
+          body: input.body,
+          version: input.version,
+          spaceId: input.spaceId,
+          parentId: input.parentId,
+        },
+        debug: ctx.debug,
+      }),
+    ),
 });
 
 export const deletePage = defineAction({

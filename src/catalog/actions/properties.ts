@@ -4,10 +4,12 @@
 // the text lives in a table and everything else is shared.
 // Endpoints (v2): {get,create}{Page,Attachment,CustomContent}Property(ies),
 // {get,update,delete}...PropertyById under /{owner}/{owner-id}/properties[/{property-id}].
+
+import { createPropertySafely, updatePropertySafely } from "../../core/index.js";
 import { InvalidValue } from "../input-error.js";
 import * as i from "../inputs.js";
 import * as p from "../parse.js";
-import { callApi, listApi } from "../request.js";
+import { callApi, listApi, writeOutput } from "../request.js";
 import type { ActionDef, InputDef } from "../types.js";
 import { defineAction } from "./define.js";
 
@@ -191,13 +193,16 @@ function actionsFor(owner: Owner): ActionDef[] {
         bodyData: createBodyData,
         debugRequest: i.debugRequest,
       },
+      // Keys are unique per owner: a lost answer is resolved by key (src/core/writes).
       run: (input, ctx) =>
-        callApi(ctx, {
-          method: "POST",
-          path: owner.base,
-          params: ownerParams(ownerId(input)),
-          body: input.bodyData,
-        }),
+        writeOutput(
+          createPropertySafely(ctx.client, {
+            path: owner.base,
+            pathParams: ownerParams(ownerId(input)),
+            body: input.bodyData,
+            debug: ctx.debug,
+          }),
+        ),
     }),
     defineAction({
       key: key("delete"),
@@ -270,13 +275,16 @@ function actionsFor(owner: Owner): ActionDef[] {
         bodyData: updateBodyData,
         debugRequest: i.debugRequest,
       },
+      // A lost answer is resolved from the property's version number (src/core/writes).
       run: (input, ctx) =>
-        callApi(ctx, {
-          method: "PUT",
-          path: byId,
-          params: idParams(ownerId(input), input.propertyId),
-          body: input.bodyData,
-        }),
+        writeOutput(
+          updatePropertySafely(ctx.client, {
+            path: byId,
+            pathParams: idParams(ownerId(input), input.propertyId),
+            body: input.bodyData,
+            debug: ctx.debug,
+          }),
+        ),
     }),
   ] as ActionDef[];
 }

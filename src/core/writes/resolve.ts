@@ -11,6 +11,7 @@ import {
   ConfluenceOutcomeUnknownError,
   ConfluenceTimeoutError,
 } from "../errors.js";
+import { sleep } from "../signals.js";
 import type { CallOptions, ConfluenceResponse } from "../types.js";
 
 export type Verdict<T> =
@@ -33,6 +34,12 @@ export interface SafeWriteOptions extends CallOptions {
   /** Sends of the write at most (default 3): a write that keeps failing ends as unknown. */
   maxAttempts?: number;
   onResolved?: (resolution: WriteResolution) => void;
+  /**
+   * After a timeout the request may still be running on Confluence's side; wait this long
+   * (default 1000 ms) before checking, so that a slow write lands before the probe instead of
+   * after a re-send (it could otherwise restore a page deleted since, or recreate a title).
+   */
+  settleMs?: number;
 }
 
 export interface WritePlan<T> {
@@ -77,8 +84,9 @@ function unknownOutcome<T>(plan: WritePlan<T>, reason: string, cause: unknown): 
 
 export async function resolveWrite<T>(
   plan: WritePlan<T>,
-  options: Pick<SafeWriteOptions, "maxAttempts" | "onResolved"> = {},
+  options: Pick<SafeWriteOptions, "maxAttempts" | "onResolved" | "settleMs" | "signal"> = {},
 ): Promise<ConfluenceResponse<T>> {
+  const settleMs = Math.max(0, options.settleMs ?? 1000);
   const maxAttempts = Math.max(1, Math.floor(options.maxAttempts ?? 3));
   let probes = 0;
   let uncertain = false;
@@ -100,11 +108,19 @@ export async function resolveWrite<T>(
       failure = error;
     }
     const collision = uncertain && plan.isCollision(failure);
-    if (!fateUnknown(failure) && !collision) throw failure;
+    if (!fateUnknown(failure) && !collision) {
+      // After an attempt of unknown fate, a clear rejection of the re-send says nothing about
+      // that earlier attempt (a stalled request may still land): the outcome stays unknown.
+      if (uncertain) throw unknownOutcome(plan, "a re-send was rejected", failure);
+      throw failure;
+    }
     uncertain = true;
 
     let verdict: Verdict<T>;
     try {
+      if (failure instanceof ConfluenceTimeoutError && settleMs > 0) {
+        await sleep(settleMs, options.signal ?? new AbortController().signal);
+      }
       probes++;
       verdict = await plan.probe();
     } catch (probeError) {

@@ -1,0 +1,90 @@
+// Secrets sweep: every action runs with Debug Request on, on a healthy emulator and on one that
+// fails (5xx, resets, truncated bodies); nothing the connector logs or throws may contain the
+// API token, the base64 `email:token` pair or the Authorization header value.
+import fc from "fast-check";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { actions, runAction } from "../../src/catalog/index.js";
+import type { RunningEmulator } from "../../src/emulator/index.js";
+import { inputsFor } from "../fuzz/arbitraries.js";
+import { clearFaults, setFaults, startFaultyEmulator } from "./support.js";
+
+const EMAIL = "sweeper@example.com";
+const TOKEN = "ATATT3xFfGF0-sweep-s3cr3t-T0ken-0123456789abcdef";
+const PAIR = Buffer.from(`${EMAIL}:${TOKEN}`).toString("base64");
+const SECRETS = [TOKEN, PAIR, `Basic ${PAIR}`, encodeURIComponent(TOKEN)];
+
+let emulator: RunningEmulator;
+beforeAll(async () => {
+  emulator = await startFaultyEmulator({ users: [{ email: EMAIL, apiToken: TOKEN }] });
+});
+afterAll(async () => {
+  await emulator.close();
+});
+
+/** Everything an error exposes: message, stack, enumerable fields, and its causes. */
+function errorText(error: unknown, depth = 0): string {
+  if (!(error instanceof Error) || depth > 5) return String(error);
+  let enumerable = "";
+  try {
+    enumerable = JSON.stringify(error);
+  } catch {
+    enumerable = Object.keys(error).join(",");
+  }
+  return [error.message, error.stack, enumerable, errorText(error.cause, depth + 1)].join("\n");
+}
+
+async function sweep(runsPerAction: number): Promise<{ text: string; redacted: number }> {
+  const connection = {
+    key: "basic",
+    fields: { host: emulator.url, email: EMAIL, apiToken: TOKEN },
+  };
+  const lines: string[] = [];
+  const logger = {
+    info: (m: string) => lines.push(m),
+    warn: (m: string) => lines.push(m),
+    error: (m: string) => lines.push(m),
+    debug: (m: string) => lines.push(m),
+  };
+  for (const action of Object.values(actions)) {
+    const samples = fc.sample(inputsFor(action.inputs, connection), {
+      seed: 99,
+      numRuns: runsPerAction,
+    });
+    for (const sample of samples) {
+      try {
+        await runAction(action, { ...sample, debugRequest: "true", timeout: undefined }, logger);
+      } catch (error) {
+        lines.push(errorText(error));
+      }
+    }
+  }
+  const text = lines.join("\n");
+  return { text, redacted: text.split("[REDACTED]").length - 1 };
+}
+
+describe("secrets in debug output and errors", () => {
+  it("never appear, whether Confluence answers or fails", async () => {
+    const healthy = await sweep(4);
+    await setFaults(emulator, {
+      seed: 3,
+      rules: [
+        {
+          path: "/**",
+          error: { rate: 0.3, status: [400, 401, 403, 404, 500, 503] },
+          resetAfter: { rate: 0.15 },
+          truncate: { rate: 0.15 },
+        },
+      ],
+    });
+    const failing = await sweep(4);
+    await clearFaults(emulator);
+    for (const { text } of [healthy, failing]) {
+      for (const secret of SECRETS) expect(text.includes(secret), secret).toBe(false);
+    }
+    // The sweep really logged requests: their Authorization headers show up redacted.
+    expect(healthy.redacted).toBeGreaterThan(20);
+    expect(failing.redacted).toBeGreaterThan(20);
+    // ...and the faults really produced failures past validation.
+    expect(failing.text).toMatch(/"name":"Confluence(Api|Network|OutcomeUnknown)Error"/);
+  });
+});
