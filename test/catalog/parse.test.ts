@@ -7,7 +7,9 @@ import { toSitePath } from "../../src/catalog/site-url.js";
 
 describe("JSON with positions", () => {
   it("points at the line and column of the error", () => {
-    expect(() => parseJsonText('{\n  "a": 1,\n  "b": tru\n}')).toThrow(/expected "true" at line 3, column 11/);
+    expect(() => parseJsonText('{\n  "a": 1,\n  "b": tru\n}')).toThrow(
+      /expected "true" at line 3, column 11/,
+    );
     expect(() => parseJsonText('{"a": 1')).toThrow(
       /expected "," or "}" at line 1, column 8 \(found end of input\)/,
     );
