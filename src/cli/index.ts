@@ -1,17 +1,23 @@
-// The `confluence` command (bin/confluence.js calls main(process.argv)). Subcommands register
-// themselves on the program; `emulator` is the first.
+// The `confluence` command (bin/confluence.js calls main(process.argv)): `confluence emulator`,
+// and one subcommand per catalog action (`confluence get-page --page-id 123`).
 import { Command } from "commander";
+import { type ActionsIo, addActionCommands } from "./actions-command.js";
 import { addEmulatorCommand, type CliIo, untilSignal } from "./emulator-command.js";
 
-export function buildProgram(io: CliIo): Command {
+export type MainIo = CliIo & ActionsIo;
+
+export function buildProgram(io: MainIo): Command {
   const program = new Command("confluence").description("Confluence Cloud connector tools");
   addEmulatorCommand(program, io);
+  addActionCommands(program, io);
   return program;
 }
 
-export async function main(argv: string[], io?: Partial<CliIo>): Promise<void> {
+export async function main(argv: string[], io?: Partial<MainIo>): Promise<void> {
   const program = buildProgram({
     out: io?.out ?? ((line) => process.stdout.write(`${line}\n`)),
+    err: io?.err ?? ((line) => process.stderr.write(`${line}\n`)),
+    env: io?.env ?? process.env,
     untilStopped: io?.untilStopped ?? untilSignal,
   });
   await program.parseAsync(argv);
