@@ -43,7 +43,12 @@ export const badParameter = (name: string, value: string, expected: string): Api
     `Provided value {${value.slice(0, 100)}} for '${name}' is not the correct type. Expected type is ${expected}`,
   );
 
-export const badRequest = (title: string): ApiError => new ApiError(400, title, "INVALID_REQUEST");
+/**
+ * Body validation and business-rule 400s. Confluence's v2 API uses the code BAD_REQUEST for these
+ * (e.g. the duplicate-title create, as public clients matching `errors[0].title` show);
+ * INVALID_REQUEST_PARAMETER is kept for query/path parameter type errors (badParameter).
+ */
+export const badRequest = (title: string): ApiError => new ApiError(400, title, "BAD_REQUEST");
 
 export function v2ErrorBody(status: number, title?: string, code?: string): V2ErrorBody {
   const known = STATUS_TITLES[status] ?? { code: "ERROR", title: "Error" };

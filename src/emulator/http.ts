@@ -29,7 +29,12 @@ export function jsonObject(request: FastifyRequest): Record<string, unknown> {
 /**
  * Sends a MultiEntityResult. The next link is relative to the site (`/wiki/api/v2/...`, even
  * when the request came through a gateway prefix, as Confluence does), keeps every filter of
- * the request and carries the new cursor; it is also sent as `Link: <...>; rel="next"`.
+ * the request and carries the new cursor. It is also sent as a Link header in Confluence's
+ * format, next then base:
+ * `Link: </wiki/api/v2/blogposts?limit=2&cursor=...>; rel="next", <https://x.atlassian.net/wiki>; rel="base"`
+ * (observed on Atlassian Cloud; recorded in public clients' fixtures, e.g. amp-labs/connectors).
+ * Like Confluence, the last page carries no Link header and no `_links.next`; `_links.base` is
+ * always present.
  */
 export function sendList<T>(
   request: FastifyRequest,
@@ -50,7 +55,7 @@ export function sendList<T>(
     const wikiAt = path.indexOf("/wiki/");
     const next = `${wikiAt >= 0 ? path.slice(wikiAt) : path}?${search.toString()}`;
     links.next = next;
-    reply.header("link", `<${next}>; rel="next"`);
+    reply.header("link", `<${next}>; rel="next", <${baseUrl(request)}>; rel="base"`);
   }
   links.base = baseUrl(request);
   return { results, _links: links };

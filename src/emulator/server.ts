@@ -12,6 +12,7 @@ import { redactBody, redactHeaders } from "./redact.js";
 import { RequestLog } from "./request-log.js";
 import { registerAdmin } from "./routes/admin.js";
 import { registerSite } from "./site.js";
+import { installStandardHeaders } from "./standard-headers.js";
 import type { Store } from "./store.js";
 
 /** createPage: "413 Returned if the request is too large in size (over 5 MB)." */
@@ -132,6 +133,8 @@ export function buildEmulatorApp(
   app.setNotFoundHandler((request, reply) =>
     sendError(request, reply, 404, "Not Found", "NOT_FOUND"),
   );
+
+  installStandardHeaders(app);
 
   const payloads = new WeakMap<FastifyRequest, unknown>();
   const onExchange = options.onExchange;

@@ -29,7 +29,9 @@ describe("cursor pagination", () => {
       seen.push(...r.body.results.map((p: { id: string }) => p.id));
       next = r.body._links.next;
       if (next) {
-        expect(r.headers.get("link")).toBe(`<${next}>; rel="next"`);
+        expect(r.headers.get("link")).toBe(
+          `<${next}>; rel="next", <${r.body._links.base}>; rel="base"`,
+        );
         const cursor = new URL(next, emulator.url).searchParams.get("cursor")!;
         expect(cursor).not.toMatch(/^[0-9]+$/);
       } else expect(r.headers.get("link")).toBeNull();

@@ -1,7 +1,6 @@
 // GET /attachments, GET /attachments/{id}, GET /pages/{id}/attachments, DELETE /attachments/{id}
 // (getAttachments, getAttachmentById, getPageAttachments, deleteAttachment).
 import type { FastifyInstance } from "fastify";
-import type { Attachment } from "../../types/confluence.js";
 import type { SiteContext } from "../context.js";
 import { badRequest, notFound } from "../errors.js";
 import { baseUrl, params, query, sendList } from "../http.js";
@@ -20,7 +19,7 @@ import {
 import * as serialize from "../serialize.js";
 import { ATTACHMENT_SORT_NAMES, ATTACHMENT_SORTS } from "../sort-specs.js";
 import { sliceAfter, sortItems } from "../sorting.js";
-import { ownerKey } from "../store.js";
+import { applySingleIncludes } from "./single-includes.js";
 
 const STATUSES = ["current", "archived", "trashed"] as const;
 
@@ -79,30 +78,15 @@ export function registerAttachments(app: FastifyInstance, ctx: SiteContext): voi
     if (!record) throw notFound();
     const wanted = integer(q, "version");
     if (wanted !== undefined && wanted !== record.version.number) throw notFound();
-    const result: Attachment = serialize.attachment(record);
-    const self = `/wiki/api/v2/attachments/${record.id}`;
-    if (bool(q, "include-labels", false))
-      result.labels = serialize.optionalField([], `${self}/labels`);
-    if (bool(q, "include-properties", false)) {
-      const props = ctx.store
-        .propertiesOf(ownerKey("attachment", record.id))
-        .map(serialize.property);
-      result.properties = serialize.optionalField(props, `${self}/properties`);
-    }
-    if (bool(q, "include-operations", false)) {
-      const ops = ["read", "delete"].map((operation) => ({ operation, targetType: "attachment" }));
-      result.operations = serialize.optionalField(ops, `${self}/operations`);
-    }
-    if (bool(q, "include-versions", false)) {
-      result.versions = serialize.optionalField(
-        [serialize.version(record.version)],
-        `${self}/versions`,
-      );
-    }
-    if (!bool(q, "include-version", true)) delete result.version;
-    bool(q, "include-collaborators", false);
-    result._links = { ...result._links, base: baseUrl(request) };
-    return result;
+    return applySingleIncludes(ctx, q, serialize.attachment(record), {
+      self: `/wiki/api/v2/attachments/${record.id}`,
+      ownerKind: "attachment",
+      id: record.id,
+      targetType: "attachment",
+      operations: ["read", "delete"],
+      version: record.version,
+      base: baseUrl(request),
+    });
   });
 
   // "Deleting an attachment moves the attachment to the trash ... To permanently delete an

@@ -1,23 +1,14 @@
 // GET /custom-content, GET /custom-content/{id} (getCustomContentByType, getCustomContentById).
 import type { FastifyInstance } from "fastify";
-import type { CustomContent } from "../../types/confluence.js";
 import type { SiteContext } from "../context.js";
 import { badRequest, notFound } from "../errors.js";
 import { baseUrl, params, query, sendList } from "../http.js";
 import type { CustomContentRecord } from "../model.js";
-import {
-  bool,
-  enumValue,
-  idList,
-  integer,
-  limit as limitParam,
-  pathId,
-  single,
-} from "../params.js";
+import { enumValue, idList, integer, limit as limitParam, pathId, single } from "../params.js";
 import * as serialize from "../serialize.js";
 import { CUSTOM_CONTENT_SORT_NAMES, CUSTOM_CONTENT_SORTS } from "../sort-specs.js";
 import { sliceAfter, sortItems } from "../sorting.js";
-import { ownerKey } from "../store.js";
+import { applySingleIncludes } from "./single-includes.js";
 
 const BULK_FORMATS = ["raw", "storage", "atlas_doc_format"] as const;
 const SINGLE_FORMATS = [...BULK_FORMATS, "view", "export_view", "anonymous_export_view"] as const;
@@ -67,32 +58,14 @@ export function registerCustomContent(app: FastifyInstance, ctx: SiteContext): v
     if (wanted !== undefined && wanted !== record.version.number) throw notFound();
     const bodyFormat = enumValue(q, "body-format", SINGLE_FORMATS);
     const spaceKey = store.spaces.get(record.spaceId)?.key ?? "";
-    const result: CustomContent = serialize.customContent(record, spaceKey, bodyFormat);
-    const self = `/wiki/api/v2/custom-content/${record.id}`;
-    if (bool(q, "include-labels", false))
-      result.labels = serialize.optionalField([], `${self}/labels`);
-    if (bool(q, "include-properties", false)) {
-      const props = store
-        .propertiesOf(ownerKey("customContent", record.id))
-        .map(serialize.property);
-      result.properties = serialize.optionalField(props, `${self}/properties`);
-    }
-    if (bool(q, "include-operations", false)) {
-      const ops = ["read", "update", "delete"].map((operation) => ({
-        operation,
-        targetType: "custom_content",
-      }));
-      result.operations = serialize.optionalField(ops, `${self}/operations`);
-    }
-    if (bool(q, "include-versions", false)) {
-      result.versions = serialize.optionalField(
-        [serialize.version(record.version)],
-        `${self}/versions`,
-      );
-    }
-    if (!bool(q, "include-version", true)) delete result.version;
-    bool(q, "include-collaborators", false);
-    result._links = { ...result._links, base: baseUrl(request) };
-    return result;
+    return applySingleIncludes(ctx, q, serialize.customContent(record, spaceKey, bodyFormat), {
+      self: `/wiki/api/v2/custom-content/${record.id}`,
+      ownerKind: "customContent",
+      id: record.id,
+      targetType: "custom_content",
+      operations: ["read", "update", "delete"],
+      version: record.version,
+      base: baseUrl(request),
+    });
   });
 }

@@ -1,10 +1,11 @@
 // POST /pages, PUT /pages/{id}, DELETE /pages/{id} (createPage, updatePage, deletePage).
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { Page } from "../../types/confluence.js";
 import { parseWriteBody, toStorage } from "../body-format.js";
 import type { SiteContext } from "../context.js";
 import { ApiError, badRequest, notFound } from "../errors.js";
 import { baseUrl, jsonObject, params, query } from "../http.js";
-import type { PageRecord } from "../model.js";
+import type { PageRecord, Revision } from "../model.js";
 import { bool, pathId } from "../params.js";
 import { makePage, makeVersion } from "../records.js";
 import type { Store } from "../store.js";
@@ -13,12 +14,22 @@ import { renderSinglePage } from "./pages-read.js";
 const ID = /^[0-9]{1,18}$/;
 
 /**
- * Confluence keeps titles unique among the current pages of a space. The v1 API documents the
- * failure as 400 "A page with this title already exists" (createContent); v2 answers the same 400.
+ * Confluence keeps titles unique in a space. The failure is a 400 whose title public clients
+ * match verbatim: "A page with this title already exists: A page already exists with the same
+ * TITLE in this space" (v1 createContent's BadRequestException; v2 sends it as errors[0].title).
+ * Archived pages still hold their title (public clients check `status=current,archived` before
+ * creating for that reason); trashed pages and unpublished drafts do not.
  */
-function assertTitleFree(store: Store, spaceId: string, title: string, self?: PageRecord): void {
+const TITLE_HOLDERS: ReadonlySet<PageRecord["status"]> = new Set(["current", "archived"]);
+
+export function assertTitleFree(
+  store: Store,
+  spaceId: string,
+  title: string,
+  self?: PageRecord,
+): void {
   for (const other of store.pagesBySpace.get(spaceId) ?? []) {
-    if (other !== self && other.status === "current" && other.current.title === title) {
+    if (other !== self && TITLE_HOLDERS.has(other.status) && other.current.title === title) {
       throw badRequest(
         "A page with this title already exists: A page already exists with the same TITLE in this space",
       );
@@ -58,14 +69,32 @@ function versionNumber(body: Record<string, unknown>): { number: number; message
   return { number, message: typeof message === "string" ? message : "" };
 }
 
-/** 409 as Confluence sends it when version.number is not current + 1 (updatePage). */
-export function versionConflict(current: number): ApiError {
+/**
+ * 409 CONFLICT when version.number is not what Confluence expects. Message as observed on the v2
+ * API (community.developer.atlassian.com/t/98344: `{"status":409,"code":"CONFLICT","title":
+ * "Version must be incremented when updating a page. Current Version: [5]. Provided version:
+ * [5]","detail":null}`); updatePage's OpenAPI entry does not list the 409, v1 updateContent does.
+ */
+export function versionConflict(current: number, provided: number): ApiError {
   return new ApiError(
     409,
-    `Version must be incremented on update. Current version is: ${current}`,
+    `Version must be incremented when updating a page. Current Version: [${current}]. Provided version: [${provided}]`,
     "CONFLICT",
   );
 }
+
+/** Writes answer with the page as stored, in `storage` (what createPage/updatePage return). */
+function written(
+  ctx: SiteContext,
+  page: PageRecord,
+  request: FastifyRequest,
+  picked?: { revision: Revision; status: string },
+): Page {
+  const userId = ctx.user(request).accountId;
+  return renderSinglePage(ctx, page, STORAGE, baseUrl(request), userId, picked);
+}
+
+const STORAGE = { "body-format": "storage" };
 
 export function registerPageWrites(app: FastifyInstance, ctx: SiteContext): void {
   app.post("/wiki/api/v2/pages", async (request) => {
@@ -111,13 +140,7 @@ export function registerPageWrites(app: FastifyInstance, ctx: SiteContext): void
     page.subtype = subtype;
     if (isPrivate) page.ownerId = user.accountId;
     store.addPage(page);
-    return renderSinglePage(
-      ctx,
-      page,
-      { "body-format": "storage" },
-      baseUrl(request),
-      user.accountId,
-    );
+    return written(ctx, page, request);
   });
 
   app.put("/wiki/api/v2/pages/:id", async (request) => {
@@ -149,13 +172,7 @@ export function registerPageWrites(app: FastifyInstance, ctx: SiteContext): void
       assertTitleFree(store, page.spaceId, page.current.title, page);
       page.status = "current";
       store.touch();
-      return renderSinglePage(
-        ctx,
-        page,
-        { "body-format": "storage" },
-        baseUrl(request),
-        user.accountId,
-      );
+      return written(ctx, page, request);
     }
 
     const writeBody = parseWriteBody(body.body);
@@ -170,7 +187,8 @@ export function registerPageWrites(app: FastifyInstance, ctx: SiteContext): void
 
     if (status === "draft") {
       // "unless you are updating the status to 'draft' which requires a version number of 1."
-      if (version.number !== 1) throw versionConflict(page.draft?.version.number ?? 1);
+      if (version.number !== 1)
+        throw versionConflict(page.draft?.version.number ?? 1, version.number);
       const draft = {
         title,
         body: storage,
@@ -183,7 +201,8 @@ export function registerPageWrites(app: FastifyInstance, ctx: SiteContext): void
       // A never-published draft is at version 1; publishing it keeps or increments that number.
       const publishingDraft =
         page.status === "draft" && (version.number === 1 || version.number === 2);
-      if (!publishingDraft && version.number !== current + 1) throw versionConflict(current);
+      if (!publishingDraft && version.number !== current + 1)
+        throw versionConflict(current, version.number);
       assertTitleFree(store, page.spaceId, title, page);
       if (page.status !== "draft") page.history.push(page.current);
       page.current = {
@@ -198,11 +217,9 @@ export function registerPageWrites(app: FastifyInstance, ctx: SiteContext): void
     const ownerId = optionalString(body, "ownerId");
     if (ownerId !== undefined) page.ownerId = ownerId;
     store.touch();
-    const view =
-      status === "draft"
-        ? { "get-draft": "true", "body-format": "storage" }
-        : { "body-format": "storage" };
-    return renderSinglePage(ctx, page, view, baseUrl(request), user.accountId);
+    // Saving a draft of a published page answers with that draft (status "draft", version 1).
+    const draft = status === "draft" ? page.draft : undefined;
+    return written(ctx, page, request, draft && { revision: draft, status: "draft" });
   });
 
   // "Deleting a page moves the page to the trash ... To permanently delete a page (or "purge"
