@@ -1,10 +1,12 @@
 // The three contenders, behind one small interface so every workload runs the same exchanges:
-// - ours: the core client (src/core), as the catalog uses it;
+// - ours: the core client as built into dist/lib (bench/library.ts), as the catalog uses it;
 // - confluence.js 3.x through its public v2 API (createV2Client, Basic auth; transport: fetch);
 // - raw undici: `request()` on a keep-alive Agent, the least work Node can do for the same
 //   exchange (it still parses the JSON, as any caller must).
 import { Agent, request } from "undici";
-import { basicAuth, createConfluenceClient } from "../src/core/index.js";
+import { core } from "./library.js";
+
+const { basicAuth, createConfluenceClient } = core;
 
 export type ContenderName = "ours" | "confluence.js" | "undici";
 export const CONTENDERS: readonly ContenderName[] = ["ours", "confluence.js", "undici"];

@@ -4,8 +4,10 @@
 // The token pair comes from the emulator's admin endpoint (POST /__emulator/oauth/tokens), so
 // no browser consent is needed. confluence.js's OAuth mode cannot be pointed at the emulator
 // (it hard-codes auth.atlassian.com / api.atlassian.com), so only our client is measured here.
-import { createConfluenceClient } from "../src/core/index.js";
-import { oauthAuth } from "../src/core/oauth/index.js";
+import { core } from "./library.js";
+
+const { createConfluenceClient, oauthAuth } = core;
+
 import type { Site } from "./contenders.js";
 
 const ACTIONS = 50;

@@ -1,8 +1,11 @@
 // Builds a core client from a connection value. Basic: email + API token against the Host.
 // OAuth 2.0: the platform's access token through Atlassian's API gateway (src/core/oauth).
+import { createHash } from "node:crypto";
 import {
   type AuthProvider,
+  atlassianApiBase,
   basicAuth,
+  type CallOptions,
   type ConfluenceClient,
   createConfluenceClient,
   type Logger,
@@ -65,27 +68,105 @@ function oauthProvider(connection: ConnectionValue): AuthProvider {
   });
 }
 
+/**
+ * Clients are kept between action invocations so that actions of one connection reuse its
+ * keep-alive sockets (a new client costs a new Agent, a TCP and, on Atlassian, a TLS handshake).
+ * A client is found by a SHA-256 of everything that decides where it sends requests and with
+ * which credential, so a cached client can never serve another credential. Only what is fixed
+ * per connection lives in the client; the logger and debug flag of an invocation (like its
+ * timeouts and retry inputs) travel with each request. Idle sockets do not keep the process
+ * alive: undici unrefs them.
+ */
+const MAX_CACHED_CLIENTS = 32;
+const cachedClients = new Map<string, ConfluenceClient>();
+
+function identityOf(parts: readonly (string | undefined)[]): string {
+  return createHash("sha256").update(JSON.stringify(parts)).digest("hex");
+}
+
+function cachedClient(identity: string, create: () => ConfluenceClient): ConfluenceClient {
+  let client = cachedClients.get(identity);
+  if (client !== undefined) {
+    // Map order doubles as recency: move the entry to the end.
+    cachedClients.delete(identity);
+  } else {
+    client = create();
+    if (cachedClients.size >= MAX_CACHED_CLIENTS) {
+      const [oldest, evicted] = cachedClients.entries().next().value as [string, ConfluenceClient];
+      cachedClients.delete(oldest);
+      // close() lets requests still in flight finish before the sockets go.
+      void evicted.close().catch(() => {});
+    }
+  }
+  cachedClients.set(identity, client);
+  return client;
+}
+
+/** Closes every cached client (tests, or a host process shutting down cleanly). */
+export async function closeCachedClients(): Promise<void> {
+  const clients = [...cachedClients.values()];
+  cachedClients.clear();
+  await Promise.all(clients.map((client) => client.close()));
+}
+
+/** How many clients are cached (for tests). */
+export function cachedClientCount(): number {
+  return cachedClients.size;
+}
+
+/**
+ * The shared client seen through one invocation: its logger and debug flag are added to every
+ * call, and `close` leaves the shared client open (the cache owns it).
+ */
+function forInvocation(client: ConfluenceClient, logger: Logger, debug: boolean): ConfluenceClient {
+  const withInvocation = <O extends CallOptions>(options: O): O => ({
+    ...options,
+    logger: options.logger ?? logger,
+    debug: options.debug ?? debug,
+  });
+  return {
+    request: (options) => client.request(withInvocation(options)),
+    listPage: (path, options = {}) => client.listPage(path, withInvocation(options)),
+    paginate: (path, options = {}) => client.paginate(path, withInvocation(options)),
+    graphql: (request) => client.graphql(withInvocation(request)),
+    endpoints: (signal) => client.endpoints(signal),
+    close: async () => {},
+  };
+}
+
 export function connectClient(
   connection: ConnectionValue,
   logger: ActionLogger,
   debug: boolean,
 ): ConnectedClient {
-  const common = { logger: toCoreLogger(logger), debug };
+  const coreLogger = toCoreLogger(logger);
   if (connection.key === OAUTH2_CONNECTION_KEY || connection.token?.access_token !== undefined) {
+    const auth = oauthProvider(connection);
+    const identity = identityOf([
+      "oauth2",
+      String(connection.token?.access_token),
+      stringOrUndefined(connection.fields.apiSiteOverride),
+      stringOrUndefined(connection.token?.cloudId),
+      // The gateway origin the provider captured (CONFLUENCE_ATLASSIAN_API_URL).
+      atlassianApiBase(),
+    ]);
+    const client = cachedClient(identity, () => createConfluenceClient({ auth }));
     // The site's origin is only known after the lookup: Raw Request accepts paths only.
-    return {
-      client: createConfluenceClient({ auth: oauthProvider(connection), ...common }),
-      siteOrigin: undefined,
-    };
+    return { client: forInvocation(client, coreLogger, debug), siteOrigin: undefined };
   }
   if (connection.key !== BASIC_CONNECTION_KEY && connection.key !== "") {
     throw new InputError("Connection", `has an unknown connection type "${connection.key}"`);
   }
   const host = field(connection, "host", "Host");
-  const auth = basicAuth({
-    email: field(connection, "email", "Email"),
-    apiToken: field(connection, "apiToken", "API Token"),
-  });
+  const email = field(connection, "email", "Email");
+  const apiToken = field(connection, "apiToken", "API Token");
+  const auth = basicAuth({ email, apiToken });
   const siteOrigin = normaliseHost(host).origin;
-  return { client: createConfluenceClient({ host, auth, ...common }), siteOrigin };
+  const identity = identityOf(["basic", siteOrigin, email.trim(), apiToken]);
+  const client = cachedClient(identity, () => createConfluenceClient({ host, auth }));
+  return { client: forInvocation(client, coreLogger, debug), siteOrigin };
+}
+
+function stringOrUndefined(value: unknown): string | undefined {
+  return typeof value === "string" ? value : undefined;
 }

@@ -1,6 +1,7 @@
 // Input definitions shared by several actions, declared once. Labels, comments and defaults are
 // the specification's exact text (docs/confluence.md is generated from them and a test compares
 // them with /work/shared/spec/confluence-connector.md).
+import { InvalidValue } from "./input-error.js";
 import * as p from "./parse.js";
 import type { ConnectionValue, InputDef } from "./types.js";
 
@@ -8,12 +9,25 @@ export function defineInput<T>(def: InputDef<T>): InputDef<T> {
   return def;
 }
 
-/** Copy of a shared input with different text (the spec words some inputs per action). */
-export function withText<T>(
-  base: InputDef<T>,
-  text: Partial<Pick<InputDef<T>, "label" | "comments" | "default" | "docsNote">>,
-): InputDef<T> {
-  return { ...base, ...text };
+/** A true/false toggle; the specification states each one's default. */
+export function flag(label: string, comments: string, fallback = false): InputDef<boolean> {
+  return {
+    label,
+    comments,
+    default: String(fallback),
+    type: "boolean",
+    required: false,
+    parse: p.bool(fallback),
+  };
+}
+
+/** An optional key/value list (query parameters, form data, headers...). */
+export function keyValueList(
+  label: string,
+  comments: string,
+  parse: p.Parser<p.KeyValues> = p.keyValues,
+): InputDef<p.KeyValues> {
+  return { label, comments, type: "string", collection: "keyvaluelist", required: false, parse };
 }
 
 export const connection = defineInput<ConnectionValue>({
@@ -23,20 +37,18 @@ export const connection = defineInput<ConnectionValue>({
   required: true,
   parse: (raw) => {
     if (raw === null || typeof raw !== "object" || !("fields" in raw) || !("key" in raw)) {
-      throw new p.InvalidConnection();
+      throw new InvalidValue(
+        "must be a Confluence connection (Confluence Basic or Confluence OAuth 2.0)",
+      );
     }
     return raw as ConnectionValue;
   },
 });
 
-export const debugRequest = defineInput({
-  label: "Debug Request",
-  comments: "Enabling this flag will log out the current request.",
-  default: "false",
-  type: "boolean",
-  required: false,
-  parse: p.bool(false),
-});
+export const debugRequest = flag(
+  "Debug Request",
+  "Enabling this flag will log out the current request.",
+);
 
 export const limit = defineInput({
   label: "Limit",
@@ -59,24 +71,24 @@ export const cursor = defineInput({
 });
 
 /** Added beyond the specification (as newer versions of this connector have). */
-export const fetchAll = defineInput({
-  label: "Fetch All",
-  comments:
-    "When true, follows the cursor through every page of results and returns them all in one list (Limit then sets the page size of each request).",
-  default: "false",
-  type: "boolean",
-  required: false,
-  parse: p.bool(false),
-});
+export const fetchAll = flag(
+  "Fetch All",
+  "When true, follows the cursor through every page of results and returns them all in one list (Limit then sets the page size of each request).",
+);
 
-export const queryParameters = defineInput({
-  label: "Query Parameters",
-  comments: "Query parameters to pass in to your request. Ex. Key: include-versions Value: true",
-  type: "string",
-  collection: "keyvaluelist",
-  required: false,
-  parse: p.keyValues,
-});
+export const queryParameters = keyValueList(
+  "Query Parameters",
+  "Query parameters to pass in to your request. Ex. Key: include-versions Value: true",
+);
+
+/**
+ * The tail of a plain list action's inputs, in the specification's order (after the connection
+ * and any owner id). `listApi` takes the parsed values as they are.
+ */
+export const listInputs = { limit, cursor, queryParameters, fetchAll, debugRequest };
+
+/** The tail of a plain get-by-id action's inputs (after the connection and the id). */
+export const getInputs = { queryParameters, debugRequest };
 
 export const pageId = defineInput({
   label: "Page Id",

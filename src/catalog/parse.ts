@@ -2,6 +2,7 @@
 // (Prismatic sends strings, "true"/"false" for booleans, `{ key, value }[]` for key/value lists,
 // `string[]` for value lists) and either returns the typed value or throws `InvalidValue`.
 // An empty string means "not provided".
+import { headerProblem } from "../core/index.js";
 import { InvalidValue, quote } from "./input-error.js";
 import { parseJsonText } from "./json-text.js";
 
@@ -150,36 +151,26 @@ function fail(reason: string): never {
   throw new InvalidValue(reason);
 }
 
-// RFC 9110 field-name token, and a field value without CR/LF/NUL (header injection).
-const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
-const HEADER_VALUE_FORBIDDEN = /[\r\n\0]/;
-
-// Headers the client computes itself; credentials only ever come from the connection.
-const RESERVED_HEADERS = new Set([
-  "authorization",
-  "proxy-authorization",
-  "host",
-  "content-length",
-  "transfer-encoding",
-  "connection",
-  "keep-alive",
-  "upgrade",
-  "te",
-  "trailer",
-]);
-
+/**
+ * Caller headers (Raw Request "Header", GraphQL "Headers") are refused by the core's own rules
+ * (src/core/headers.ts: RFC 9110 names, no header injection, credentials only from the
+ * connection); checking them here names the input before any request is built.
+ */
 export const headers: Parser<KeyValues> = (raw) => {
   const list = keyValues(raw);
   for (const [name, value] of list) {
-    if (!HEADER_NAME.test(name))
-      throw new InvalidValue(`has an invalid header name ${quote(name)}`);
-    if (RESERVED_HEADERS.has(name.toLowerCase())) {
-      throw new InvalidValue(
-        `must not set ${quote(name)}: it is managed by the connector (credentials come from the connection)`,
-      );
-    }
-    if (HEADER_VALUE_FORBIDDEN.test(value)) {
-      throw new InvalidValue(`header ${quote(name)} has a value containing a line break`);
+    switch (headerProblem(name, value)) {
+      case "invalid-name":
+        throw new InvalidValue(`has an invalid header name ${quote(name)}`);
+      case "reserved":
+        throw new InvalidValue(
+          `must not set ${quote(name)}: it is managed by the connector (credentials come from the connection)`,
+        );
+      case "invalid-value":
+        // The value is not quoted: it may be a credential.
+        throw new InvalidValue(
+          `header ${quote(name)} has a value containing a line break or control character`,
+        );
     }
   }
   return list;
@@ -221,12 +212,3 @@ export const optionalJsonObject: Parser<Record<string, unknown> | undefined> = (
 };
 
 export const jsonObject: Parser<Record<string, unknown>> = required(optionalJsonObject);
-
-/** Any value passes through untouched (connection objects, file buffers). */
-export const passthrough: Parser<unknown> = (raw) => raw;
-
-export class InvalidConnection extends InvalidValue {
-  constructor() {
-    super("must be a Confluence connection (Confluence Basic or Confluence OAuth 2.0)");
-  }
-}

@@ -18,10 +18,15 @@ export interface ApiCall {
   deleted?: string;
 }
 
-export interface ListCall extends Omit<ApiCall, "method" | "body" | "deleted"> {
+/** A list call: the v2 path template, its parameters and the action's own filters. */
+export type ListCall = Pick<ApiCall, "path" | "params" | "query">;
+
+/** The parsed paging inputs (`listInputs`); List Pages has no "Query Parameters". */
+export interface Paging {
   limit: number | undefined;
   cursor: string | undefined;
   fetchAll: boolean;
+  queryParameters?: KeyValues;
 }
 
 /**
@@ -56,24 +61,28 @@ export async function callApi(ctx: RunContext, call: ApiCall): Promise<ActionOut
   return { data: response.data };
 }
 
-export async function listApi(ctx: RunContext, call: ListCall): Promise<ActionOutput> {
-  const query = mergeQuery(call.query, call.extraQuery);
+export async function listApi(
+  ctx: RunContext,
+  paging: Paging,
+  call: ListCall,
+): Promise<ActionOutput> {
+  const query = mergeQuery(call.query, paging.queryParameters);
   // `limit`/`cursor` given as Query Parameters would fight the dedicated inputs.
   for (const name of ["limit", "cursor"]) {
-    if (call.extraQuery?.some(([key]) => key === name)) {
+    if (paging.queryParameters?.some(([key]) => key === name)) {
       const input = name === "limit" ? "Limit" : "Cursor";
       throw new InputError("Query Parameters", `use the "${input}" input instead of "${name}"`);
     }
   }
-  const options = { pathParams: call.params, query, limit: call.limit, debug: ctx.debug };
-  if (call.fetchAll) {
+  const options = { pathParams: call.params, query, limit: paging.limit, debug: ctx.debug };
+  if (paging.fetchAll) {
     const results: unknown[] = [];
     // The core's iterator follows `_links.next` / the Link header to the last page.
     for await (const item of ctx.client.paginate(call.path, options)) results.push(item);
     const data: ListOutput = { results };
     return { data };
   }
-  const page = await ctx.client.listPage(call.path, { ...options, cursor: call.cursor });
+  const page = await ctx.client.listPage(call.path, { ...options, cursor: paging.cursor });
   const links = (page.raw as { _links?: unknown } | undefined)?._links;
   const data: ListOutput = { results: page.results, nextCursor: page.nextCursor, _links: links };
   return { data };

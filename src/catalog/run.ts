@@ -24,13 +24,13 @@ export async function runAction(
 ): Promise<ActionOutput> {
   const parsed = parseInputs(def, raw);
   const debug = parsed.debugRequest === true;
+  // The client is shared with other invocations of the same connection (see connectClient):
+  // it stays open for them, and idle sockets do not hold the process.
   const { client, siteOrigin } = connectClient(parsed.connection as ConnectionValue, logger, debug);
   try {
     return await def.run(parsed as never, { client, logger, debug, siteOrigin });
   } catch (error) {
     if (error instanceof InvalidValue) throw new InputError(def.label, error.message);
     throw error;
-  } finally {
-    await client.close();
   }
 }

@@ -5,23 +5,25 @@ import type { AuthEndpoints } from "./auth.js";
 import { ConfluenceError, ConfluenceValidationError } from "./errors.js";
 import { type ExecutorContext, execute } from "./execute.js";
 import { graphqlRequest } from "./graphql.js";
-import { validateHeaders } from "./headers.js";
+import { type HeaderInput, validateHeaders } from "./headers.js";
 import { type NormalisedHost, normaliseHost } from "./host.js";
 import { ConcurrencyLimiter } from "./limiter.js";
 import { listPageAt, paginateFrom } from "./pagination.js";
 import { Redactor } from "./redact.js";
 import { prepareBody } from "./request-body.js";
-import { decodeBody } from "./response-body.js";
 import { isIdempotentMethod, resolveRetry } from "./retry.js";
-import { linkSignals, sleep } from "./signals.js";
-import { pathOf, resolveTarget } from "./target.js";
+import { combineSignals, linkSignals, sleep } from "./signals.js";
+import { resolveTarget } from "./target.js";
 import type {
+  ClientEvent,
   ClientOptions,
   ConfluenceClient,
   ConfluenceResponse,
   Logger,
   RequestOptions,
+  ResponseType,
 } from "./types.js";
+import { USER_AGENT } from "./version.js";
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
 export const DEFAULT_MAX_IN_FLIGHT = 10;
@@ -31,6 +33,21 @@ const ACCEPT = {
   text: "application/json, text/plain;q=0.9, */*;q=0.8",
   binary: "*/*",
 } as const;
+
+/** user-agent, accept, the body's headers, then the caller's (which win, as before). */
+function requestHeaders(
+  responseType: ResponseType,
+  bodyHeaders: Readonly<Record<string, string>>,
+  callerHeaders: HeaderInput | undefined,
+): Record<string, string> {
+  const headers: Record<string, string> = {
+    "user-agent": USER_AGENT,
+    accept: ACCEPT[responseType],
+  };
+  for (const name in bodyHeaders) headers[name] = bodyHeaders[name]!;
+  if (callerHeaders !== undefined) Object.assign(headers, validateHeaders(callerHeaders));
+  return headers;
+}
 
 const consoleLogger: Logger = {
   debug: (message, meta) => console.debug(message, meta ?? ""),
@@ -56,28 +73,36 @@ export function createConfluenceClient(options: ClientOptions): ConfluenceClient
     positive(options.maxInFlight, DEFAULT_MAX_IN_FLIGHT, "maxInFlight"),
   );
   const redactor = new Redactor(() => auth.secrets());
-  const emit = (event: Parameters<NonNullable<ClientOptions["onEvent"]>>[0]) => {
-    try {
-      options.onEvent?.(event);
-    } catch {
-      // A metrics hook must never break a request.
-    }
-  };
+  const { onEvent } = options;
+  const emit =
+    onEvent === undefined
+      ? undefined
+      : (event: ClientEvent) => {
+          try {
+            onEvent(event);
+          } catch {
+            // A metrics hook must never break a request.
+          }
+        };
   const dispatcher = new Agent({ connections: maxInFlight });
+  const clientLogger = options.logger ?? (options.debug ? consoleLogger : undefined);
   const ctx: ExecutorContext = {
     dispatcher,
     auth,
     limiter: new ConcurrencyLimiter(maxInFlight, (limit) =>
-      emit({ type: "throttle", attempt: 0, limit }),
+      emit?.({ type: "throttle", attempt: 0, limit }),
     ),
     redactor,
     clock: { now: options.clock?.now ?? Date.now, sleep: options.clock?.sleep ?? sleep },
     random: options.random ?? Math.random,
-    logger: options.logger ?? (options.debug ? consoleLogger : undefined),
     emit,
   };
+  // Resolved once per client; requests made without a per-request retry share this object.
+  const clientRetry = resolveRetry(options.retry);
   let closed = false;
   let endpointsPromise: Promise<AuthEndpoints> | undefined;
+  // Set once resolved, so later requests skip the await (each await costs a microtask turn).
+  let resolvedEndpoints: AuthEndpoints | undefined;
 
   const endpoints = (signal?: AbortSignal): Promise<AuthEndpoints> => {
     if (endpointsPromise === undefined) {
@@ -85,10 +110,15 @@ export function createConfluenceClient(options: ClientOptions): ConfluenceClient
       endpointsPromise = auth
         .resolveEndpoints({ host, signal: linked.signal })
         .finally(() => linked.dispose());
-      // A failed resolution (network, bad token) is retried on the next call, not cached.
-      endpointsPromise.catch(() => {
-        endpointsPromise = undefined;
-      });
+      endpointsPromise.then(
+        (resolved) => {
+          resolvedEndpoints = resolved;
+        },
+        // A failed resolution (network, bad token) is retried on the next call, not cached.
+        () => {
+          endpointsPromise = undefined;
+        },
+      );
     }
     return endpointsPromise;
   };
@@ -99,10 +129,9 @@ export function createConfluenceClient(options: ClientOptions): ConfluenceClient
   ): Promise<ConfluenceResponse<T>> {
     if (closed) throw new ConfluenceError("The Confluence client is closed");
     const method = (request.method ?? "GET").toUpperCase();
-    const responseType = request.responseType ?? "json";
-    const linked = linkSignals([options.signal, request.signal]);
+    const signals = combineSignals(options.signal, request.signal);
     try {
-      const site = await endpoints(linked.signal);
+      const site = resolvedEndpoints ?? (await endpoints(signals.signal));
       const target =
         url ??
         resolveTarget(
@@ -114,29 +143,35 @@ export function createConfluenceClient(options: ClientOptions): ConfluenceClient
           },
           site,
         );
-      const body = await prepareBody(request);
-      const headers = {
-        accept: ACCEPT[responseType],
-        ...body.headers,
-        ...validateHeaders(request.headers),
-      };
-      const raw = await execute(ctx, {
+      const prepared = prepareBody(request);
+      const body = prepared instanceof Promise ? await prepared : prepared;
+      const responseType = request.responseType ?? "json";
+      const debug = request.debug ?? options.debug ?? false;
+      const result = await execute(ctx, {
         method,
         url: target,
-        headers,
+        headers: requestHeaders(responseType, body.headers, request.headers),
         payload: body.payload,
         logged: body.logged,
         idempotent: request.idempotent ?? isIdempotentMethod(method),
-        retry: resolveRetry(options.retry, request.retry),
-        timeoutMs: positive(request.timeoutMs, timeoutMs, "timeoutMs"),
-        signal: linked.signal,
-        debug: request.debug ?? options.debug ?? false,
+        retry:
+          request.retry === undefined ? clientRetry : resolveRetry(options.retry, request.retry),
+        timeoutMs:
+          request.timeoutMs === undefined
+            ? timeoutMs
+            : positive(request.timeoutMs, timeoutMs, "timeoutMs"),
+        signal: signals.signal,
+        logger: debug ? (request.logger ?? clientLogger) : undefined,
+        responseType,
       });
-      const describe = `${method} ${redactor.redactUrl(pathOf(target)).split("?")[0]}`;
-      const data = decodeBody(raw.bytes, raw.headers["content-type"], responseType, describe) as T;
-      return { status: raw.status, headers: raw.headers, data, url: target };
+      return {
+        status: result.status,
+        headers: result.headers,
+        data: result.data as T,
+        url: target,
+      };
     } finally {
-      linked.dispose();
+      signals.dispose();
     }
   }
 

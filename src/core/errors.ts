@@ -102,6 +102,25 @@ export class ConfluenceOutcomeUnknownError extends ConfluenceNetworkError {
   override name = "ConfluenceOutcomeUnknownError";
 }
 
+/**
+ * Confluence answered 2xx but the body could not be read as what it claims to be (JSON that is
+ * broken or cut short). Idempotent requests were retried like a network failure first; for a
+ * non-idempotent one (e.g. POST) `outcomeUnknown` is true: the write probably happened, but its
+ * answer is lost, so check before sending it again.
+ */
+export class ConfluenceResponseError extends ConfluenceError {
+  override name = "ConfluenceResponseError";
+  constructor(
+    message: string,
+    readonly status: number,
+    readonly method: string,
+    readonly path: string,
+    readonly outcomeUnknown: boolean,
+  ) {
+    super(message);
+  }
+}
+
 /** The caller's AbortSignal (or the client's) cancelled the request. */
 export class ConfluenceAbortError extends ConfluenceError {
   override name = "ConfluenceAbortError";

@@ -8,10 +8,12 @@ import { type LoggedBody, logRequest, logResponse } from "./debug-log.js";
 import {
   ConfluenceNetworkError,
   ConfluenceOutcomeUnknownError,
+  ConfluenceResponseError,
   ConfluenceTimeoutError,
 } from "./errors.js";
 import { abortError, type ConcurrencyLimiter } from "./limiter.js";
 import type { Redactor } from "./redact.js";
+import { BROKEN_BODY, decodeBody } from "./response-body.js";
 import {
   backoffDelayMs,
   networkErrorCode,
@@ -21,10 +23,10 @@ import {
   statusRetryReason,
   surelyNotSent,
 } from "./retry.js";
+import { NEVER_ABORTED } from "./signals.js";
 import { pathOf } from "./target.js";
-import { sendAttempt } from "./transport.js";
-import type { ClientEvent, Clock, Logger } from "./types.js";
-import { USER_AGENT } from "./version.js";
+import { type AttemptOutcome, sendAttempt } from "./transport.js";
+import type { ClientEvent, Clock, Logger, ResponseType } from "./types.js";
 
 export interface ExecutorContext {
   dispatcher: Dispatcher;
@@ -33,27 +35,30 @@ export interface ExecutorContext {
   redactor: Redactor;
   clock: Clock;
   random: () => number;
-  logger: Logger | undefined;
-  emit: (event: ClientEvent) => void;
+  /** Undefined without an `onEvent` hook: then no event object is even built. */
+  emit: ((event: ClientEvent) => void) | undefined;
 }
 
 export interface Execution {
   method: string;
   url: string;
+  /** Every header but Authorization, which is fetched per attempt (a token may be refreshed). */
   headers: Record<string, string>;
   payload: string | Uint8Array | undefined;
   logged: LoggedBody;
   idempotent: boolean;
   retry: ResolvedRetry;
   timeoutMs: number;
-  signal: AbortSignal;
-  debug: boolean;
+  signal: AbortSignal | undefined;
+  /** Set only when this request is debug-logged. */
+  logger: Logger | undefined;
+  responseType: ResponseType;
 }
 
-export interface RawResult {
+export interface ExecutionResult {
   status: number;
   headers: Record<string, string>;
-  bytes: Uint8Array;
+  data: unknown;
 }
 
 const AUTH_FAILURE_STATUSES = new Set([401, 403, 404]);
@@ -65,9 +70,16 @@ function isNearLimit(headers: Readonly<Record<string, string>>): boolean {
   );
 }
 
-export async function execute(ctx: ExecutorContext, run: Execution): Promise<RawResult> {
-  const { method, url, signal, retry } = run;
-  const path = ctx.redactor.redactUrl(pathOf(url));
+export async function execute(ctx: ExecutorContext, run: Execution): Promise<ExecutionResult> {
+  const { method, url, retry } = run;
+  const signal = run.signal ?? NEVER_ABORTED;
+  // Redacting the URL parses it and scans it once per secret: only events, logs and errors
+  // need the redacted path, so a quiet successful request never computes it.
+  let redactedPath: string | undefined;
+  const path = () => {
+    redactedPath ??= ctx.redactor.redactUrl(pathOf(url));
+    return redactedPath;
+  };
   let retries = 0;
   let totalDelay = 0;
   let authRefreshed = false;
@@ -80,7 +92,7 @@ export async function execute(ctx: ExecutorContext, run: Execution): Promise<Raw
     return delay;
   };
   const wait = async (attempt: number, delay: number, reason: RetryReason, status?: number) => {
-    ctx.emit({ type: "retry", method, path, attempt, status, delayMs: delay, reason });
+    ctx.emit?.({ type: "retry", method, path: path(), attempt, status, delayMs: delay, reason });
     retries++;
     totalDelay += delay;
     try {
@@ -89,18 +101,31 @@ export async function execute(ctx: ExecutorContext, run: Execution): Promise<Raw
       throw abortError(signal);
     }
   };
+  const fail = (attempt: number, error: Error & { status?: number }): Error => {
+    ctx.emit?.({
+      type: "error",
+      method,
+      path: path(),
+      attempt,
+      status: error.status,
+      errorName: error.name,
+    });
+    return error;
+  };
 
   for (let attempt = 1; ; attempt++) {
-    const release = await ctx.limiter.acquire(signal);
-    let outcome: Awaited<ReturnType<typeof sendAttempt>>;
+    // A free slot is taken synchronously; only a throttled client waits on a promise.
+    const release = ctx.limiter.tryAcquire() ?? (await ctx.limiter.acquire(signal));
+    let outcome: AttemptOutcome;
     let authorization = "";
     try {
-      authorization = await ctx.auth.authorization({ signal });
-      const headers = { "user-agent": USER_AGENT, ...run.headers, authorization };
-      if (run.debug && ctx.logger !== undefined) {
-        logRequest(ctx.logger, ctx.redactor, { method, url, headers, body: run.logged, attempt });
+      const pending = ctx.auth.authorization({ signal });
+      authorization = typeof pending === "string" ? pending : await pending;
+      const headers = { ...run.headers, authorization };
+      if (run.logger !== undefined) {
+        logRequest(run.logger, ctx.redactor, { method, url, headers, body: run.logged, attempt });
       }
-      ctx.emit({ type: "request", method, path, attempt });
+      ctx.emit?.({ type: "request", method, path: path(), attempt });
       outcome = await sendAttempt({
         dispatcher: ctx.dispatcher,
         url,
@@ -108,33 +133,36 @@ export async function execute(ctx: ExecutorContext, run: Execution): Promise<Raw
         headers,
         body: run.payload,
         timeoutMs: run.timeoutMs,
-        signal,
+        signal: run.signal,
       });
     } finally {
       release();
     }
 
     if (outcome.kind === "aborted") {
-      ctx.emit({ type: "error", method, path, attempt, errorName: "ConfluenceAbortError" });
-      throw abortError(signal);
+      throw fail(attempt, abortError(signal));
     }
 
     if (outcome.kind === "response") {
-      const { status, headers, bytes } = outcome;
+      const { status, headers, bytes, durationMs } = outcome;
       if (status === 429 || isNearLimit(headers)) ctx.limiter.slowDown();
       else ctx.limiter.recover();
-      if (run.debug && ctx.logger !== undefined) {
-        logResponse(ctx.logger, ctx.redactor, {
-          method,
-          url,
-          status,
-          headers,
-          bytes,
-          durationMs: outcome.durationMs,
-        });
+      if (run.logger !== undefined) {
+        logResponse(run.logger, ctx.redactor, { method, url, status, headers, bytes, durationMs });
       }
-      ctx.emit({ type: "response", method, path, attempt, status, durationMs: outcome.durationMs });
-      if (status >= 200 && status < 300) return { status, headers, bytes };
+      ctx.emit?.({ type: "response", method, path: path(), attempt, status, durationMs });
+      if (status >= 200 && status < 300) {
+        const data = decodeBody(bytes, headers["content-type"], run.responseType);
+        if (data !== BROKEN_BODY) return { status, headers, data };
+        // The answer was lost on the way (cut short, garbled): like a dropped connection, a
+        // repeatable request is sent again; a write may have happened and is not repeated.
+        const delay = run.idempotent || retry.retryOnAllErrors ? nextDelay(undefined) : undefined;
+        if (delay !== undefined) {
+          await wait(attempt, delay, "invalid-body", status);
+          continue;
+        }
+        throw fail(attempt, brokenBodyError(status, method, path(), run.idempotent, ctx.redactor));
+      }
 
       if (AUTH_FAILURE_STATUSES.has(status) && !authRefreshed && ctx.auth.onAuthFailure) {
         authRefreshed = true;
@@ -149,11 +177,10 @@ export async function execute(ctx: ExecutorContext, run: Execution): Promise<Raw
         continue;
       }
       const error = buildApiError(
-        { status, method, path, headers, bytes, retryAfterMs: serverDelay },
+        { status, method, path: path(), headers, bytes, retryAfterMs: serverDelay },
         ctx.redactor,
       );
-      ctx.emit({ type: "error", method, path, attempt, status, errorName: error.name });
-      throw error;
+      throw fail(attempt, error);
     }
 
     // Timeouts and network failures: the request may or may not have reached Confluence.
@@ -169,7 +196,7 @@ export async function execute(ctx: ExecutorContext, run: Execution): Promise<Raw
       outcome.kind,
       {
         method,
-        path,
+        path: path(),
         code,
         notSent,
         run,
@@ -177,9 +204,30 @@ export async function execute(ctx: ExecutorContext, run: Execution): Promise<Raw
       },
       ctx.redactor,
     );
-    ctx.emit({ type: "error", method, path, attempt, errorName: error.name });
-    throw error;
+    throw fail(attempt, error);
   }
+}
+
+function brokenBodyError(
+  status: number,
+  method: string,
+  path: string,
+  idempotent: boolean,
+  redactor: Redactor,
+): ConfluenceResponseError {
+  const target = `${method} ${path.split("?")[0]}`;
+  const tail = idempotent
+    ? ""
+    : " The request was probably processed; check before sending it again.";
+  return new ConfluenceResponseError(
+    redactor.redactString(
+      `Confluence answered ${target} with ${status}, but the JSON body was broken or incomplete.${tail}`,
+    ),
+    status,
+    method,
+    path,
+    !idempotent,
+  );
 }
 
 function failureError(

@@ -33,6 +33,7 @@ export async function graphqlRequest<T>(
       retry: request.retry,
       signal: request.signal,
       debug: request.debug,
+      logger: request.logger,
       // Queries are reads even though they travel in a POST, so they may be retried.
       idempotent: !isMutation(request.query),
     },

@@ -11,6 +11,7 @@ const FIELD_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
 // the connection), and framing headers are computed by undici.
 const RESERVED = new Set([
   "authorization",
+  "proxy-authorization",
   "host",
   "content-length",
   "transfer-encoding",
@@ -23,31 +24,39 @@ const RESERVED = new Set([
 
 export type HeaderInput = Readonly<Record<string, string | number | boolean | undefined>>;
 
+/** Why a caller-supplied header is refused; the catalog words the same rules per input. */
+export type HeaderProblem = "invalid-name" | "reserved" | "invalid-value";
+
+export function headerProblem(name: string, value: string): HeaderProblem | undefined {
+  if (!TOKEN.test(name)) return "invalid-name";
+  if (RESERVED.has(name.toLowerCase())) return "reserved";
+  if (!FIELD_VALUE.test(value)) return "invalid-value";
+  return undefined;
+}
+
 /** Lower-cased, validated copy of caller headers; undefined values are dropped. */
 export function validateHeaders(headers: HeaderInput | undefined): Record<string, string> {
   const out: Record<string, string> = {};
   if (headers === undefined) return out;
   for (const [name, raw] of Object.entries(headers)) {
     if (raw === undefined) continue;
-    if (!TOKEN.test(name)) {
-      throw new ConfluenceValidationError(
-        `Invalid header name ${JSON.stringify(name)}: only token characters are allowed`,
-      );
-    }
-    const lower = name.toLowerCase();
-    if (RESERVED.has(lower)) {
-      throw new ConfluenceValidationError(
-        `The header "${name}" is managed by the client and cannot be set by the caller`,
-      );
-    }
     const value = String(raw);
-    if (!FIELD_VALUE.test(value)) {
-      // The value is not echoed: it may be a credential the caller put in a custom header.
-      throw new ConfluenceValidationError(
-        `Invalid value for header "${name}": control characters (CR, LF, NUL) are not allowed`,
-      );
+    switch (headerProblem(name, value)) {
+      case "invalid-name":
+        throw new ConfluenceValidationError(
+          `Invalid header name ${JSON.stringify(name)}: only token characters are allowed`,
+        );
+      case "reserved":
+        throw new ConfluenceValidationError(
+          `The header "${name}" is managed by the client and cannot be set by the caller`,
+        );
+      case "invalid-value":
+        // The value is not echoed: it may be a credential the caller put in a custom header.
+        throw new ConfluenceValidationError(
+          `Invalid value for header "${name}": control characters (CR, LF, NUL) are not allowed`,
+        );
     }
-    out[lower] = value.trim();
+    out[name.toLowerCase()] = value.trim();
   }
   return out;
 }

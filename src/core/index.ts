@@ -23,11 +23,12 @@ export {
   ConfluenceGraphQLError,
   ConfluenceNetworkError,
   ConfluenceOutcomeUnknownError,
+  ConfluenceResponseError,
   ConfluenceTimeoutError,
   ConfluenceValidationError,
 } from "./errors.js";
-export type { HeaderInput } from "./headers.js";
-export { validateHeaders } from "./headers.js";
+export type { HeaderInput, HeaderProblem } from "./headers.js";
+export { headerProblem, validateHeaders } from "./headers.js";
 export type { NormalisedHost } from "./host.js";
 export { isLoopbackHostname, normaliseHost } from "./host.js";
 export { parseLinkHeader } from "./link-header.js";

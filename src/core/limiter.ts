@@ -32,13 +32,23 @@ export class ConcurrencyLimiter {
     return this.inFlight;
   }
 
+  /**
+   * A release function when a slot is free right now, else undefined (then `acquire`). The hot
+   * path of an unthrottled client takes a slot without allocating a promise.
+   */
+  tryAcquire(): (() => void) | undefined {
+    if (this.inFlight < this.allowed && this.waiters.length === 0) {
+      this.inFlight++;
+      return this.releaser();
+    }
+    return undefined;
+  }
+
   /** Resolves with a release function once a slot is free. */
   acquire(signal: AbortSignal): Promise<() => void> {
     if (signal.aborted) return Promise.reject(abortError(signal));
-    if (this.inFlight < this.allowed && this.waiters.length === 0) {
-      this.inFlight++;
-      return Promise.resolve(this.releaser());
-    }
+    const release = this.tryAcquire();
+    if (release !== undefined) return Promise.resolve(release);
     return new Promise((resolve, reject) => {
       const waiter: Waiter = {
         resolve,

@@ -50,6 +50,7 @@ function firstRequest(path: string, options: ListOptions): RequestOptions {
     retry: options.retry,
     signal: options.signal,
     debug: options.debug,
+    logger: options.logger,
   };
 }
 

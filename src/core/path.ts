@@ -51,46 +51,82 @@ function assertNoDotSegments(template: string, path: string): void {
   }
 }
 
-/** Fill a template such as `/pages/{id}/properties/{property-id}` with encoded segments. */
-export function buildPath(
-  template: string,
-  params: Readonly<Record<string, PathParamValue>> = {},
-): string {
+/** A template split once into literal text and placeholder names (validated). */
+interface CompiledTemplate {
+  /** One more than `names`: literal, name, literal, name, …, literal. */
+  literals: string[];
+  names: string[];
+  nameSet: ReadonlySet<string>;
+}
+
+// Templates are code constants in practice (`/pages/{id}`), so compiling each once saves the
+// regex work on every request; the cap only guards against callers generating templates.
+const MAX_COMPILED = 512;
+const compiledTemplates = new Map<string, CompiledTemplate>();
+
+function compileTemplate(template: string): CompiledTemplate {
   if (!template.startsWith("/") || template.startsWith("//")) {
     throw new ConfluenceValidationError(
       `Path template ${JSON.stringify(template)} must start with a single "/"`,
     );
   }
-  const used = new Set<string>();
-  let out = "";
+  const literals: string[] = [];
+  const names: string[] = [];
   let last = 0;
   for (const match of template.matchAll(PLACEHOLDER)) {
     const name = match[1] ?? "";
     const literal = template.slice(last, match.index);
     assertLiteral(template, literal);
-    const before = out + literal;
     const after = template.charAt(match.index + match[0].length);
     // A placeholder must be a whole segment so a value cannot merge with literal text.
-    if (!before.endsWith("/") || (after !== "" && after !== "/")) {
-      throw new ConfluenceValidationError(
-        `Path template ${JSON.stringify(template)}: {${name}} must be a whole path segment`,
-      );
+    if (!literal.endsWith("/") || (after !== "" && after !== "/")) {
+      throw wholeSegment(template, name);
     }
+    literals.push(literal);
+    names.push(name);
+    last = match.index + match[0].length;
+  }
+  const tail = template.slice(last);
+  assertLiteral(template, tail);
+  literals.push(tail);
+  assertNoDotSegments(template, template.replace(PLACEHOLDER, "x"));
+  return { literals, names, nameSet: new Set(names) };
+}
+
+function wholeSegment(template: string, name: string): ConfluenceValidationError {
+  return new ConfluenceValidationError(
+    `Path template ${JSON.stringify(template)}: {${name}} must be a whole path segment`,
+  );
+}
+
+function compiled(template: string): CompiledTemplate {
+  let entry = compiledTemplates.get(template);
+  if (entry === undefined) {
+    entry = compileTemplate(template);
+    if (compiledTemplates.size >= MAX_COMPILED) compiledTemplates.clear();
+    compiledTemplates.set(template, entry);
+  }
+  return entry;
+}
+
+/** Fill a template such as `/pages/{id}/properties/{property-id}` with encoded segments. */
+export function buildPath(
+  template: string,
+  params: Readonly<Record<string, PathParamValue>> = {},
+): string {
+  const { literals, names, nameSet } = compiled(template);
+  let out = literals[0]!;
+  for (let i = 0; i < names.length; i++) {
+    const name = names[i]!;
     if (!Object.hasOwn(params, name)) {
       throw new ConfluenceValidationError(
         `Path template ${JSON.stringify(template)} needs the parameter "${name}"`,
       );
     }
-    out = before + encodePathSegment(name, params[name] as PathParamValue);
-    used.add(name);
-    last = match.index + match[0].length;
+    out += encodePathSegment(name, params[name] as PathParamValue) + literals[i + 1]!;
   }
-  const tail = template.slice(last);
-  assertLiteral(template, tail);
-  out += tail;
-  assertNoDotSegments(template, template.replace(PLACEHOLDER, "x"));
   for (const name of Object.keys(params)) {
-    if (!used.has(name)) {
+    if (!nameSet.has(name)) {
       throw new ConfluenceValidationError(
         `Path template ${JSON.stringify(template)} has no placeholder {${name}}`,
       );

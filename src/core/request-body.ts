@@ -10,47 +10,57 @@ export interface PreparedBody {
   logged: LoggedBody;
 }
 
-export async function prepareBody(options: RequestOptions): Promise<PreparedBody> {
-  const given = [options.body, options.form, options.rawBody].filter((b) => b !== undefined);
-  if (given.length > 1) {
+const NO_BODY: PreparedBody = Object.freeze({
+  payload: undefined,
+  headers: Object.freeze({}) as Record<string, string>,
+  logged: Object.freeze({ kind: "none" }) as LoggedBody,
+});
+
+/**
+ * Synchronous for JSON, raw and absent bodies (the hot path awaits nothing here); only a
+ * multipart form needs a promise. The result is shared and must not be mutated.
+ */
+export function prepareBody(options: RequestOptions): PreparedBody | Promise<PreparedBody> {
+  const { body, form, rawBody } = options;
+  if (body === undefined && form === undefined && rawBody === undefined) return NO_BODY;
+  if (Number(body !== undefined) + Number(form !== undefined) + Number(rawBody !== undefined) > 1) {
     throw new ConfluenceValidationError("Pass only one of body, form and rawBody");
   }
-  if (options.form !== undefined) {
-    // Serialising through Response gives a correct multipart encoding and boundary; the bytes
-    // are kept so a retry can resend them.
-    const encoded = new Response(options.form);
-    const payload = new Uint8Array(await encoded.arrayBuffer());
+  if (form !== undefined) return encodeForm(form);
+  if (rawBody !== undefined) {
+    const isText = typeof rawBody === "string";
     return {
-      payload,
-      headers: {
-        "content-type": encoded.headers.get("content-type") ?? "multipart/form-data",
-        // Multipart endpoints (e.g. v1 createAttachment) reject requests without this XSRF
-        // opt-out: "X-Atlassian-Token: no-check" (confluence-v1.json, createAttachment).
-        "x-atlassian-token": "no-check",
-      },
-      logged: { kind: "form", form: options.form },
-    };
-  }
-  if (options.rawBody !== undefined) {
-    const isText = typeof options.rawBody === "string";
-    return {
-      payload: options.rawBody,
+      payload: rawBody,
       headers: {
         "content-type": isText ? "text/plain; charset=utf-8" : "application/octet-stream",
       },
-      logged: { kind: "raw", value: options.rawBody },
+      logged: { kind: "raw", value: rawBody },
     };
   }
-  if (options.body !== undefined) {
-    const payload = JSON.stringify(options.body);
-    if (payload === undefined) {
-      throw new ConfluenceValidationError("The JSON body cannot be serialised");
-    }
-    return {
-      payload,
-      headers: { "content-type": "application/json" },
-      logged: { kind: "json", value: options.body },
-    };
+  const payload = JSON.stringify(body);
+  if (payload === undefined) {
+    throw new ConfluenceValidationError("The JSON body cannot be serialised");
   }
-  return { payload: undefined, headers: {}, logged: { kind: "none" } };
+  return {
+    payload,
+    headers: { "content-type": "application/json" },
+    logged: { kind: "json", value: body },
+  };
+}
+
+async function encodeForm(form: FormData): Promise<PreparedBody> {
+  // Serialising through Response gives a correct multipart encoding and boundary; the bytes
+  // are kept so a retry can resend them.
+  const encoded = new Response(form);
+  const payload = new Uint8Array(await encoded.arrayBuffer());
+  return {
+    payload,
+    headers: {
+      "content-type": encoded.headers.get("content-type") ?? "multipart/form-data",
+      // Multipart endpoints (e.g. v1 createAttachment) reject requests without this XSRF
+      // opt-out: "X-Atlassian-Token: no-check" (confluence-v1.json, createAttachment).
+      "x-atlassian-token": "no-check",
+    },
+    logged: { kind: "form", form },
+  };
 }

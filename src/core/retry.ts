@@ -115,7 +115,13 @@ export function surelyNotSent(code: string | undefined): boolean {
   return code !== undefined && NOT_SENT_CODES.has(code);
 }
 
-export type RetryReason = "rate-limit" | "server-error" | "network" | "timeout" | "other-status";
+export type RetryReason =
+  | "rate-limit"
+  | "server-error"
+  | "network"
+  | "timeout"
+  | "other-status"
+  | "invalid-body";
 
 /** Whether a response status is worth retrying; `undefined` means no. */
 export function statusRetryReason(

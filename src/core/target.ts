@@ -55,7 +55,8 @@ export function resolveTarget(input: TargetInput, endpoints: AuthEndpoints): str
     return `${endpoints.siteBaseUrl}${path}${joinQuery(query, extraQuery)}`;
   }
   const path = buildPath(input.path, input.pathParams);
-  return `${endpoints.siteBaseUrl}${API_PREFIX[input.api]}${path}${joinQuery(extraQuery)}`;
+  const query = extraQuery === "" ? "" : `?${extraQuery}`;
+  return `${endpoints.siteBaseUrl}${API_PREFIX[input.api]}${path}${query}`;
 }
 
 /**

@@ -52,6 +52,11 @@ export interface CallOptions {
   signal?: AbortSignal;
   /** Log this request and its response (redacted) even if the client's `debug` is off. */
   debug?: boolean;
+  /**
+   * Where this request's debug entries go, instead of the client's `logger`: lets one
+   * long-lived client serve invocations that each have their own log (e.g. an action's).
+   */
+  logger?: Logger;
 }
 
 export interface RequestOptions extends CallOptions {

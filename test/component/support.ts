@@ -4,16 +4,9 @@ import { testing } from "@prismatic-io/spectral";
 import { afterAll, beforeAll, beforeEach } from "vitest";
 import component from "../../src/component/index.js";
 import { startTestEmulator } from "../support/emulator.js";
+import { type LoggedRequest, lastSeq, requestsSince } from "../support/emulator-requests.js";
 
-export interface LoggedRequest {
-  seq: number;
-  method: string;
-  path: string;
-  query: Record<string, string | string[]>;
-  headers: Record<string, string | string[]>;
-  body: unknown;
-  status: number;
-}
+export type { LoggedRequest } from "../support/emulator-requests.js";
 
 export interface Lines {
   info: string[];
@@ -38,7 +31,7 @@ export function useComponent() {
     await state.close();
   });
   beforeEach(async () => {
-    state.seq = await lastSeq();
+    state.seq = await lastSeq(state.url);
   });
 
   const connection = () => ({
@@ -47,17 +40,8 @@ export function useComponent() {
     fields: { email: "demo@example.com", apiToken: "demo-token", host: state.url },
   });
 
-  async function lastSeq(): Promise<number> {
-    const response = await fetch(`${state.url}/__emulator/requests`);
-    const body = (await response.json()) as { lastSeq: number };
-    return body.lastSeq;
-  }
-
   /** Requests the emulator received since the current test started. */
-  async function received(): Promise<LoggedRequest[]> {
-    const response = await fetch(`${state.url}/__emulator/requests?since=${state.seq}`);
-    return ((await response.json()) as { requests: LoggedRequest[] }).requests;
-  }
+  const received = (): Promise<LoggedRequest[]> => requestsSince(state.url, state.seq);
 
   /** Run an action with the Basic connection; returns its `data` and the log lines. */
   async function run(key: string, params: Record<string, unknown> = {}) {
@@ -74,5 +58,5 @@ export function useComponent() {
     return { data: (result as { data: unknown }).data, result, lines };
   }
 
-  return { state, run, received, connection, lastSeq };
+  return { state, run, received, connection };
 }

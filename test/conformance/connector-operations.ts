@@ -1,46 +1,53 @@
-// The spec operation behind each of the connector's 29 actions (product spec:
-// /work/shared/spec/confluence-connector.md). The coverage report and the demo-scenario test
-// use it to show which of them the test run actually exercised against the emulator.
+// The spec operation behind each of the connector's actions, derived from the catalog: every
+// action declares its `endpoint` ("POST /pages", a v2 path template), which the validator's
+// OpenAPI router resolves to an operationId, so a new action cannot be forgotten here. The
+// coverage report and the demo-scenario test use it to show which of them the run exercised.
+import { actions } from "../../src/catalog/index.js";
+import { classifyPath } from "./classify.js";
+import type { LoadedSpec } from "./spec.js";
+import type { SpecName } from "./spec-location.js";
 
 export interface ConnectorOperation {
+  /** The action's label. */
   action: string;
   /** `v2:<operationId>`, or a non-REST category ("graphql"; "any" for Raw Request). */
   target: string;
 }
 
-const v2 = (action: string, operationId: string): ConnectorOperation => ({
-  action,
-  target: `v2:${operationId}`,
-});
+// Catalog endpoints are v2 templates relative to /wiki/api/v2, except the two raw actions,
+// which name a site path (`/wiki/...`, `/gateway/api/graphql`).
+const V2_ROOT = "/wiki/api/v2";
 
-export const connectorOperations: readonly ConnectorOperation[] = [
-  v2("Create Content Property for Attachment", "createAttachmentProperty"),
-  v2("Create Content Property for Custom Content", "createCustomContentProperty"),
-  v2("Create Content Property for Page", "createPageProperty"),
-  v2("Create Page", "createPage"),
-  v2("Delete Attachment", "deleteAttachment"),
-  v2("Delete Content Property for a Custom Content", "deleteCustomContentPropertyById"),
-  v2("Delete Content Property for an Attachment", "deleteAttachmentPropertyById"),
-  v2("Delete Content Property for Page", "deletePagePropertyById"),
-  v2("Delete Page", "deletePage"),
-  v2("Get Attachment", "getAttachmentById"),
-  v2("Get Attachments for Page", "getPageAttachments"),
-  v2("Get Content Properties for Custom Content", "getCustomContentContentPropertiesById"),
-  v2("Get Content Property for Attachment", "getAttachmentContentPropertiesById"),
-  v2("Get Content Property for Page", "getPageContentPropertiesById"),
-  v2("Get Page", "getPageById"),
-  v2("Get Space", "getSpaceById"),
-  v2("List Attachments", "getAttachments"),
-  v2("List Content Properties for Attachments", "getAttachmentContentProperties"),
-  v2("List Content Properties for Custom Content", "getCustomContentContentProperties"),
-  v2("List Content Properties for Page", "getPageContentProperties"),
-  v2("List Pages", "getPages"),
-  v2("List Pages in Space", "getPagesInSpace"),
-  v2("List Spaces", "getSpaces"),
-  { action: "Raw GraphQL Request", target: "graphql" },
-  { action: "Raw Request", target: "any" },
-  v2("Update Content Property for Attachment", "updateAttachmentPropertyById"),
-  v2("Update Content Property for Custom Content", "updateCustomContentPropertyById"),
-  v2("Update Content Property for Page", "updatePagePropertyById"),
-  v2("Update Page", "updatePage"),
-];
+const sameTemplate = (a: string, b: string) =>
+  a.replace(/\{[^}]*\}/g, "{}") === b.replace(/\{[^}]*\}/g, "{}");
+
+function targetOf(endpoint: string, specs: Record<SpecName, LoadedSpec>): string {
+  const [method = "", template = ""] = endpoint.split(" ");
+  if (method === "ANY") return "any";
+  const sitePath = /^\/(wiki|gateway)\//.test(template) ? template : `${V2_ROOT}${template}`;
+  const classification = classifyPath(sitePath);
+  if (classification.kind === "skipped") return classification.category;
+  if (classification.kind === "unknown") throw new Error(`${endpoint}: ${classification.reason}`);
+  const spec = specs[classification.spec];
+  const operation = spec.api.matchOperation({
+    method: method.toLowerCase(),
+    path: classification.sitePath,
+    headers: {},
+    query: {},
+  });
+  const id = operation?.operationId;
+  const declared = id === undefined ? undefined : spec.operations.get(id);
+  // The router matches `{id}` as a value; insist it landed on the very template declared.
+  if (id === undefined || !declared || !sameTemplate(`${V2_ROOT}${declared.path}`, sitePath)) {
+    throw new Error(`catalog endpoint "${endpoint}" is no operation of the ${spec.name} spec`);
+  }
+  return `${spec.name}:${id}`;
+}
+
+/** One entry per catalog action, by label. Throws on an endpoint the specs do not declare. */
+export function connectorOperations(specs: Record<SpecName, LoadedSpec>): ConnectorOperation[] {
+  return Object.values(actions).map((action) => ({
+    action: action.label,
+    target: targetOf(action.endpoint, specs),
+  }));
+}

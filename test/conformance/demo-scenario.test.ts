@@ -13,6 +13,7 @@ import { DEMO_IDS } from "../../src/emulator/index.js";
 import { mint } from "../oauth/support.js";
 import { startTestEmulator } from "../support/emulator.js";
 import { connectorOperations } from "./connector-operations.js";
+import { loadSpecs } from "./spec.js";
 import { createExchangeValidator, type Exchange } from "./validator.js";
 
 interface ConnectionCase {
@@ -147,9 +148,11 @@ describe.each(CONNECTIONS)("demo scenario over $name", (connectionCase) => {
     await run("deletePage", { pageId: String(created.id) });
   });
 
-  it("exercised every operation of the connector, several pages, and 400/404/409", () => {
+  it("exercised every operation of the connector, several pages, and 400/404/409", async () => {
     const targets = new Set(seen.map((entry) => entry.target));
-    const missing = connectorOperations
+    const operations = connectorOperations(await loadSpecs());
+    expect(operations).toHaveLength(29);
+    const missing = operations
       .filter(({ target }) => target !== "any")
       .filter(({ target }) => !targets.has(target))
       .map(({ action, target }) => `${action} (${target})`);

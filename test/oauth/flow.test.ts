@@ -28,11 +28,9 @@ function track(client: ConfluenceClient): ConfluenceClient {
 }
 
 beforeAll(async () => {
-  // Expired-token answers (404/403) are not in Atlassian's per-operation response lists.
-  const emulator = await startTestEmulator({
-    conformance: "off",
-    oauth: { accessTokenTtlSeconds: 2 },
-  });
+  // Expired-token 404/403 and the gateway's own 401 body are covered by the exceptions
+  // oauth-expired-token-v2/-v1 and gateway-401-body (test/conformance/exceptions.ts).
+  const emulator = await startTestEmulator({ oauth: { accessTokenTtlSeconds: 2 } });
   url = emulator.url;
   close = emulator.close;
 });

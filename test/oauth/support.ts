@@ -1,6 +1,7 @@
 // Shared helpers of the OAuth suites: the emulator as Atlassian's identity service and gateway,
 // its request log, and minting tokens through its admin endpoint.
 import { DEFAULT_OAUTH_CLIENT } from "../../src/emulator/index.js";
+import type { LoggedRequest } from "../support/emulator-requests.js";
 
 export const CLIENT = {
   clientId: DEFAULT_OAUTH_CLIENT.clientId,
@@ -24,13 +25,7 @@ export const ALL_SCOPES = [
   "read:content-details:confluence",
 ];
 
-export interface LoggedRequest {
-  seq: number;
-  method: string;
-  path: string;
-  body: unknown;
-  status: number;
-}
+export { lastSeq, requestsSince } from "../support/emulator-requests.js";
 
 export interface Minted {
   access_token: string;
@@ -48,16 +43,6 @@ export async function mint(
     body: JSON.stringify({ scopes: ALL_SCOPES, ...body }),
   });
   return (await response.json()) as Minted;
-}
-
-export async function lastSeq(url: string): Promise<number> {
-  const response = await fetch(`${url}/__emulator/requests`);
-  return ((await response.json()) as { lastSeq: number }).lastSeq;
-}
-
-export async function requestsSince(url: string, since: number): Promise<LoggedRequest[]> {
-  const response = await fetch(`${url}/__emulator/requests?since=${since}`);
-  return ((await response.json()) as { requests: LoggedRequest[] }).requests;
 }
 
 export function isRefresh(entry: LoggedRequest): boolean {

@@ -5,7 +5,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { actions, runAction } from "../../src/catalog/index.js";
 import { ConfluenceOutcomeUnknownError, createPageSafely } from "../../src/core/index.js";
 import { DEMO_IDS, type RunningEmulator } from "../../src/emulator/index.js";
-import { auditClient, clearFaults, fastClient, setFaults, startFaultyEmulator } from "./support.js";
+import { startTestEmulator } from "../support/emulator.js";
+import { auditClient, clearFaults, fastClient, setFaults } from "./support.js";
 
 const SPACE = DEMO_IDS.spaces.engineering.id;
 const silent = { info() {}, warn() {}, error() {} };
@@ -13,7 +14,9 @@ let emulator: RunningEmulator;
 let connection: unknown;
 
 beforeAll(async () => {
-  emulator = await startFaultyEmulator();
+  // Strict conformance: the only faults here are dropped connections, which leave no response
+  // to check, and every request the writes and their resolutions send must follow the spec.
+  emulator = await startTestEmulator();
   connection = { key: "basic", fields: { host: emulator.url, ...emulator.credentials } };
 });
 afterAll(async () => {

@@ -1,6 +1,5 @@
 // Attachments: getAttachments, getAttachmentById, deleteAttachment, getPageAttachments (v2).
 import * as i from "../inputs.js";
-import * as p from "../parse.js";
 import { callApi, listApi } from "../request.js";
 import { defineAction } from "./define.js";
 
@@ -9,22 +8,8 @@ export const listAttachments = defineAction({
   label: "List Attachments",
   description: "Returns all attachments.",
   endpoint: "GET /attachments",
-  inputs: {
-    connection: i.connection,
-    limit: i.limit,
-    cursor: i.cursor,
-    queryParameters: i.queryParameters,
-    fetchAll: i.fetchAll,
-    debugRequest: i.debugRequest,
-  },
-  run: (input, ctx) =>
-    listApi(ctx, {
-      path: "/attachments",
-      extraQuery: input.queryParameters,
-      limit: input.limit,
-      cursor: input.cursor,
-      fetchAll: input.fetchAll,
-    }),
+  inputs: { connection: i.connection, ...i.listInputs },
+  run: (input, ctx) => listApi(ctx, input, { path: "/attachments" }),
 });
 
 export const getAttachment = defineAction({
@@ -32,12 +17,7 @@ export const getAttachment = defineAction({
   label: "Get Attachment",
   description: "Returns a specific attachment.",
   endpoint: "GET /attachments/{id}",
-  inputs: {
-    connection: i.connection,
-    attachmentId: i.attachmentId,
-    queryParameters: i.queryParameters,
-    debugRequest: i.debugRequest,
-  },
+  inputs: { connection: i.connection, attachmentId: i.attachmentId, ...i.getInputs },
   run: (input, ctx) =>
     callApi(ctx, {
       method: "GET",
@@ -55,14 +35,7 @@ export const deleteAttachment = defineAction({
   inputs: {
     connection: i.connection,
     attachmentId: i.attachmentId,
-    purge: i.defineInput({
-      label: "Purge",
-      comments: "If attempting to purge the attachment.",
-      default: "false",
-      type: "boolean",
-      required: false,
-      parse: p.bool(false),
-    }),
+    purge: i.flag("Purge", "If attempting to purge the attachment."),
     debugRequest: i.debugRequest,
   },
   // The v2 OpenAPI types this path id as int64, but Confluence answers GET with `att`-prefixed
@@ -82,22 +55,7 @@ export const getPageAttachment = defineAction({
   label: "Get Attachments for Page",
   description: "Returns the attachments of specific page.",
   endpoint: "GET /pages/{id}/attachments",
-  inputs: {
-    connection: i.connection,
-    pageId: i.pageId,
-    limit: i.limit,
-    cursor: i.cursor,
-    queryParameters: i.queryParameters,
-    fetchAll: i.fetchAll,
-    debugRequest: i.debugRequest,
-  },
+  inputs: { connection: i.connection, pageId: i.pageId, ...i.listInputs },
   run: (input, ctx) =>
-    listApi(ctx, {
-      path: "/pages/{id}/attachments",
-      params: { id: input.pageId },
-      extraQuery: input.queryParameters,
-      limit: input.limit,
-      cursor: input.cursor,
-      fetchAll: input.fetchAll,
-    }),
+    listApi(ctx, input, { path: "/pages/{id}/attachments", params: { id: input.pageId } }),
 });

@@ -48,16 +48,6 @@ const pageBody = (required: boolean) =>
     parse: required ? p.jsonObject : p.optionalJsonObject,
   });
 
-const flag = (label: string, comments: string, fallback: boolean) =>
-  i.defineInput({
-    label,
-    comments,
-    default: String(fallback),
-    type: "boolean",
-    required: false,
-    parse: p.bool(fallback),
-  });
-
 export const createPage = defineAction({
   key: "createPage",
   label: "Create Page",
@@ -70,15 +60,10 @@ export const createPage = defineAction({
     title: pageTitle(false),
     parentId,
     body: pageBody(false),
-    embedded: flag(
-      "Embedded",
-      "Tag the content as embedded and content will be created in NCS.",
-      false,
-    ),
-    private: flag(
+    embedded: i.flag("Embedded", "Tag the content as embedded and content will be created in NCS."),
+    private: i.flag(
       "Private",
       "The page will be private. Only the user who creates this page will have permission to view and edit one.",
-      false,
     ),
     queryParameters: i.queryParameters,
     debugRequest: i.debugRequest,
@@ -109,11 +94,10 @@ export const createPage = defineAction({
   },
 });
 
-const includeFlag = (what: string, fallback = false) =>
-  flag(
+const includeFlag = (what: string) =>
+  i.flag(
     `Include ${what}`,
     `Includes ${what.toLowerCase()} associated with this page in the response. The number of results will be limited to 50 and sorted in the default sort order.`,
-    fallback,
   );
 
 export const getPage = defineAction({
@@ -144,23 +128,21 @@ export const getPage = defineAction({
       parse: p.optionalInteger(1, 2_147_483_647),
     }),
     includeLabels: includeFlag("Labels"),
-    includeProperties: flag(
+    includeProperties: i.flag(
       "Include Properties",
       "Includes content properties associated with this page in the response. The number of results will be limited to 50 and sorted in the default sort order.",
-      false,
     ),
     includeOperations: includeFlag("Operations"),
     includeLikes: includeFlag("Likes"),
     includeVersions: includeFlag("Versions"),
-    includeVersion: flag(
+    includeVersion: i.flag(
       "Include Version",
       "Includes the current version associated with this page in the response.",
       true,
     ),
-    includeFavoritedByCurrentUserStatus: flag(
+    includeFavoritedByCurrentUserStatus: i.flag(
       "Include Favorited By Current User Status",
       "Includes whether this page has been favorited by the current user.",
-      false,
     ),
     debugRequest: i.debugRequest,
   },
@@ -249,8 +231,8 @@ export const deletePage = defineAction({
   inputs: {
     connection: i.connection,
     pageId: i.pageId,
-    purge: flag("Purge", "If attempting to purge the page.", false),
-    draft: flag("Draft", "If attempting to delete a page that is a draft.", false),
+    purge: i.flag("Purge", "If attempting to purge the page."),
+    draft: i.flag("Draft", "If attempting to delete a page that is a draft."),
     debugRequest: i.debugRequest,
   },
   run: (input, ctx) =>
@@ -274,6 +256,19 @@ const statusFilter = (comments: string) =>
     example: "current,archived",
     parse: p.listOf(p.oneOf(i.PAGE_LIST_STATUSES)),
   });
+
+/** The filters List Pages and List Pages in Space share (getPages / getPagesInSpace names). */
+const pageFilters = (input: {
+  sort?: string;
+  status?: string[];
+  title?: string;
+  bodyFormat?: string;
+}) => ({
+  sort: input.sort,
+  status: input.status,
+  title: input.title,
+  "body-format": input.bodyFormat,
+});
 
 export const listPages = defineAction({
   key: "listPages",
@@ -314,20 +309,10 @@ export const listPages = defineAction({
     debugRequest: i.debugRequest,
   },
   run: (input, ctx) =>
-    listApi(ctx, {
+    listApi(ctx, input, {
       path: "/pages",
       // getPages: `id` (max 250) and `space-id` (max 100) are arrays sent comma-separated.
-      query: {
-        id: input.id,
-        "space-id": input.spaceId,
-        sort: input.sort,
-        status: input.status,
-        title: input.title,
-        "body-format": input.bodyFormat,
-      },
-      limit: input.limit,
-      cursor: input.cursor,
-      fetchAll: input.fetchAll,
+      query: { id: input.id, "space-id": input.spaceId, ...pageFilters(input) },
     }),
 });
 
@@ -358,18 +343,9 @@ export const listPagesInSpace = defineAction({
     debugRequest: i.debugRequest,
   },
   run: (input, ctx) =>
-    listApi(ctx, {
+    listApi(ctx, input, {
       path: "/spaces/{id}/pages",
       params: { id: input.spaceId },
-      query: {
-        depth: input.depth,
-        sort: input.sort,
-        status: input.status,
-        title: input.title,
-        "body-format": input.bodyFormat,
-      },
-      limit: input.limit,
-      cursor: input.cursor,
-      fetchAll: input.fetchAll,
+      query: { depth: input.depth, ...pageFilters(input) },
     }),
 });

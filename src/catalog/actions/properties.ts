@@ -178,6 +178,13 @@ function actionsFor(owner: Owner): ActionDef[] {
   });
   // All five operations read the owner id from the same field.
   const ownerInput: Record<string, InputDef<string>> = { [owner.idKey]: owner.idInput };
+  // Get and Delete take the same inputs.
+  const byIdInputs = {
+    connection: i.connection,
+    ...ownerInput,
+    propertyId: i.propertyId,
+    debugRequest: i.debugRequest,
+  };
   // The key is only known per owner, so it is read back by name (its parser made it a string).
   const ownerId = (input: object): string =>
     (input as Readonly<Record<string, unknown>>)[owner.idKey] as string;
@@ -208,12 +215,7 @@ function actionsFor(owner: Owner): ActionDef[] {
       key: key("delete"),
       ...text.delete,
       endpoint: `DELETE ${byId}`,
-      inputs: {
-        connection: i.connection,
-        ...ownerInput,
-        propertyId: i.propertyId,
-        debugRequest: i.debugRequest,
-      },
+      inputs: byIdInputs,
       run: (input, ctx) =>
         callApi(ctx, {
           method: "DELETE",
@@ -226,12 +228,7 @@ function actionsFor(owner: Owner): ActionDef[] {
       key: key("get"),
       ...text.get,
       endpoint: `GET ${byId}`,
-      inputs: {
-        connection: i.connection,
-        ...ownerInput,
-        propertyId: i.propertyId,
-        debugRequest: i.debugRequest,
-      },
+      inputs: byIdInputs,
       run: (input, ctx) =>
         callApi(ctx, {
           method: "GET",
@@ -254,14 +251,10 @@ function actionsFor(owner: Owner): ActionDef[] {
         debugRequest: i.debugRequest,
       },
       run: (input, ctx) =>
-        listApi(ctx, {
+        listApi(ctx, input, {
           path: owner.base,
           params: ownerParams(ownerId(input)),
           query: { sort: input.sort },
-          extraQuery: input.queryParameters,
-          limit: input.limit,
-          cursor: input.cursor,
-          fetchAll: input.fetchAll,
         }),
     }),
     defineAction({

@@ -12,26 +12,6 @@ import { defineAction } from "./define.js";
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"] as const;
 const RESPONSE_TYPES = ["json", "text", "binary"] as const;
 
-const keyValueList = (label: string, comments: string) =>
-  i.defineInput({
-    label,
-    comments,
-    type: "string",
-    collection: "keyvaluelist",
-    required: false,
-    parse: p.keyValues,
-  });
-
-const boolFlag = (label: string, comments: string) =>
-  i.defineInput({
-    label,
-    comments,
-    default: "false",
-    type: "boolean",
-    required: false,
-    parse: p.bool(false),
-  });
-
 /** A file value as a previous step hands it over: text, bytes, or `{ data, contentType }`. */
 function toBlob(value: unknown): Blob {
   if (typeof value === "string") return new Blob([value]);
@@ -120,7 +100,7 @@ export const rawRequest = defineAction({
       parse: (raw) =>
         raw !== null && typeof raw === "object" ? JSON.stringify(raw) : p.optionalText(raw),
     }),
-    formData: keyValueList("Form Data", "The Form Data to be sent as a multipart form upload."),
+    formData: i.keyValueList("Form Data", "The Form Data to be sent as a multipart form upload."),
     fileData: i.defineInput({
       label: "File Data",
       comments: "File Data to be sent as a multipart form upload.",
@@ -130,22 +110,15 @@ export const rawRequest = defineAction({
       parse: (raw) =>
         p.keyValueEntries(raw).map(([key, value]): [string, Blob] => [key, toBlob(value)]),
     }),
-    fileDataFileNames: keyValueList(
+    fileDataFileNames: i.keyValueList(
       "File Data File Names",
       "File names to apply to the file data inputs. Keys must match the file data keys above.",
     ),
-    queryParams: keyValueList(
+    queryParams: i.keyValueList(
       "Query Parameter",
       "A list of query parameters to send with the request. This is the portion at the end of the URL similar to ?key1=value1&key2=value2.",
     ),
-    headers: i.defineInput({
-      label: "Header",
-      comments: "A list of headers to send with the request.",
-      type: "string",
-      collection: "keyvaluelist",
-      required: false,
-      parse: p.headers,
-    }),
+    headers: i.keyValueList("Header", "A list of headers to send with the request.", p.headers),
     responseType: i.defineInput({
       label: "Response Type",
       comments:
@@ -174,7 +147,7 @@ export const rawRequest = defineAction({
       required: false,
       parse: (raw) => p.optionalInteger(0, 600_000)(raw) ?? 0,
     }),
-    retryAllErrors: boolFlag(
+    retryAllErrors: i.flag(
       "Retry On All Errors",
       "If true, retries on all erroneous responses regardless of type. This is helpful when retrying after HTTP 429 or other 3xx or 4xx errors. Otherwise, only retries on HTTP 5xx and network errors.",
     ),
@@ -186,7 +159,7 @@ export const rawRequest = defineAction({
       required: false,
       parse: (raw) => p.optionalInteger(0, 10)(raw) ?? 0,
     }),
-    useExponentialBackoff: boolFlag(
+    useExponentialBackoff: i.flag(
       "Use Exponential Backoff",
       "Specifies whether to use a pre-defined exponential backoff strategy for retries. When enabled, 'Retry Delay (ms)' is ignored.",
     ),
@@ -277,20 +250,14 @@ export const graphqlRequest = defineAction({
       example: '{ "spaceKey": "DEMO" }',
       parse: variables,
     }),
-    headers: i.defineInput({
-      label: "Headers",
-      comments: "Custom headers to send along with your request",
-      type: "string",
-      collection: "keyvaluelist",
-      required: false,
-      parse: p.headers,
-    }),
-    debugRequest: i.withText(i.debugRequest, {
+    headers: i.keyValueList("Headers", "Custom headers to send along with your request", p.headers),
+    debugRequest: {
+      ...i.debugRequest,
       comments:
         "When true, the entire request and response (including auth headers) will be logged out.",
       docsNote:
         "This connector deliberately never logs credentials: Authorization headers, API tokens, OAuth access and refresh tokens and client secrets are always redacted from the debug log.",
-    }),
+    },
   },
   run: async (input, ctx) => {
     const data = await ctx.client.graphql({

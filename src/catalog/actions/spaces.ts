@@ -8,22 +8,8 @@ export const listSpaces = defineAction({
   label: "List Spaces",
   description: "Returns all spaces.",
   endpoint: "GET /spaces",
-  inputs: {
-    connection: i.connection,
-    limit: i.limit,
-    cursor: i.cursor,
-    queryParameters: i.queryParameters,
-    fetchAll: i.fetchAll,
-    debugRequest: i.debugRequest,
-  },
-  run: (input, ctx) =>
-    listApi(ctx, {
-      path: "/spaces",
-      extraQuery: input.queryParameters,
-      limit: input.limit,
-      cursor: input.cursor,
-      fetchAll: input.fetchAll,
-    }),
+  inputs: { connection: i.connection, ...i.listInputs },
+  run: (input, ctx) => listApi(ctx, input, { path: "/spaces" }),
 });
 
 export const getSpace = defineAction({
@@ -31,12 +17,7 @@ export const getSpace = defineAction({
   label: "Get Space",
   description: "Returns a specific space.",
   endpoint: "GET /spaces/{id}",
-  inputs: {
-    connection: i.connection,
-    spaceId: i.spaceId,
-    queryParameters: i.queryParameters,
-    debugRequest: i.debugRequest,
-  },
+  inputs: { connection: i.connection, spaceId: i.spaceId, ...i.getInputs },
   run: (input, ctx) =>
     callApi(ctx, {
       method: "GET",

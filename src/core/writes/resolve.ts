@@ -9,6 +9,7 @@ import {
   ConfluenceApiError,
   type ConfluenceError,
   ConfluenceOutcomeUnknownError,
+  ConfluenceResponseError,
   ConfluenceTimeoutError,
 } from "../errors.js";
 import { sleep } from "../signals.js";
@@ -62,6 +63,8 @@ export interface WritePlan<T> {
 export function fateUnknown(error: unknown): boolean {
   if (error instanceof ConfluenceOutcomeUnknownError) return true;
   if (error instanceof ConfluenceTimeoutError) return true;
+  // A 2xx whose body was lost on the way (broken JSON) for a write: applied, answer unread.
+  if (error instanceof ConfluenceResponseError && error.outcomeUnknown) return true;
   // A 5xx may come from a proxy after the site processed the write; 503 with Retry-After was
   // already retried by the client (load shedding: not processed), so it ends here only when
   // the retry budget is spent, and a probe costs little.

@@ -1,0 +1,24 @@
+// Every catalog action's declared endpoint resolves to exactly one spec operation of its own.
+import { describe, expect, it } from "vitest";
+import { actions } from "../../src/catalog/index.js";
+import { connectorOperations } from "./connector-operations.js";
+import { loadSpecs } from "./spec.js";
+
+describe("connector operations derived from the catalog", () => {
+  it("routes every action's endpoint to a distinct spec operation", async () => {
+    const operations = connectorOperations(await loadSpecs());
+    expect(operations.map((entry) => entry.action)).toEqual(
+      Object.values(actions).map((action) => action.label),
+    );
+    const targets = operations.map((entry) => entry.target);
+    expect(new Set(targets).size).toBe(targets.length);
+    // Raw Request may call anything; Raw GraphQL Request is outside the REST specs.
+    expect(targets.filter((target) => !target.startsWith("v2:")).sort()).toEqual([
+      "any",
+      "graphql",
+    ]);
+    // The operation is the one the action's method calls, e.g. "DELETE /pages/{id}".
+    const deletePage = operations.find((entry) => entry.action === actions.deletePage?.label);
+    expect(deletePage?.target).toBe("v2:deletePage");
+  });
+});
