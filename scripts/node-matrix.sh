@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Runs the demo and the test suites on other Node.js majors (default: 22 and 24), fetching each
+# from the npm registry's `node` package into a scratch folder. Not part of `npm test`.
+# Usage: scripts/node-matrix.sh [major ...]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+majors=("${@:-22 24}")
+scratch=$(mktemp -d)
+trap 'rm -rf "$scratch"' EXIT
+status=0
+for major in ${majors[@]}; do
+  mkdir -p "$scratch/$major"
+  npm install --prefix "$scratch/$major" --no-save --silent "node@$major" >/dev/null
+  bin="$scratch/$major/node_modules/.bin"
+  echo "== Node.js $("$bin/node" --version)"
+  PATH="$bin:$PATH" node dist/lib/demo.js | tail -n 1 || status=1
+  PATH="$bin:$PATH" npx vitest run --reporter=dot || status=1
+done
+exit "$status"
