@@ -5,10 +5,8 @@ import { InputError } from "./input-error.js";
 import type { KeyValues } from "./parse.js";
 import type { ActionOutput, RunContext } from "./types.js";
 
+/** The parameters of one call to the action's own endpoint (`ActionDef.endpoint`). */
 export interface ApiCall {
-  method: HttpMethod;
-  /** v2 path template, e.g. `/pages/{id}` (the core encodes each parameter). */
-  path: string;
   params?: Readonly<Record<string, string>>;
   query?: QueryParams;
   /** "Query Parameters" input: merged into the query string; its entries win over `query`. */
@@ -18,8 +16,8 @@ export interface ApiCall {
   deleted?: string;
 }
 
-/** A list call: the v2 path template, its parameters and the action's own filters. */
-export type ListCall = Pick<ApiCall, "path" | "params" | "query">;
+/** A list call: the endpoint's path parameters and the action's own filters. */
+export type ListCall = Pick<ApiCall, "params" | "query">;
 
 /** The parsed paging inputs (`listInputs`); List Pages has no "Query Parameters". */
 export interface Paging {
@@ -46,10 +44,20 @@ export function mergeQuery(query: QueryParams | undefined, extra: KeyValues = []
   return merged;
 }
 
-export async function callApi(ctx: RunContext, call: ApiCall): Promise<ActionOutput> {
+/**
+ * The method and v2 path template of the action's declared endpoint, so that what an action
+ * calls and what it declares (docs, conformance coverage) cannot drift apart.
+ */
+function endpointOf(ctx: RunContext): { method: HttpMethod; path: string } {
+  const [method, path] = ctx.endpoint.split(" ");
+  return { method: method as HttpMethod, path: path ?? "" };
+}
+
+export async function callApi(ctx: RunContext, call: ApiCall = {}): Promise<ActionOutput> {
+  const { method, path } = endpointOf(ctx);
   const response = await ctx.client.request({
-    method: call.method,
-    path: call.path,
+    method,
+    path,
     pathParams: call.params,
     query: mergeQuery(call.query, call.extraQuery),
     body: call.body,
@@ -64,8 +72,9 @@ export async function callApi(ctx: RunContext, call: ApiCall): Promise<ActionOut
 export async function listApi(
   ctx: RunContext,
   paging: Paging,
-  call: ListCall,
+  call: ListCall = {},
 ): Promise<ActionOutput> {
+  const { path } = endpointOf(ctx);
   const query = mergeQuery(call.query, paging.queryParameters);
   // `limit`/`cursor` given as Query Parameters would fight the dedicated inputs.
   for (const name of ["limit", "cursor"]) {
@@ -78,11 +87,11 @@ export async function listApi(
   if (paging.fetchAll) {
     const results: unknown[] = [];
     // The core's iterator follows `_links.next` / the Link header to the last page.
-    for await (const item of ctx.client.paginate(call.path, options)) results.push(item);
+    for await (const item of ctx.client.paginate(path, options)) results.push(item);
     const data: ListOutput = { results };
     return { data };
   }
-  const page = await ctx.client.listPage(call.path, { ...options, cursor: paging.cursor });
+  const page = await ctx.client.listPage(path, { ...options, cursor: paging.cursor });
   const links = (page.raw as { _links?: unknown } | undefined)?._links;
   const data: ListOutput = { results: page.results, nextCursor: page.nextCursor, _links: links };
   return { data };

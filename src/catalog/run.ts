@@ -28,7 +28,13 @@ export async function runAction(
   // it stays open for them, and idle sockets do not hold the process.
   const { client, siteOrigin } = connectClient(parsed.connection as ConnectionValue, logger, debug);
   try {
-    return await def.run(parsed as never, { client, logger, debug, siteOrigin });
+    return await def.run(parsed as never, {
+      client,
+      logger,
+      debug,
+      siteOrigin,
+      endpoint: def.endpoint,
+    });
   } catch (error) {
     if (error instanceof InvalidValue) throw new InputError(def.label, error.message);
     throw error;

@@ -55,6 +55,8 @@ export interface RunContext {
   readonly debug: boolean;
   /** The connected site's origin when known before any request (Raw Request's URL check). */
   readonly siteOrigin: string | undefined;
+  /** The action's declared `endpoint` (`GET /pages/{id}`): what `callApi`/`listApi` call. */
+  readonly endpoint: string;
 }
 
 /** An action's result: `data` is the step output; `contentType` is set for binary/text bodies. */

@@ -9,7 +9,7 @@ export const listAttachments = defineAction({
   description: "Returns all attachments.",
   endpoint: "GET /attachments",
   inputs: { connection: i.connection, ...i.listInputs },
-  run: (input, ctx) => listApi(ctx, input, { path: "/attachments" }),
+  run: (input, ctx) => listApi(ctx, input),
 });
 
 export const getAttachment = defineAction({
@@ -20,8 +20,6 @@ export const getAttachment = defineAction({
   inputs: { connection: i.connection, attachmentId: i.attachmentId, ...i.getInputs },
   run: (input, ctx) =>
     callApi(ctx, {
-      method: "GET",
-      path: "/attachments/{id}",
       params: { id: input.attachmentId },
       extraQuery: input.queryParameters,
     }),
@@ -42,8 +40,6 @@ export const deleteAttachment = defineAction({
   // ids and accepts them back here, so the same attachment-id rule applies.
   run: (input, ctx) =>
     callApi(ctx, {
-      method: "DELETE",
-      path: "/attachments/{id}",
       params: { id: input.attachmentId },
       query: { purge: input.purge || undefined },
       deleted: input.attachmentId,
@@ -56,6 +52,5 @@ export const getPageAttachment = defineAction({
   description: "Returns the attachments of specific page.",
   endpoint: "GET /pages/{id}/attachments",
   inputs: { connection: i.connection, pageId: i.pageId, ...i.listInputs },
-  run: (input, ctx) =>
-    listApi(ctx, input, { path: "/pages/{id}/attachments", params: { id: input.pageId } }),
+  run: (input, ctx) => listApi(ctx, input, { params: { id: input.pageId } }),
 });

@@ -148,8 +148,6 @@ export const getPage = defineAction({
   },
   run: (input, ctx) =>
     callApi(ctx, {
-      method: "GET",
-      path: "/pages/{id}",
       params: { id: input.pageId },
       // getPageById query parameter names.
       query: {
@@ -237,8 +235,6 @@ export const deletePage = defineAction({
   },
   run: (input, ctx) =>
     callApi(ctx, {
-      method: "DELETE",
-      path: "/pages/{id}",
       params: { id: input.pageId },
       query: { purge: input.purge || undefined, draft: input.draft || undefined },
       deleted: input.pageId,
@@ -310,7 +306,6 @@ export const listPages = defineAction({
   },
   run: (input, ctx) =>
     listApi(ctx, input, {
-      path: "/pages",
       // getPages: `id` (max 250) and `space-id` (max 100) are arrays sent comma-separated.
       query: { id: input.id, "space-id": input.spaceId, ...pageFilters(input) },
     }),
@@ -344,7 +339,6 @@ export const listPagesInSpace = defineAction({
   },
   run: (input, ctx) =>
     listApi(ctx, input, {
-      path: "/spaces/{id}/pages",
       params: { id: input.spaceId },
       query: { depth: input.depth, ...pageFilters(input) },
     }),

@@ -218,8 +218,6 @@ function actionsFor(owner: Owner): ActionDef[] {
       inputs: byIdInputs,
       run: (input, ctx) =>
         callApi(ctx, {
-          method: "DELETE",
-          path: byId,
           params: idParams(ownerId(input), input.propertyId),
           deleted: input.propertyId,
         }),
@@ -231,8 +229,6 @@ function actionsFor(owner: Owner): ActionDef[] {
       inputs: byIdInputs,
       run: (input, ctx) =>
         callApi(ctx, {
-          method: "GET",
-          path: byId,
           params: idParams(ownerId(input), input.propertyId),
         }),
     }),
@@ -252,7 +248,6 @@ function actionsFor(owner: Owner): ActionDef[] {
       },
       run: (input, ctx) =>
         listApi(ctx, input, {
-          path: owner.base,
           params: ownerParams(ownerId(input)),
           query: { sort: input.sort },
         }),

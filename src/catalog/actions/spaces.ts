@@ -9,7 +9,7 @@ export const listSpaces = defineAction({
   description: "Returns all spaces.",
   endpoint: "GET /spaces",
   inputs: { connection: i.connection, ...i.listInputs },
-  run: (input, ctx) => listApi(ctx, input, { path: "/spaces" }),
+  run: (input, ctx) => listApi(ctx, input),
 });
 
 export const getSpace = defineAction({
@@ -20,8 +20,6 @@ export const getSpace = defineAction({
   inputs: { connection: i.connection, spaceId: i.spaceId, ...i.getInputs },
   run: (input, ctx) =>
     callApi(ctx, {
-      method: "GET",
-      path: "/spaces/{id}",
       params: { id: input.spaceId },
       extraQuery: input.queryParameters,
     }),
