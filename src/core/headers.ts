@@ -60,15 +60,3 @@ export function validateHeaders(headers: HeaderInput | undefined): Record<string
   }
   return out;
 }
-
-/** undici response headers → one string per header (multi-valued ones joined with ", "). */
-export function flattenHeaders(
-  headers: Readonly<Record<string, string | string[] | undefined>>,
-): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers)) {
-    if (value === undefined) continue;
-    out[name.toLowerCase()] = Array.isArray(value) ? value.join(", ") : value;
-  }
-  return out;
-}
