@@ -35,7 +35,7 @@ function field(connection: ConnectionValue, key: string, label: string): string 
  * action logger takes one line. Debug output is what the user asked for with "Debug Request",
  * so it is logged at info level where the platform always shows it.
  */
-export function toCoreLogger(logger: ActionLogger): Logger {
+function toCoreLogger(logger: ActionLogger): Logger {
   const line = (message: string, meta?: Record<string, unknown>) =>
     meta === undefined ? message : `${message} ${JSON.stringify(meta)}`;
   return {
@@ -76,37 +76,75 @@ function oauthProvider(connection: ConnectionValue): AuthProvider {
  * per connection lives in the client; the logger and debug flag of an invocation (like its
  * timeouts and retry inputs) travel with each request. Idle sockets do not keep the process
  * alive: undici unrefs them.
+ *
+ * Each invocation holds a lease on its client until it closes its view of it. The cache is an
+ * LRU of at most `maxCachedClients` entries; an evicted client is closed only once no
+ * invocation holds it any more — an invocation may send many requests over time (Fetch All
+ * between pages, a safe write between its probe and its re-send) and must not find its client
+ * closed under it because other connections came and went meanwhile.
  */
-const MAX_CACHED_CLIENTS = 32;
-const cachedClients = new Map<string, ConfluenceClient>();
+const DEFAULT_MAX_CACHED_CLIENTS = 32;
+let maxCachedClients = DEFAULT_MAX_CACHED_CLIENTS;
+
+interface CacheEntry {
+  client: ConfluenceClient;
+  /** Invocations currently using the client. */
+  leases: number;
+  /** Dropped from the cache: close when the last lease goes. */
+  evicted: boolean;
+}
+
+const cachedClients = new Map<string, CacheEntry>();
+/** Evicted clients still leased by an invocation (closed on their last release). */
+const draining = new Set<CacheEntry>();
 
 function identityOf(parts: readonly (string | undefined)[]): string {
   return createHash("sha256").update(JSON.stringify(parts)).digest("hex");
 }
 
-function cachedClient(identity: string, create: () => ConfluenceClient): ConfluenceClient {
-  let client = cachedClients.get(identity);
-  if (client !== undefined) {
+function closeQuietly(entry: CacheEntry): void {
+  draining.delete(entry);
+  // close() lets requests still in flight finish before the sockets go.
+  void entry.client.close().catch(() => {});
+}
+
+function evictOldest(): void {
+  const [oldest, entry] = cachedClients.entries().next().value as [string, CacheEntry];
+  cachedClients.delete(oldest);
+  entry.evicted = true;
+  if (entry.leases === 0) closeQuietly(entry);
+  else draining.add(entry);
+}
+
+/** Takes a lease on the connection's client (created if needed); `release` gives it back. */
+function leaseClient(identity: string, create: () => ConfluenceClient) {
+  let entry = cachedClients.get(identity);
+  if (entry !== undefined) {
     // Map order doubles as recency: move the entry to the end.
     cachedClients.delete(identity);
   } else {
-    client = create();
-    if (cachedClients.size >= MAX_CACHED_CLIENTS) {
-      const [oldest, evicted] = cachedClients.entries().next().value as [string, ConfluenceClient];
-      cachedClients.delete(oldest);
-      // close() lets requests still in flight finish before the sockets go.
-      void evicted.close().catch(() => {});
-    }
+    while (cachedClients.size >= maxCachedClients) evictOldest();
+    entry = { client: create(), leases: 0, evicted: false };
   }
-  cachedClients.set(identity, client);
-  return client;
+  cachedClients.set(identity, entry);
+  entry.leases += 1;
+  const leased = entry;
+  let released = false;
+  const release = () => {
+    if (released) return;
+    released = true;
+    leased.leases -= 1;
+    if (leased.evicted && leased.leases === 0) closeQuietly(leased);
+  };
+  return { client: leased.client, release };
 }
 
 /** Closes every cached client (tests, or a host process shutting down cleanly). */
 export async function closeCachedClients(): Promise<void> {
-  const clients = [...cachedClients.values()];
+  const entries = [...cachedClients.values(), ...draining];
   cachedClients.clear();
-  await Promise.all(clients.map((client) => client.close()));
+  draining.clear();
+  await Promise.all(entries.map((entry) => entry.client.close()));
 }
 
 /** How many clients are cached (for tests). */
@@ -114,11 +152,23 @@ export function cachedClientCount(): number {
   return cachedClients.size;
 }
 
+/** Test hook: changes the cache's capacity (default 32); returns the previous one. */
+export function setMaxCachedClients(max: number = DEFAULT_MAX_CACHED_CLIENTS): number {
+  const previous = maxCachedClients;
+  maxCachedClients = Math.max(1, Math.floor(max));
+  return previous;
+}
+
 /**
  * The shared client seen through one invocation: its logger and debug flag are added to every
- * call, and `close` leaves the shared client open (the cache owns it).
+ * call, and `close` gives the invocation's lease back (the cache owns the shared client).
  */
-function forInvocation(client: ConfluenceClient, logger: Logger, debug: boolean): ConfluenceClient {
+function forInvocation(
+  leased: { client: ConfluenceClient; release: () => void },
+  logger: Logger,
+  debug: boolean,
+): ConfluenceClient {
+  const { client, release } = leased;
   const withInvocation = <O extends CallOptions>(options: O): O => ({
     ...options,
     logger: options.logger ?? logger,
@@ -130,10 +180,14 @@ function forInvocation(client: ConfluenceClient, logger: Logger, debug: boolean)
     paginate: (path, options = {}) => client.paginate(path, withInvocation(options)),
     graphql: (request) => client.graphql(withInvocation(request)),
     endpoints: (signal) => client.endpoints(signal),
-    close: async () => {},
+    close: async () => release(),
   };
 }
 
+/**
+ * The client for one invocation. The caller must `close()` the returned client when the
+ * invocation ends (runAction does), which releases its lease on the shared client.
+ */
 export function connectClient(
   connection: ConnectionValue,
   logger: ActionLogger,
@@ -150,9 +204,9 @@ export function connectClient(
       // The gateway origin the provider captured (CONFLUENCE_ATLASSIAN_API_URL).
       atlassianApiBase(),
     ]);
-    const client = cachedClient(identity, () => createConfluenceClient({ auth }));
+    const leased = leaseClient(identity, () => createConfluenceClient({ auth }));
     // The site's origin is only known after the lookup: Raw Request accepts paths only.
-    return { client: forInvocation(client, coreLogger, debug), siteOrigin: undefined };
+    return { client: forInvocation(leased, coreLogger, debug), siteOrigin: undefined };
   }
   if (connection.key !== BASIC_CONNECTION_KEY && connection.key !== "") {
     throw new InputError("Connection", `has an unknown connection type "${connection.key}"`);
@@ -163,8 +217,8 @@ export function connectClient(
   const auth = basicAuth({ email, apiToken });
   const siteOrigin = normaliseHost(host).origin;
   const identity = identityOf(["basic", siteOrigin, email.trim(), apiToken]);
-  const client = cachedClient(identity, () => createConfluenceClient({ host, auth }));
-  return { client: forInvocation(client, coreLogger, debug), siteOrigin };
+  const leased = leaseClient(identity, () => createConfluenceClient({ host, auth }));
+  return { client: forInvocation(leased, coreLogger, debug), siteOrigin };
 }
 
 function stringOrUndefined(value: unknown): string | undefined {

@@ -73,8 +73,25 @@ export const cursor = defineInput({
 /** Added beyond the specification (as newer versions of this connector have). */
 export const fetchAll = flag(
   "Fetch All",
-  "When true, follows the cursor through every page of results and returns them all in one list (Limit then sets the page size of each request).",
+  "When true, follows the cursor through every page of results (from Cursor, if given) and returns them all in one list (Limit then sets the page size of each request).",
 );
+
+/**
+ * Fetch All holds every item in memory at once; past this many the action fails instead, so
+ * one huge listing cannot exhaust the memory of the process running the integration.
+ */
+export const FETCH_ALL_MAX_ITEMS = 100_000;
+
+/** Added beyond the specification, with Fetch All. */
+export const maxItems = defineInput({
+  label: "Max Items",
+  comments: `With Fetch All: the most items to collect (at most ${FETCH_ALL_MAX_ITEMS}). A list with more items fails the action; page through it with Limit and Cursor instead.`,
+  default: String(FETCH_ALL_MAX_ITEMS),
+  type: "string",
+  required: false,
+  example: "1000",
+  parse: p.optionalInteger(1, FETCH_ALL_MAX_ITEMS),
+});
 
 export const queryParameters = keyValueList(
   "Query Parameters",
@@ -85,7 +102,7 @@ export const queryParameters = keyValueList(
  * The tail of a plain list action's inputs, in the specification's order (after the connection
  * and any owner id). `listApi` takes the parsed values as they are.
  */
-export const listInputs = { limit, cursor, queryParameters, fetchAll, debugRequest };
+export const listInputs = { limit, cursor, queryParameters, fetchAll, maxItems, debugRequest };
 
 /** The tail of a plain get-by-id action's inputs (after the connection and the id). */
 export const getInputs = { queryParameters, debugRequest };
@@ -136,7 +153,7 @@ export const propertyId = defineInput({
 });
 
 // The specification's templates (its `<br />` are these newlines, its indentation one space).
-export const PROPERTY_CREATE_TEMPLATE = '{\n "key": "<string>",\n "value": "<string>"\n}';
+const PROPERTY_CREATE_TEMPLATE = '{\n "key": "<string>",\n "value": "<string>"\n}';
 export const PROPERTY_UPDATE_TEMPLATE =
   '{\n "key": "<string>",\n "value": "<string>",\n "version": {\n "number": 84,\n "message": "<string>"\n }\n}';
 export const PAGE_BODY_TEMPLATE = '{\n "representation": "storage",\n "value": "<string>"\n}';
@@ -163,7 +180,7 @@ export const sortProperties = defineInput({
 });
 
 // PageSortOrder in the v2 OpenAPI.
-export const PAGE_SORT = [
+const PAGE_SORT = [
   "id",
   "-id",
   "created-date",
@@ -184,8 +201,8 @@ export const sortPages = defineInput({
 });
 
 // PrimaryBodyRepresentation (lists) and PrimaryBodyRepresentationSingle (getPageById).
-export const LIST_BODY_FORMATS = ["storage", "atlas_doc_format"] as const;
-export const SINGLE_BODY_FORMATS = [
+const LIST_BODY_FORMATS = ["storage", "atlas_doc_format"] as const;
+const SINGLE_BODY_FORMATS = [
   "storage",
   "atlas_doc_format",
   "view",

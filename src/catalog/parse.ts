@@ -180,7 +180,7 @@ export const headers: Parser<KeyValues> = (raw) => {
 export const PLACEHOLDER = "<string>";
 
 /** Refuse any string that is still the template placeholder, naming where it sits. */
-export function assertNoPlaceholders(value: unknown, path = "$"): void {
+function assertNoPlaceholders(value: unknown, path = "$"): void {
   if (value === PLACEHOLDER) {
     throw new InvalidValue(
       `still contains the template placeholder "${PLACEHOLDER}" at ${path}; replace it with a real value or remove that field`,

@@ -1,7 +1,14 @@
 // How actions talk to the core client: one JSON call, or one list page / every page. Keeps the
 // action files declarative (endpoint, params, query) and gives every action the same outputs.
-import type { ConfluenceResponse, HttpMethod, QueryParams, QueryValue } from "../core/index.js";
+import {
+  ConfluenceError,
+  type ConfluenceResponse,
+  type HttpMethod,
+  type QueryParams,
+  type QueryValue,
+} from "../core/index.js";
 import { InputError } from "./input-error.js";
+import { FETCH_ALL_MAX_ITEMS } from "./inputs.js";
 import type { KeyValues } from "./parse.js";
 import type { ActionOutput, RunContext } from "./types.js";
 
@@ -24,7 +31,19 @@ export interface Paging {
   limit: number | undefined;
   cursor: string | undefined;
   fetchAll: boolean;
+  /** "Max Items": Fetch All's cap (default and ceiling FETCH_ALL_MAX_ITEMS). */
+  maxItems?: number | undefined;
   queryParameters?: KeyValues;
+}
+
+/** Fetch All met a list longer than its cap: nothing is returned rather than a silent cut. */
+export class FetchAllLimitError extends ConfluenceError {
+  override name = "FetchAllLimitError";
+  constructor(readonly maxItems: number) {
+    super(
+      `Fetch All stopped: the list has more than ${maxItems} items ("Max Items"). Turn Fetch All off and page through the list with "Limit" and "Cursor" (each result carries the "nextCursor" of the next page), or narrow it with filters.`,
+    );
+  }
 }
 
 /**
@@ -83,15 +102,26 @@ export async function listApi(
       throw new InputError("Query Parameters", `use the "${input}" input instead of "${name}"`);
     }
   }
-  const options = { pathParams: call.params, query, limit: paging.limit, debug: ctx.debug };
+  const options = {
+    pathParams: call.params,
+    query,
+    limit: paging.limit,
+    cursor: paging.cursor,
+    debug: ctx.debug,
+  };
   if (paging.fetchAll) {
+    const max = Math.min(paging.maxItems ?? FETCH_ALL_MAX_ITEMS, FETCH_ALL_MAX_ITEMS);
     const results: unknown[] = [];
-    // The core's iterator follows `_links.next` / the Link header to the last page.
-    for await (const item of ctx.client.paginate(path, options)) results.push(item);
+    // The core's iterator starts at "Cursor" (if given) and follows `_links.next` / the Link
+    // header to the last page, one page in memory at a time; the cap bounds what we collect.
+    for await (const item of ctx.client.paginate(path, options)) {
+      if (results.length === max) throw new FetchAllLimitError(max);
+      results.push(item);
+    }
     const data: ListOutput = { results };
     return { data };
   }
-  const page = await ctx.client.listPage(path, { ...options, cursor: paging.cursor });
+  const page = await ctx.client.listPage(path, options);
   const links = (page.raw as { _links?: unknown } | undefined)?._links;
   const data: ListOutput = { results: page.results, nextCursor: page.nextCursor, _links: links };
   return { data };

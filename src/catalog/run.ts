@@ -25,7 +25,8 @@ export async function runAction(
   const parsed = parseInputs(def, raw);
   const debug = parsed.debugRequest === true;
   // The client is shared with other invocations of the same connection (see connectClient):
-  // it stays open for them, and idle sockets do not hold the process.
+  // closing this invocation's view releases its lease and leaves the shared client open for
+  // them; idle sockets do not hold the process.
   const { client, siteOrigin } = connectClient(parsed.connection as ConnectionValue, logger, debug);
   try {
     return await def.run(parsed as never, {
@@ -38,5 +39,7 @@ export async function runAction(
   } catch (error) {
     if (error instanceof InvalidValue) throw new InputError(def.label, error.message);
     throw error;
+  } finally {
+    await client.close();
   }
 }

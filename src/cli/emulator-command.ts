@@ -2,9 +2,12 @@
 import type { Command } from "commander";
 import { InvalidArgumentError } from "commander";
 import { startEmulator } from "../emulator/index.js";
+import { isLoopbackHost, isWildcardHost } from "../emulator/listen-address.js";
 
 export interface CliIo {
   out: (line: string) => void;
+  /** Warnings (stderr). */
+  err: (line: string) => void;
   /** Resolves when the process should stop (signals, or a test). */
   untilStopped: () => Promise<void>;
 }
@@ -13,6 +16,24 @@ function port(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError("must be 0-65535");
   return n;
+}
+
+/**
+ * Binding beyond loopback exposes the unauthenticated `/__emulator/*` endpoints (reset, faults,
+ * the request log, OAuth token minting) and the well-known demo credentials to the network.
+ */
+function exposureWarnings(host: string, url: string): string[] {
+  if (isLoopbackHost(host)) return [];
+  const where = isWildcardHost(host) ? `every interface (${host})` : host;
+  const lines = [
+    `WARNING: listening on ${where}, reachable from other machines.`,
+    "WARNING: the /__emulator/* admin endpoints (reset, faults, requests, oauth) have no authentication and the demo credentials are public: use a trusted network only.",
+  ];
+  if (!isWildcardHost(host)) {
+    // src/core/host.ts: http:// is accepted for loopback hosts only.
+    lines.push(`WARNING: the connector accepts http:// for loopback hosts only; ${url} is not.`);
+  }
+  return lines;
 }
 
 export function untilSignal(): Promise<void> {
@@ -43,6 +64,7 @@ export function addEmulatorCommand(program: Command, io: CliIo): void {
         host: options.host,
         seed: options.seed,
       });
+      for (const line of exposureWarnings(options.host, emulator.url)) io.err(line);
       io.out(`Confluence emulator listening on ${emulator.url}`);
       io.out(`Email:     ${emulator.credentials.email}`);
       io.out(`API token: ${emulator.credentials.apiToken}`);

@@ -8,7 +8,9 @@ import { toAction, toConnection } from "./from-catalog.js";
 
 export default component({
   key: "confluence",
-  public: true,
+  // `public` marks Prismatic's own components; a component a customer publishes is private to
+  // their organisation.
+  public: false,
   documentationUrl: "https://prismatic.io/docs/components/confluence/",
   display: {
     label: "Confluence",

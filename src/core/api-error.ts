@@ -16,6 +16,21 @@ const HINTS: Record<number, string> = {
   429: "Confluence is rate limiting this account; retry later",
 };
 
+// Atlassian's API gateway (api.atlassian.com/ex/confluence/{cloudId}/...) is only reached with
+// an OAuth 2.0 bearer token here, and it answers an EXPIRED token with 404 on v2 paths and 403
+// on v1 paths instead of 401 (https://github.com/n8n-io/n8n/pull/37776; docs/oauth.md). Where
+// the token cannot be refreshed (the Prismatic component: the platform owns refresh) that looks
+// exactly like a missing page, so such messages say so.
+const GATEWAY_PATH = /^\/ex\/confluence\/[^/]+\//;
+const EXPIRED_TOKEN_HINT =
+  "note: through Atlassian's API gateway an expired OAuth access token also produces this status; if the resource does exist, refresh or re-authorize the connection";
+
+function gatewayHint(status: number, pathname: string): string | undefined {
+  return (status === 404 || status === 403) && GATEWAY_PATH.test(pathname)
+    ? EXPIRED_TOKEN_HINT
+    : undefined;
+}
+
 function isV2ErrorBody(value: unknown): value is V2ErrorBody {
   return (
     typeof value === "object" &&
@@ -102,6 +117,8 @@ export function buildApiError(response: ErrorResponse, redactor: Redactor): Conf
   const summary = summariseErrorBody(body) ?? HINTS[status];
   let message = `Confluence returned ${status} ${statusText} for ${method} ${pathname}`;
   if (summary !== undefined) message += `: ${summary}`;
+  const expiredHint = gatewayHint(status, pathname);
+  if (expiredHint !== undefined) message += ` (${expiredHint})`;
   if (response.retryAfterMs !== undefined && status === 429) {
     message += ` (retry after ${Math.ceil(response.retryAfterMs / 1000)} s)`;
   }

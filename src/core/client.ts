@@ -7,12 +7,12 @@ import { type ExecutorContext, execute } from "./execute.js";
 import { graphqlRequest } from "./graphql.js";
 import { type HeaderInput, validateHeaders } from "./headers.js";
 import { type NormalisedHost, normaliseHost } from "./host.js";
-import { ConcurrencyLimiter } from "./limiter.js";
+import { abortError, ConcurrencyLimiter } from "./limiter.js";
 import { listPageAt, paginateFrom } from "./pagination.js";
 import { Redactor } from "./redact.js";
 import { prepareBody } from "./request-body.js";
 import { isIdempotentMethod, resolveRetry } from "./retry.js";
-import { combineSignals, linkSignals, sleep } from "./signals.js";
+import { combineSignals, NEVER_ABORTED, sleep } from "./signals.js";
 import { resolveTarget } from "./target.js";
 import type {
   ClientEvent,
@@ -27,6 +27,8 @@ import { USER_AGENT } from "./version.js";
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
 export const DEFAULT_MAX_IN_FLIGHT = 10;
+/** Responses larger than this are refused rather than buffered whole in memory. */
+export const DEFAULT_MAX_RESPONSE_BYTES = 50 * 1024 * 1024;
 
 const ACCEPT = {
   json: "application/json",
@@ -64,13 +66,28 @@ function positive(value: number | undefined, fallback: number, name: string): nu
   return value;
 }
 
+// A fraction would floor to 0 slots (every request waiting forever) or to a cap that is not the
+// one asked for: counts must be whole numbers.
+function positiveInteger(value: number | undefined, fallback: number, name: string): number {
+  if (value === undefined) return fallback;
+  if (!Number.isSafeInteger(value) || value < 1) {
+    throw new ConfluenceValidationError(
+      `${name} must be a whole number of at least 1, got ${value}`,
+    );
+  }
+  return value;
+}
+
 export function createConfluenceClient(options: ClientOptions): ConfluenceClient {
   const host: NormalisedHost | undefined =
     options.host === undefined ? undefined : normaliseHost(options.host);
   const { auth } = options;
   const timeoutMs = positive(options.timeoutMs, DEFAULT_TIMEOUT_MS, "timeoutMs");
-  const maxInFlight = Math.floor(
-    positive(options.maxInFlight, DEFAULT_MAX_IN_FLIGHT, "maxInFlight"),
+  const maxInFlight = positiveInteger(options.maxInFlight, DEFAULT_MAX_IN_FLIGHT, "maxInFlight");
+  const maxResponseBytes = positiveInteger(
+    options.maxResponseBytes,
+    DEFAULT_MAX_RESPONSE_BYTES,
+    "maxResponseBytes",
   );
   const redactor = new Redactor(() => auth.secrets());
   const { onEvent } = options;
@@ -104,23 +121,35 @@ export function createConfluenceClient(options: ClientOptions): ConfluenceClient
   // Set once resolved, so later requests skip the await (each await costs a microtask turn).
   let resolvedEndpoints: AuthEndpoints | undefined;
 
-  const endpoints = (signal?: AbortSignal): Promise<AuthEndpoints> => {
+  // One resolution shared by every concurrent caller, so it runs under the client's own signal
+  // only: a caller that gives up must not fail the others waiting on the same promise.
+  const sharedEndpoints = (): Promise<AuthEndpoints> => {
     if (endpointsPromise === undefined) {
-      const linked = linkSignals([options.signal, signal]);
-      endpointsPromise = auth
-        .resolveEndpoints({ host, signal: linked.signal })
-        .finally(() => linked.dispose());
-      endpointsPromise.then(
+      const pending = auth.resolveEndpoints({ host, signal: options.signal ?? NEVER_ABORTED });
+      endpointsPromise = pending;
+      pending.then(
         (resolved) => {
           resolvedEndpoints = resolved;
         },
         // A failed resolution (network, bad token) is retried on the next call, not cached.
         () => {
-          endpointsPromise = undefined;
+          if (endpointsPromise === pending) endpointsPromise = undefined;
         },
       );
     }
     return endpointsPromise;
+  };
+
+  /** The shared resolution, raced against this caller's own signal. */
+  const endpoints = (signal?: AbortSignal): Promise<AuthEndpoints> => {
+    const shared = sharedEndpoints();
+    if (signal === undefined) return shared;
+    if (signal.aborted) return Promise.reject(abortError(signal));
+    return new Promise<AuthEndpoints>((resolve, reject) => {
+      const onAbort = () => reject(abortError(signal));
+      signal.addEventListener("abort", onAbort, { once: true });
+      shared.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
+    });
   };
 
   async function send<T>(
@@ -163,6 +192,10 @@ export function createConfluenceClient(options: ClientOptions): ConfluenceClient
         signal: signals.signal,
         logger: debug ? (request.logger ?? clientLogger) : undefined,
         responseType,
+        maxResponseBytes:
+          request.maxResponseBytes === undefined
+            ? maxResponseBytes
+            : positiveInteger(request.maxResponseBytes, maxResponseBytes, "maxResponseBytes"),
       });
       return {
         status: result.status,

@@ -3,7 +3,7 @@
 import type { Redactor } from "./redact.js";
 import type { Logger } from "./types.js";
 
-export const MAX_LOGGED_BODY = 4096;
+const MAX_LOGGED_BODY = 4096;
 
 export type LoggedBody =
   | { kind: "none" }
@@ -28,7 +28,7 @@ function describeForm(form: FormData): string {
   return `[multipart form: ${parts.join(", ")}]`;
 }
 
-export function describeRequestBody(body: LoggedBody, redactor: Redactor): string | undefined {
+function describeRequestBody(body: LoggedBody, redactor: Redactor): string | undefined {
   switch (body.kind) {
     case "none":
       return undefined;
@@ -48,7 +48,7 @@ function isTextual(contentType: string | undefined): boolean {
   return /json|text|xml|html|javascript|x-www-form-urlencoded/i.test(contentType);
 }
 
-export function describeResponseBody(
+function describeResponseBody(
   bytes: Uint8Array,
   contentType: string | undefined,
   redactor: Redactor,

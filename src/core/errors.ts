@@ -125,3 +125,36 @@ export class ConfluenceResponseError extends ConfluenceError {
 export class ConfluenceAbortError extends ConfluenceError {
   override name = "ConfluenceAbortError";
 }
+
+/**
+ * The response body grew past `maxResponseBytes`, so the attempt was stopped rather than
+ * buffered whole in memory. Not retried (the same answer would come again); for a
+ * non-idempotent request `outcomeUnknown` is true: it was processed, its answer was not read.
+ */
+export class ConfluenceResponseTooLargeError extends ConfluenceResponseError {
+  override name = "ConfluenceResponseTooLargeError";
+  constructor(
+    message: string,
+    status: number,
+    method: string,
+    path: string,
+    outcomeUnknown: boolean,
+    readonly limitBytes: number,
+  ) {
+    super(message, status, method, path, outcomeUnknown);
+  }
+}
+
+/** A paginated list did not advance: Confluence sent a next link that was already followed. */
+export class ConfluencePaginationError extends ConfluenceError {
+  override name = "ConfluencePaginationError";
+  constructor(
+    message: string,
+    /** Path of the repeated link, without origin or query (the cursor is opaque). */
+    readonly path: string,
+    /** Pages fetched before the loop was noticed. */
+    readonly pages: number,
+  ) {
+    super(message);
+  }
+}

@@ -9,6 +9,7 @@ import {
   ConfluenceNetworkError,
   ConfluenceOutcomeUnknownError,
   ConfluenceResponseError,
+  ConfluenceResponseTooLargeError,
   ConfluenceTimeoutError,
 } from "./errors.js";
 import { abortError, type ConcurrencyLimiter } from "./limiter.js";
@@ -53,6 +54,7 @@ export interface Execution {
   /** Set only when this request is debug-logged. */
   logger: Logger | undefined;
   responseType: ResponseType;
+  maxResponseBytes: number;
 }
 
 export interface ExecutionResult {
@@ -118,6 +120,7 @@ export async function execute(ctx: ExecutorContext, run: Execution): Promise<Exe
     const release = ctx.limiter.tryAcquire() ?? (await ctx.limiter.acquire(signal));
     let outcome: AttemptOutcome;
     let authorization = "";
+    const epoch = ctx.limiter.epoch;
     try {
       const pending = ctx.auth.authorization({ signal });
       authorization = typeof pending === "string" ? pending : await pending;
@@ -134,6 +137,7 @@ export async function execute(ctx: ExecutorContext, run: Execution): Promise<Exe
         body: run.payload,
         timeoutMs: run.timeoutMs,
         signal: run.signal,
+        maxResponseBytes: run.maxResponseBytes,
       });
     } finally {
       release();
@@ -143,9 +147,16 @@ export async function execute(ctx: ExecutorContext, run: Execution): Promise<Exe
       throw fail(attempt, abortError(signal));
     }
 
+    if (outcome.kind === "too-large") {
+      // Not retried: the same oversized answer would come again.
+      const { status, durationMs } = outcome;
+      ctx.emit?.({ type: "response", method, path: path(), attempt, status, durationMs });
+      throw fail(attempt, tooLargeError(status, method, path(), run, ctx.redactor));
+    }
+
     if (outcome.kind === "response") {
       const { status, headers, bytes, durationMs } = outcome;
-      if (status === 429 || isNearLimit(headers)) ctx.limiter.slowDown();
+      if (status === 429 || isNearLimit(headers)) ctx.limiter.slowDown(epoch);
       else ctx.limiter.recover();
       if (run.logger !== undefined) {
         logResponse(run.logger, ctx.redactor, { method, url, status, headers, bytes, durationMs });
@@ -227,6 +238,30 @@ function brokenBodyError(
     method,
     path,
     !idempotent,
+  );
+}
+
+function tooLargeError(
+  status: number,
+  method: string,
+  path: string,
+  run: Execution,
+  redactor: Redactor,
+): ConfluenceResponseTooLargeError {
+  const target = `${method} ${path.split("?")[0]}`;
+  const limit = run.maxResponseBytes;
+  const tail = run.idempotent
+    ? ""
+    : " The request was probably processed; check before sending it again.";
+  return new ConfluenceResponseTooLargeError(
+    redactor.redactString(
+      `Confluence answered ${target} with ${status}, but the body exceeded the limit of ${limit} bytes (maxResponseBytes), so it was not read.${tail}`,
+    ),
+    status,
+    method,
+    path,
+    !run.idempotent,
+    limit,
   );
 }
 

@@ -1,15 +1,34 @@
 // GraphQL over the Atlassian gateway (`{site}/gateway/api/graphql` with Basic auth,
 // `https://api.atlassian.com/graphql` with OAuth). A 200 response may still carry `errors`
 // (GraphQL over HTTP): those become a ConfluenceGraphQLError.
+import { Kind, parse } from "graphql";
 import type { GraphQLResponse } from "../types/confluence.js";
 import { ConfluenceError, ConfluenceGraphQLError } from "./errors.js";
 import type { Send } from "./pagination.js";
 import type { GraphQLRequest } from "./types.js";
 
-/** True when the document's first operation is a mutation (comments and whitespace skipped). */
-export function isMutation(query: string): boolean {
-  const withoutComments = query.replace(/#[^\n\r]*/g, "");
-  return /^\s*mutation\b/.test(withoutComments);
+/**
+ * True only when the operation that will run is a query: the server runs the operation named by
+ * `operationName`, or the document's only operation (GraphQL over HTTP, "operationName"). A
+ * document that does not parse, or whose executed operation is unclear, counts as a write, so a
+ * mutation is never repeated on a 5xx, a dropped connection or a timeout.
+ */
+function isReadOnly(query: string, operationName: string | undefined): boolean {
+  let operations: { operation: string; name?: string }[];
+  try {
+    operations = parse(query, { noLocation: true })
+      .definitions.filter((definition) => definition.kind === Kind.OPERATION_DEFINITION)
+      .map((definition) => ({ operation: definition.operation, name: definition.name?.value }));
+  } catch {
+    return false;
+  }
+  const selected =
+    operationName === undefined || operationName === ""
+      ? operations
+      : operations.filter((operation) => operation.name === operationName);
+  // Unknown name: the server rejects it, but only the whole document tells us it is harmless.
+  const deciding = selected.length === 0 ? operations : selected;
+  return deciding.length > 0 && deciding.every((operation) => operation.operation === "query");
 }
 
 export async function graphqlRequest<T>(
@@ -35,7 +54,7 @@ export async function graphqlRequest<T>(
       debug: request.debug,
       logger: request.logger,
       // Queries are reads even though they travel in a POST, so they may be retried.
-      idempotent: !isMutation(request.query),
+      idempotent: isReadOnly(request.query, request.operationName),
     },
     url,
   );

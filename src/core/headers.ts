@@ -1,5 +1,4 @@
-// Validation of caller-supplied headers (Raw Request "Header", GraphQL "Headers") and
-// flattening of undici's response headers.
+// Validation of caller-supplied headers (Raw Request "Header", GraphQL "Headers").
 import { ConfluenceValidationError } from "./errors.js";
 
 // RFC 9110 token characters.

@@ -14,7 +14,12 @@ export {
   bearerAuth,
   DEFAULT_ATLASSIAN_API_URL,
 } from "./auth.js";
-export { createConfluenceClient, DEFAULT_MAX_IN_FLIGHT, DEFAULT_TIMEOUT_MS } from "./client.js";
+export {
+  createConfluenceClient,
+  DEFAULT_MAX_IN_FLIGHT,
+  DEFAULT_MAX_RESPONSE_BYTES,
+  DEFAULT_TIMEOUT_MS,
+} from "./client.js";
 export type { ApiErrorDetails, ConfluenceErrorBody, RequestTarget } from "./errors.js";
 export {
   ConfluenceAbortError,
@@ -23,7 +28,9 @@ export {
   ConfluenceGraphQLError,
   ConfluenceNetworkError,
   ConfluenceOutcomeUnknownError,
+  ConfluencePaginationError,
   ConfluenceResponseError,
+  ConfluenceResponseTooLargeError,
   ConfluenceTimeoutError,
   ConfluenceValidationError,
 } from "./errors.js";
@@ -34,12 +41,14 @@ export { isLoopbackHostname, normaliseHost } from "./host.js";
 export { parseLinkHeader } from "./link-header.js";
 export * from "./oauth/index.js";
 export type { PathParamsOf, PathParamValue } from "./path.js";
-export { buildPath, encodePathSegment, parseSitePath } from "./path.js";
+export { buildPath, encodePathSegment } from "./path.js";
 export type { QueryParams, QueryScalar, QueryValue } from "./query.js";
 export { serialiseQuery, toQueryString } from "./query.js";
 export { isSecretField, isSecretHeader, REDACTED, Redactor } from "./redact.js";
 export type { RetryOptions } from "./retry.js";
 export { DEFAULT_RETRY, isIdempotentMethod, serverRetryDelayMs } from "./retry.js";
+export type { SiteUrl } from "./site-url.js";
+export { ConfluenceUrlError, parseSitePath, parseSiteUrl } from "./site-url.js";
 export type {
   ApiKind,
   CallOptions,

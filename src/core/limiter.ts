@@ -2,7 +2,10 @@
 // caller is close to its rate limit (X-RateLimit-NearLimit / X-Beta-RateLimit-NearLimit, see
 // https://developer.atlassian.com/cloud/confluence/rate-limiting/) or answers 429, the allowed
 // concurrency is halved; every calm response gives one slot back (AIMD, as TCP does), so the
-// client slows down before it gets rejected and recovers once the pressure is gone.
+// client slows down before it gets rejected and recovers once the pressure is gone. Like TCP's
+// one decrease per window, the limit halves at most once per "epoch": answers to requests sent
+// before the last decrease describe the load that decrease already reacted to, so a burst of
+// near-limit answers to one round of requests halves the limit once, not once per answer.
 import { ConfluenceAbortError } from "./errors.js";
 
 interface Waiter {
@@ -15,6 +18,7 @@ interface Waiter {
 export class ConcurrencyLimiter {
   private inFlight = 0;
   private allowed: number;
+  private decreases = 0;
   private readonly waiters: Waiter[] = [];
 
   constructor(
@@ -30,6 +34,11 @@ export class ConcurrencyLimiter {
 
   get active(): number {
     return this.inFlight;
+  }
+
+  /** Read when a request is sent; pass it back to `slowDown` with that request's answer. */
+  get epoch(): number {
+    return this.decreases;
   }
 
   /**
@@ -65,9 +74,15 @@ export class ConcurrencyLimiter {
     });
   }
 
-  /** Multiplicative decrease: the server is near (or over) its limit. */
-  slowDown(): void {
+  /**
+   * Multiplicative decrease: the server is near (or over) its limit. `sentInEpoch` is the epoch
+   * in which the answered request was sent; an answer to a request older than the last decrease
+   * is ignored.
+   */
+  slowDown(sentInEpoch: number): void {
+    if (sentInEpoch < this.decreases) return;
     const next = Math.max(1, Math.floor(this.allowed / 2));
+    this.decreases++;
     if (next !== this.allowed) {
       this.allowed = next;
       this.onLimitChange(next);

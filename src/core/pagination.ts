@@ -3,7 +3,7 @@
 // site-relative and carries the opaque `cursor`. `paginate` streams: it holds one page at a
 // time and fetches the next one only when the consumer has taken every item of the current one.
 import type { AuthEndpoints } from "./auth.js";
-import { ConfluenceError } from "./errors.js";
+import { ConfluenceError, ConfluencePaginationError } from "./errors.js";
 import { parseLinkHeader } from "./link-header.js";
 import { resolveNextUrl } from "./target.js";
 import type { ConfluenceResponse, ListOptions, ListPage, RequestOptions } from "./types.js";
@@ -13,13 +13,16 @@ export type Send = <T>(
   url: string | undefined,
 ) => Promise<ConfluenceResponse<T>>;
 
+/** Links remembered for loop detection; a cycle longer than this is not caught. */
+const MAX_TRACKED_LINKS = 10_000;
+
 function cursorOf(nextUrl: string): string | undefined {
   const query = nextUrl.split("?")[1];
   if (query === undefined) return undefined;
   return new URLSearchParams(query).get("cursor") ?? undefined;
 }
 
-export function toListPage<T>(response: ConfluenceResponse<unknown>): ListPage<T> {
+function toListPage<T>(response: ConfluenceResponse<unknown>): ListPage<T> {
   const data = response.data as { results?: unknown; _links?: { next?: unknown } } | undefined;
   if (typeof data !== "object" || data === null || !Array.isArray(data.results)) {
     throw new ConfluenceError(
@@ -66,22 +69,30 @@ export async function* paginateFrom<T>(
   send: Send,
   endpoints: (signal?: AbortSignal) => Promise<AuthEndpoints>,
   path: string,
-  options: Omit<ListOptions, "cursor">,
+  // `cursor` (optional) starts at that page, e.g. to resume a listing handed over earlier.
+  options: ListOptions,
 ): AsyncGenerator<T> {
   const request = firstRequest(path, options);
   let page = toListPage<T>(await send(request, undefined));
-  let previousUrl: string | undefined;
+  // Every link followed so far: a server sending A→B→A would otherwise loop forever. Bounded
+  // (oldest forgotten first) so a very long export does not grow memory without limit.
+  const seen = new Set<string>();
+  let pages = 1;
   for (;;) {
     yield* page.results;
     if (page.nextUrl === undefined) return;
     const url = resolveNextUrl(page.nextUrl, await endpoints(options.signal));
-    // A server repeating the same link would otherwise loop forever.
-    if (url === previousUrl) {
-      throw new ConfluenceError(
-        `Pagination did not advance: Confluence returned the same next link twice (${new URL(url).pathname})`,
+    if (seen.has(url)) {
+      const repeated = new URL(url).pathname;
+      throw new ConfluencePaginationError(
+        `Pagination did not advance: after ${pages} page(s) Confluence returned a next link of ${repeated} that was already followed`,
+        repeated,
+        pages,
       );
     }
-    previousUrl = url;
+    if (seen.size >= MAX_TRACKED_LINKS) seen.delete(seen.values().next().value as string);
+    seen.add(url);
     page = toListPage<T>(await send(request, url));
+    pages++;
   }
 }

@@ -134,37 +134,3 @@ export function buildPath(
   }
   return out;
 }
-
-// pchar from RFC 3986 (unreserved, sub-delims, ":", "@") plus "/" and %XX escapes.
-const SITE_PATH = /^(?:[A-Za-z0-9\-._~!$&'()*+,;=:@/]|%[0-9A-Fa-f]{2})*$/;
-const QUERY_TEXT = /^(?:[A-Za-z0-9\-._~!$&'()*+,;=:@/?]|%[0-9A-Fa-f]{2})*$/;
-
-/**
- * Validate a site-relative path typed by a user (Raw Request: `/wiki/api/v2/pages?limit=5`).
- * It must already be encoded; dot segments (also as %2e) are refused so a path cannot climb
- * out of the intended API. Returns the path and its (possibly empty) query without the "?".
- */
-export function parseSitePath(input: string): { path: string; query: string } {
-  const queryStart = input.indexOf("?");
-  const path = queryStart < 0 ? input : input.slice(0, queryStart);
-  const query = queryStart < 0 ? "" : input.slice(queryStart + 1);
-  const shown = JSON.stringify(input);
-  if (!path.startsWith("/") || path.startsWith("//")) {
-    throw new ConfluenceValidationError(`Path ${shown} must start with a single "/"`);
-  }
-  if (!SITE_PATH.test(path)) {
-    throw new ConfluenceValidationError(
-      `Path ${shown} contains characters that must be percent-encoded (spaces, "#", "%" not followed by two hex digits, control or non-ASCII characters)`,
-    );
-  }
-  if (!QUERY_TEXT.test(query)) {
-    throw new ConfluenceValidationError(`The query string of ${shown} is not properly encoded`);
-  }
-  for (const segment of path.split("/")) {
-    const decoded = segment.replace(/%2e/gi, ".");
-    if (decoded === "." || decoded === "..") {
-      throw new ConfluenceValidationError(`Path ${shown} must not contain "." or ".." segments`);
-    }
-  }
-  return { path, query };
-}

@@ -2,9 +2,9 @@
 // site's own origin (credentials are never sent to another origin), and the next-page links
 // Confluence returns.
 import type { AuthEndpoints } from "./auth.js";
-import { ConfluenceValidationError } from "./errors.js";
-import { buildPath, type PathParamValue, parseSitePath } from "./path.js";
+import { buildPath, type PathParamValue } from "./path.js";
 import { type QueryParams, serialiseQuery } from "./query.js";
+import { parseSiteUrl } from "./site-url.js";
 import type { ApiKind } from "./types.js";
 
 const API_PREFIX: Record<ApiKind, string> = { v2: "/wiki/api/v2", v1: "/wiki/rest/api", site: "" };
@@ -18,23 +18,6 @@ function originOf(url: string): string {
   return new URL(url).origin;
 }
 
-/** An absolute URL is only used when it is on the site's origin. */
-export function assertSameOrigin(url: string, endpoints: AuthEndpoints): URL {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    throw new ConfluenceValidationError(`Invalid URL ${JSON.stringify(url)}`);
-  }
-  const site = originOf(endpoints.siteBaseUrl);
-  if (parsed.origin !== site || parsed.username !== "" || parsed.password !== "") {
-    throw new ConfluenceValidationError(
-      `Refusing to send credentials to ${parsed.origin}: only URLs on ${site} (or paths such as /wiki/api/v2/pages) are allowed`,
-    );
-  }
-  return parsed;
-}
-
 export interface TargetInput {
   api: ApiKind;
   path: string;
@@ -45,14 +28,11 @@ export interface TargetInput {
 export function resolveTarget(input: TargetInput, endpoints: AuthEndpoints): string {
   const extraQuery = serialiseQuery(input.query);
   if (input.api === "site" && input.pathParams === undefined) {
-    if (/^[a-z][a-z0-9+.-]*:/i.test(input.path)) {
-      const url = assertSameOrigin(input.path, endpoints);
-      if (url.hash !== "") throw new ConfluenceValidationError("URLs must not contain a fragment");
-      const { path, query } = parseSitePath(`${url.pathname}${url.search}`);
-      return `${url.origin}${path}${joinQuery(query, extraQuery)}`;
-    }
-    const { path, query } = parseSitePath(input.path);
-    return `${endpoints.siteBaseUrl}${path}${joinQuery(query, extraQuery)}`;
+    // The same rule as the catalog's Raw Request URL (site-url.ts). An absolute URL names the
+    // origin's root, so it gets no gateway prefix; a path is relative to the site base.
+    const { path, query, absolute } = parseSiteUrl(input.path, originOf(endpoints.siteBaseUrl));
+    const base = absolute ? originOf(endpoints.siteBaseUrl) : endpoints.siteBaseUrl;
+    return `${base}${path}${joinQuery(query, extraQuery)}`;
   }
   const path = buildPath(input.path, input.pathParams);
   const query = extraQuery === "" ? "" : `?${extraQuery}`;
@@ -66,14 +46,10 @@ export function resolveTarget(input: TargetInput, endpoints: AuthEndpoints): str
  * (`/ex/confluence/{cloudId}`) that Confluence's links omit.
  */
 export function resolveNextUrl(next: string, endpoints: AuthEndpoints): string {
-  if (/^[a-z][a-z0-9+.-]*:/i.test(next)) {
-    const url = assertSameOrigin(next, endpoints);
-    const { path, query } = parseSitePath(`${url.pathname}${url.search}`);
-    return `${url.origin}${path}${joinQuery(query)}`;
-  }
-  const { path, query } = parseSitePath(next);
-  const basePath = new URL(endpoints.siteBaseUrl).pathname.replace(/\/$/, "");
   const origin = originOf(endpoints.siteBaseUrl);
+  const { path, query, absolute } = parseSiteUrl(next, origin);
+  if (absolute) return `${origin}${path}${joinQuery(query)}`;
+  const basePath = new URL(endpoints.siteBaseUrl).pathname.replace(/\/$/, "");
   if (basePath !== "" && path.startsWith(`${basePath}/`))
     return `${origin}${path}${joinQuery(query)}`;
   const sitePath = path.startsWith("/wiki/") ? path : `/wiki${path}`;

@@ -15,6 +15,8 @@ export interface AttemptInput {
   timeoutMs: number;
   /** The caller's signal, if any (none: no listener is attached at all). */
   signal: AbortSignal | undefined;
+  /** A body past this many bytes stops the attempt (outcome "too-large"). */
+  maxResponseBytes: number;
 }
 
 export type AttemptOutcome =
@@ -27,6 +29,7 @@ export type AttemptOutcome =
     }
   | { kind: "timeout"; durationMs: number }
   | { kind: "aborted" }
+  | { kind: "too-large"; status: number; headers: Record<string, string>; durationMs: number }
   | { kind: "network"; error: unknown; durationMs: number };
 
 const TIMEOUT_CODES = new Set(["UND_ERR_HEADERS_TIMEOUT", "UND_ERR_BODY_TIMEOUT"]);
@@ -38,7 +41,7 @@ function isUndiciTimeout(error: unknown): boolean {
 }
 
 /** `https://host:port/path?q` → origin and path; our URLs are built and validated upstream. */
-export function splitUrl(url: string): { origin: string; path: string } {
+function splitUrl(url: string): { origin: string; path: string } {
   const slash = url.indexOf("/", url.indexOf("//") + 2);
   return slash < 0
     ? { origin: url, path: "/" }
@@ -119,11 +122,29 @@ class Attempt implements Dispatcher.DispatchHandler {
     if (statusCode < 200) return; // 1xx informational responses precede the real one.
     this.status = statusCode;
     this.headers = joinRepeated(headers);
+    // A declared length over the cap is refused before a single byte is buffered.
+    const declared = Number(this.headers["content-length"]);
+    if (declared > this.input.maxResponseBytes) this.tooLarge();
   }
 
   onResponseData(_controller: Dispatcher.DispatchController, chunk: Buffer): void {
-    this.chunks.push(chunk);
+    if (this.settled) return;
     this.size += chunk.length;
+    if (this.size > this.input.maxResponseBytes) {
+      this.chunks.length = 0;
+      this.tooLarge();
+      return;
+    }
+    this.chunks.push(chunk);
+  }
+
+  private tooLarge(): void {
+    this.stop({
+      kind: "too-large",
+      status: this.status,
+      headers: this.headers,
+      durationMs: this.elapsed(),
+    });
   }
 
   onResponseEnd(): void {

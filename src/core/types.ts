@@ -57,6 +57,11 @@ export interface CallOptions {
    * long-lived client serve invocations that each have their own log (e.g. an action's).
    */
   logger?: Logger;
+  /**
+   * Largest response body accepted, in bytes (default: the client's, 50 MB). A bigger answer
+   * stops the attempt with a ConfluenceResponseTooLargeError instead of filling memory.
+   */
+  maxResponseBytes?: number;
 }
 
 export interface RequestOptions extends CallOptions {
@@ -122,8 +127,10 @@ export interface ClientOptions {
   /** Default 30 000. */
   timeoutMs?: number;
   retry?: RetryOptions;
-  /** Requests in flight at once; default 10. */
+  /** Requests in flight at once (a whole number ≥ 1); default 10. */
   maxInFlight?: number;
+  /** Largest response body accepted, in bytes; default 52 428 800 (50 MB). */
+  maxResponseBytes?: number;
   logger?: Logger;
   debug?: boolean;
   onEvent?: (event: ClientEvent) => void;
@@ -137,7 +144,8 @@ export interface ClientOptions {
 export interface ConfluenceClient {
   request<T = unknown>(options: RequestOptions): Promise<ConfluenceResponse<T>>;
   listPage<T = unknown>(path: string, options?: ListOptions): Promise<ListPage<T>>;
-  paginate<T = unknown>(path: string, options?: Omit<ListOptions, "cursor">): AsyncGenerator<T>;
+  /** Every item from the first page (or from `cursor`, when given) to the last. */
+  paginate<T = unknown>(path: string, options?: ListOptions): AsyncGenerator<T>;
   graphql<T = unknown>(request: GraphQLRequest): Promise<T>;
   /** Where this client sends requests (resolved once through the auth provider). */
   endpoints(signal?: AbortSignal): Promise<AuthEndpoints>;

@@ -3,6 +3,7 @@
 // (ADF structure per https://developer.atlassian.com/cloud/jira/platform/apis/document/structure/).
 import type { BodyType, PageBodyWrite } from "../types/confluence.js";
 import { badRequest } from "./errors.js";
+import { storageAsSaved } from "./storage-on-save.js";
 
 const ENTITIES: Record<string, string> = {
   "&lt;": "<",
@@ -13,11 +14,11 @@ const ENTITIES: Record<string, string> = {
   "&nbsp;": " ",
 };
 
-export function escapeXml(text: string): string {
+function escapeXml(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
-export function storageToText(storage: string): string {
+function storageToText(storage: string): string {
   return storage
     .replace(/<[^>]*>/g, " ")
     .replace(/&(lt|gt|amp|quot|#39|nbsp);/g, (entity) => ENTITIES[entity] ?? entity)
@@ -25,7 +26,7 @@ export function storageToText(storage: string): string {
     .trim();
 }
 
-export function storageToAdf(storage: string): string {
+function storageToAdf(storage: string): string {
   const text = storageToText(storage);
   return JSON.stringify({
     type: "doc",
@@ -45,7 +46,7 @@ function collectText(node: unknown, out: string[]): void {
 export function toStorage(body: PageBodyWrite): string {
   switch (body.representation) {
     case "storage":
-      return body.value;
+      return storageAsSaved(body.value);
     case "atlas_doc_format": {
       let doc: unknown;
       try {

@@ -50,14 +50,14 @@ export const badParameter = (name: string, value: string, expected: string): Api
  */
 export const badRequest = (title: string): ApiError => new ApiError(400, title, "BAD_REQUEST");
 
-export function v2ErrorBody(status: number, title?: string, code?: string): V2ErrorBody {
+function v2ErrorBody(status: number, title?: string, code?: string): V2ErrorBody {
   const known = STATUS_TITLES[status] ?? { code: "ERROR", title: "Error" };
   return {
     errors: [{ status, code: code ?? known.code, title: title ?? known.title, detail: null }],
   };
 }
 
-export function v1ErrorBody(status: number, message: string): V1ErrorBody {
+function v1ErrorBody(status: number, message: string): V1ErrorBody {
   return {
     statusCode: status,
     data: { authorized: status !== 401, valid: true, errors: [], successful: false },

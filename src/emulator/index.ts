@@ -1,5 +1,6 @@
 // Public entry of the Confluence Cloud emulator (docs/architecture.md, "Emulator").
 import { generateSpace } from "./generate.js";
+import { siteUrl } from "./listen-address.js";
 import type { UserRecord } from "./model.js";
 import type { EmulatorOptions, EmulatorUser, RunningEmulator } from "./options.js";
 import { seedDemo } from "./seed.js";
@@ -55,10 +56,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   };
   await emulator.app.listen({ port: options.port ?? 0, host });
   const address = emulator.app.server.address();
-  const port = typeof address === "object" && address ? address.port : options.port;
-  const urlHost = host.includes(":") ? `[${host}]` : host;
+  const port = typeof address === "object" && address ? address.port : (options.port ?? 0);
   return {
-    url: `http://${urlHost}:${port}`,
+    url: siteUrl(host, port),
     credentials: { email: DEFAULT_USER.email, apiToken: DEFAULT_USER.apiToken },
     close: () => emulator.app.close(),
     reset: () => resetData(),

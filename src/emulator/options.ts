@@ -59,7 +59,7 @@ export interface EmulatorOptions {
 }
 
 export interface RunningEmulator {
-  /** Site origin, e.g. `http://127.0.0.1:PORT`. */
+  /** Site origin, e.g. `http://127.0.0.1:PORT` (loopback when bound to `0.0.0.0` or `::`). */
   url: string;
   /** The credentials of the default user. */
   credentials: { email: string; apiToken: string };

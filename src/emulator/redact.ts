@@ -1,4 +1,6 @@
 // Secrets never leave the emulator: not in the request log, not in onExchange reports.
+// These lists resemble src/core/redact.ts on purpose: the emulator shares no code with the client
+// (docs/architecture.md), so a client bug cannot hide behind the emulator sharing it.
 const SECRET_HEADERS = new Set([
   "authorization",
   "proxy-authorization",

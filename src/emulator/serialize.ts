@@ -40,7 +40,7 @@ function tinyId(num: number): string {
   return Buffer.from(String(num)).toString("base64url");
 }
 
-export function revisionBody(revision: Revision): string {
+function revisionBody(revision: Revision): string {
   // Generated pages get their body on first read (startup speed); then it is kept.
   if (revision.body === undefined) revision.body = `<p>${revision.title}. Generated content.</p>`;
   return revision.body;

@@ -10,7 +10,7 @@ import type { FastifyInstance } from "fastify";
 
 const JSON_TYPE = /^application\/json\s*(;.*)?$/i;
 
-export function newTraceId(): string {
+function newTraceId(): string {
   return randomBytes(8).toString("hex");
 }
 

@@ -1,12 +1,11 @@
-// The component (from source and as built into dist/index.js) carries the specification's
+// The component (from source and as bundled by scripts/build.mjs) carries the specification's
 // connections, actions, labels, comments and defaults.
-import { execFileSync } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
-import { createRequire } from "node:module";
+import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import source from "../../src/component/index.js";
 import { specDefaultValue, specSections } from "../catalog/spec-tables.js";
+import { type BuiltBundle, buildBundle } from "./built-bundle.js";
 
 interface ServerInput {
   key: string;
@@ -32,46 +31,34 @@ interface ServerComponent {
   }[];
 }
 
-function newestMtime(dir: string): number {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .reduce((max, entry) => Math.max(max, statSync(join(entry.parentPath, entry.name)).mtimeMs), 0);
-}
-
-function loadBuilt(): ServerComponent {
-  const stale =
-    !existsSync("dist/index.js") ||
-    statSync("dist/index.js").mtimeMs <
-      Math.max(newestMtime("src/catalog"), newestMtime("src/component"));
-  if (stale) execFileSync(process.execPath, ["scripts/build.mjs"], { stdio: "pipe" });
-  const require = createRequire(import.meta.url);
-  const loaded = require(join(process.cwd(), "dist/index.js")) as { default: ServerComponent };
-  return loaded.default;
-}
-
 const spec = specSections();
 let built: ServerComponent;
+let bundle: BuiltBundle;
 
+// Built fresh from the current sources (all of src/, core included) for every run.
 beforeAll(() => {
-  built = loadBuilt();
-}, 120_000);
+  bundle = buildBundle();
+  built = bundle.load<{ default: ServerComponent }>().default;
+}, 60_000);
+afterAll(() => bundle?.remove());
 
 const variants = () =>
   [
     ["source", source as unknown as ServerComponent],
-    ["dist/index.js", built],
+    ["built bundle", built],
   ] as const;
 
-describe.each(["source", "dist/index.js"])("component (%s)", (which) => {
+describe.each(["source", "built bundle"])("component (%s)", (which) => {
   const get = () => variants().find(([name]) => name === which)?.[1] as ServerComponent;
 
-  it("is the public Confluence component with the icon beside it", () => {
+  it("is a private (organisation) Confluence component with the icon beside it", () => {
     const component = get();
     expect(component.key).toBe("confluence");
-    expect(component.public).toBe(true);
+    // `public` is for Prismatic's own components; a customer-published one is private.
+    expect(component.public).toBe(false);
     expect(component.display).toMatchObject({ label: "Confluence", iconPath: "icon.png" });
     expect(component.display.description).toMatch(/^Confluence is an open and shared workspace/);
-    if (which === "dist/index.js") expect(existsSync("dist/icon.png")).toBe(true);
+    if (which === "built bundle") expect(existsSync(join(bundle.dir, "icon.png"))).toBe(true);
   });
 
   it("has every specification action with its inputs' labels, comments and defaults", () => {

@@ -95,6 +95,8 @@ describe("client reuse across action invocations", () => {
       { encoding: "utf8", timeout: 20_000 },
     );
     const exitedAt = Date.now();
-    expect(exitedAt - Number(stdout)).toBeLessThan(2_000);
+    // A socket kept alive would hold the process for the server's keep-alive hint (over a
+    // minute here, past the 20 s kill above); 10 s leaves room for a loaded machine.
+    expect(exitedAt - Number(stdout)).toBeLessThan(10_000);
   });
 });

@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   buildPath,
+  ConfluenceUrlError,
   ConfluenceValidationError,
   parseLinkHeader,
   parseSitePath,
+  parseSiteUrl,
   toQueryString,
 } from "../../src/core/index.js";
 import { clientFor, type FakeSite, json, startSite } from "./helpers/site.js";
@@ -81,6 +83,66 @@ describe("parseSitePath", () => {
     "/é",
   ])("rejects %j", (input) => {
     expect(() => parseSitePath(input)).toThrow(ConfluenceValidationError);
+  });
+});
+
+describe("parseSiteUrl", () => {
+  const site = "https://example.atlassian.net";
+  it("accepts paths and URLs on the site's origin, as typed", () => {
+    expect(parseSiteUrl("/wiki/api/v2/pages?limit=1", site)).toEqual({
+      path: "/wiki/api/v2/pages",
+      query: "limit=1",
+      absolute: false,
+    });
+    expect(parseSiteUrl("HTTPS://Example.atlassian.net:443/wiki?x=1", site)).toEqual({
+      path: "/wiki",
+      query: "x=1",
+      absolute: true,
+    });
+    expect(parseSiteUrl(`${site}?x=1`, site)).toEqual({ path: "/", query: "x=1", absolute: true });
+  });
+  it.each([
+    // Each was accepted by one of the three former rules and refused by another.
+    "/wiki/api/v2/pages#top",
+    `${site}/wiki#top`,
+    '/wiki/"x"',
+    "/wiki/{x}",
+    "/wiki/é",
+    "/wiki/a|b",
+    "/wiki?q=a b",
+    "/wiki?q=<x>",
+    `${site}/wiki/../ex/confluence/other`,
+    `${site}/wiki/%2E./x`,
+    `${site}\\evil.com`,
+    `${site}/wiki\t/x`,
+    "https://evil.example.com/wiki",
+    `https://user:pass@${site.slice(8)}/wiki`,
+    "ftp://example.atlassian.net/wiki",
+    "javascript:alert(1)",
+    "//evil.example.com/wiki",
+  ])("refuses %j with a ConfluenceUrlError", (input) => {
+    expect(() => parseSiteUrl(input, site)).toThrow(ConfluenceUrlError);
+  });
+  it("refuses absolute URLs when the site origin is not known", () => {
+    expect(() => parseSiteUrl(`${site}/wiki`, undefined)).toThrow(/Refusing to send credentials/);
+  });
+  it("quotes the input without query values, fragment or userinfo", () => {
+    for (const input of [
+      "/wiki?access_token=s3cr3t&x=1#frag",
+      "/wiki x?token=s3cr3t",
+      "https://u:s3cr3t@evil.example.com/?a=s3cr3t",
+      "/wiki#s3cr3t",
+    ]) {
+      const error = (() => {
+        try {
+          parseSiteUrl(input, site);
+        } catch (caught) {
+          return caught as ConfluenceUrlError;
+        }
+      })();
+      expect(error).toBeInstanceOf(ConfluenceUrlError);
+      expect(`${error?.message} ${error?.reason} ${JSON.stringify(error)}`).not.toContain("s3cr3t");
+    }
   });
 });
 

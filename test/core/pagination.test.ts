@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { ConfluenceError } from "../../src/core/index.js";
+import { ConfluenceError, ConfluencePaginationError } from "../../src/core/index.js";
 import { clientFor, type FakeSite, json, startSite } from "./helpers/site.js";
 
 let site: FakeSite | undefined;
@@ -123,5 +123,28 @@ describe("paginate", () => {
     expect(site.received).toHaveLength(2);
     await client.close();
     await second.client.close();
+  });
+
+  it("stops an A → B → A cycle of next links with a typed error", async () => {
+    // Page A links to B, B links back to A: each link differs from the one before it.
+    site = await startSite((req, res) => {
+      const cursor = new URL(req.url ?? "/", "http://x").searchParams.get("cursor");
+      const next = cursor === "B" ? "A" : "B";
+      json(res, 200, {
+        results: [cursor ?? "first"],
+        _links: { next: `/wiki/api/v2/pages?cursor=${next}` },
+      });
+    });
+    const { client } = clientFor(site);
+    const seen: unknown[] = [];
+    const error = await (async () => {
+      for await (const item of client.paginate("/pages")) seen.push(item);
+    })().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConfluencePaginationError);
+    expect(error).toMatchObject({ path: "/wiki/api/v2/pages", pages: 3 });
+    // first, B, A; the next link (B again) was already followed.
+    expect(seen).toEqual(["first", "B", "A"]);
+    expect(site.received).toHaveLength(3);
+    await client.close();
   });
 });

@@ -14,13 +14,13 @@ describe("timeouts and cancellation", () => {
       // Never answer.
     });
     const { client } = clientFor(site, { timeoutMs: 150, retry: { maxRetries: 0 } });
-    const started = Date.now();
     const error = await client.request({ path: "/slow" }).catch((e: unknown) => e);
+    // The server never answers, so only our timer can end this: the error type is the proof
+    // (no wall-clock bound, which flakes on a loaded machine).
     expect(error).toBeInstanceOf(ConfluenceTimeoutError);
     expect((error as ConfluenceTimeoutError).message).toBe(
       "Confluence did not answer GET /wiki/api/v2/slow within 150 ms.",
     );
-    expect(Date.now() - started).toBeLessThan(2000);
     await client.close();
   });
 

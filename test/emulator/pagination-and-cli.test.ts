@@ -6,12 +6,12 @@ import { client } from "./client.js";
 let emulator: Awaited<ReturnType<typeof startTestEmulator>>;
 let call: ReturnType<typeof client>;
 
+// No wall-clock bound on seeding here (it flaked on loaded 2-core machines): the hook timeout
+// (vitest.config.ts) catches a pathological slowdown, and `npm run bench` loads 100,000 pages.
 beforeAll(async () => {
-  const started = Date.now();
   emulator = await startTestEmulator({
     generate: { spaceKey: "BIG", pages: 2_000, propertiesPerPage: 3 },
   });
-  expect(Date.now() - started).toBeLessThan(5_000);
   call = client(emulator.url);
 });
 afterAll(() => emulator.close());

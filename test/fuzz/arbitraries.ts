@@ -141,6 +141,56 @@ const keyValueList = fc.array(
   { maxLength: 4 },
 );
 
+const pick = <T>(values: readonly T[]) => fc.constantFrom(...values);
+const fieldsOf = (fields: readonly string[]) =>
+  fc.subarray([...fields], { minLength: 1 }).map((chosen) => chosen.join(" "));
+const SPACE_FIELDS = ["id", "key", "name", "type", "status", "homepageId"] as const;
+const PAGE_FIELDS = [
+  "id",
+  "title",
+  "status",
+  "spaceId",
+  "parentId",
+  "version",
+  "createdAt",
+  "body",
+];
+const first = fc.integer({ min: 0, max: 300 });
+/** A GraphQL string literal (JSON string syntax is valid GraphQL string syntax). */
+const literal = (text: fc.Arbitrary<string>) => text.map((value) => JSON.stringify(value));
+
+/**
+ * Valid queries over the emulator's GraphQL schema (src/emulator/routes/graphql.ts), with
+ * demo ids, unknown ids and odd arguments, so that fuzzed GraphQL requests also succeed.
+ */
+export const validGraphqlQuery: fc.Arbitrary<string> = fc.oneof(
+  fc
+    .tuple(first, fc.option(fc.array(pick(["ENG", "~demo", "ARCH", "NOPE"]), { maxLength: 3 })))
+    .chain(([n, keys]) =>
+      fieldsOf(SPACE_FIELDS).map((fields) => {
+        const keyArg = keys === null ? "" : `, keys: ${JSON.stringify(keys)}`;
+        return `{ confluence { spaces(first: ${n}${keyArg}) { ${fields} } } }`;
+      }),
+    ),
+  fc
+    .tuple(literal(fc.oneof(pick(demoIds.space), numeric)), fieldsOf(SPACE_FIELDS))
+    .map(([id, fields]) => `query { confluence { space(id: ${id}) { ${fields} } } }`),
+  fc
+    .tuple(literal(fc.oneof(pick(demoIds.page), numeric)), fieldsOf(PAGE_FIELDS))
+    .map(([id, fields]) => `{ confluence { page(id: ${id}) { ${fields} } } }`),
+  fc
+    .tuple(literal(pick(demoIds.space)), first, fieldsOf(PAGE_FIELDS))
+    .map(
+      ([id, n, fields]) => `{ confluence { pages(spaceId: ${id}, first: ${n}) { ${fields} } } }`,
+    ),
+  fc
+    .tuple(fc.option(literal(fc.string({ maxLength: 12 }))), fieldsOf(["id", "name", "labels"]))
+    .map(([name, fields]) => {
+      const args = name === null ? "" : `(name: ${name})`;
+      return `{ customers${args} { nodes { ${fields} users { nodes { id email } } } } }`;
+    }),
+);
+
 /** Well-formed JSON for the JSON inputs (page body, version, property bodies). */
 function codeFor(key: string, def: InputDef): fc.Arbitrary<string> {
   const version = fc.integer({ min: 1, max: 6 });
@@ -162,6 +212,11 @@ function codeFor(key: string, def: InputDef): fc.Arbitrary<string> {
             .map(([k, value]) => JSON.stringify({ key: k, value }));
     case "variables":
       return fc.constantFrom("{}", '{"customerName":"x"}');
+    case "query":
+      return fc.oneof(
+        { weight: 3, arbitrary: validGraphqlQuery },
+        { weight: 1, arbitrary: fc.constantFrom("query { nope }", "{", "{ confluence }") },
+      );
     default:
       return fc.json({ maxDepth: 2 });
   }
@@ -201,8 +256,8 @@ function plausible(key: string, def: InputDef): fc.Arbitrary<unknown> {
           .array(fc.oneof(fc.string({ maxLength: 8 }), hostileText), { minLength: 1, maxLength: 4 })
           .map((segments) => `/wiki/api/v2/${segments.join("/")}`),
       );
-    case "query":
-      return fc.constantFrom("{ confluence { spaces { key } } }", "query { nope }", "{", "");
+    case "maxItems":
+      return fc.integer({ min: 0, max: 12 }).map(String);
     default:
       return fc.string({ maxLength: 30 });
   }

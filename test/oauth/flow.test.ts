@@ -30,7 +30,7 @@ function track(client: ConfluenceClient): ConfluenceClient {
 beforeAll(async () => {
   // Expired-token 404/403 and the gateway's own 401 body are covered by the exceptions
   // oauth-expired-token-v2/-v1 and gateway-401-body (test/conformance/exceptions.ts).
-  const emulator = await startTestEmulator({ oauth: { accessTokenTtlSeconds: 2 } });
+  const emulator = await startTestEmulator();
   url = emulator.url;
   close = emulator.close;
 });
@@ -63,13 +63,18 @@ async function authorize(scopes = ALL_SCOPES): Promise<string> {
 describe("authorization code flow", () => {
   it("authorize → code → token → call → expiry → refresh → call, persisting rotation", async () => {
     const capture = new Capture();
+    // The client's clock is injected: expiry is a step of the test, not a race against real
+    // time (a slow first call can no longer meet a refresh first).
+    let clock = Date.now();
     const code = await authorize();
     const tokens = await exchangeAuthorizationCode({
       ...CLIENT,
       code,
       atlassianBaseUrl: url,
+      now: () => clock,
     });
     expect(tokens.refreshToken).toBeDefined();
+    expect(tokens.expiresAt).toBe(clock + 3_600_000);
     const persisted: OAuthTokens[] = [];
     const since = await lastSeq(url);
     const client = track(
@@ -80,7 +85,7 @@ describe("authorization code flow", () => {
           refreshToken: tokens.refreshToken,
           expiresAt: tokens.expiresAt,
           atlassianBaseUrl: url,
-          refreshSkewMs: 500,
+          now: () => clock,
           onTokens: (t) => {
             persisted.push(t);
           },
@@ -92,12 +97,15 @@ describe("authorization code flow", () => {
     const first = await client.request<{ results: unknown[] }>({ path: "/spaces" });
     expect(first.data.results.length).toBeGreaterThan(0);
     expect(first.url).toContain(`/ex/confluence/${SITE_IDS.demo}/wiki/api/v2/spaces`);
-    await new Promise((resolve) => setTimeout(resolve, 2100));
+    // The hour passes: for the client (its clock) and for the gateway (the token is expired).
+    clock = tokens.expiresAt + 1000;
+    await fetch(`${url}/__emulator/oauth/expire`, { method: "POST" });
     const second = await client.request<{ results: unknown[] }>({ path: "/spaces" });
     expect(second.status).toBe(200);
     expect(persisted).toHaveLength(1);
     expect(persisted[0]?.refreshToken).not.toBe(tokens.refreshToken);
     expect(persisted[0]?.accessToken).not.toBe(tokens.accessToken);
+    expect(persisted[0]?.expiresAt).toBe(clock + 3_600_000);
     const log = await requestsSince(url, since);
     expect(log.filter(isRefresh)).toHaveLength(1);
     expect(log.map((e) => `${e.method} ${e.path}`)).toEqual([
@@ -130,7 +138,7 @@ describe("authorization code flow", () => {
         CLIENT.clientSecret,
       ]),
     ).toEqual([]);
-  }, 15_000);
+  });
 
   it("a refused code is a clear error without the code in it", async () => {
     const error = await exchangeAuthorizationCode({
@@ -218,6 +226,52 @@ describe("refresh", () => {
       client.request({ path: "/pages/{id}", pathParams: { id: "424242" } }),
     ).rejects.toThrow(/404/);
     expect((await requestsSince(url, since)).filter(isRefresh)).toHaveLength(0);
+  });
+});
+
+describe("unknown expiry", () => {
+  function unknownExpiryClient(minted: { access_token: string; refresh_token?: string }) {
+    return track(
+      createConfluenceClient({
+        auth: oauthAuth({
+          ...CLIENT,
+          accessToken: minted.access_token,
+          refreshToken: minted.refresh_token,
+          atlassianBaseUrl: url,
+        }),
+      }),
+    );
+  }
+
+  it("a genuine 404 with a working token costs a token check, not a refresh", async () => {
+    const client = unknownExpiryClient(await mint(url));
+    await client.request({ path: "/spaces" });
+    const since = await lastSeq(url);
+    for (const id of ["424242", "434343"]) {
+      await expect(client.request({ path: "/pages/{id}", pathParams: { id } })).rejects.toThrow(
+        /404/,
+      );
+    }
+    const log = await requestsSince(url, since);
+    expect(log.filter(isRefresh)).toHaveLength(0);
+    const checks = log.filter((e) => e.path === "/oauth/token/accessible-resources");
+    expect(checks.map((e) => e.status)).toEqual([200, 200]);
+  });
+
+  it("a 404 caused by an expired token still refreshes and succeeds", async () => {
+    const client = unknownExpiryClient(await mint(url));
+    await client.request({ path: "/spaces" });
+    await fetch(`${url}/__emulator/oauth/expire`, { method: "POST" });
+    const since = await lastSeq(url);
+    const page = await client.request({ path: "/pages", query: { limit: 1 } });
+    expect(page.status).toBe(200);
+    const log = await requestsSince(url, since);
+    expect(log.map((e) => `${e.status} ${e.method} ${e.path}`)).toEqual([
+      `404 GET /ex/confluence/${SITE_IDS.demo}/wiki/api/v2/pages`,
+      "401 GET /oauth/token/accessible-resources",
+      "200 POST /oauth/token",
+      `200 GET /ex/confluence/${SITE_IDS.demo}/wiki/api/v2/pages`,
+    ]);
   });
 });
 

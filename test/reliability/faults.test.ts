@@ -194,11 +194,11 @@ describe("fault kinds", () => {
       rules: [{ path: "/wiki/api/v2/spaces", stall: { rate: 1, ms: 600, phase } }],
     });
     const { client } = fastClient(emulator, { timeoutMs: 150, retry: { maxRetries: 0 } });
-    const started = Date.now();
     const error = await client.request({ path: "/spaces" }).catch((e: unknown) => e);
+    // The outcome proves the client gave up before the 600 ms stall ended (a wall-clock bound
+    // here flaked on loaded 2-core machines): it would otherwise have received the answer.
     expect(error).toBeInstanceOf(ConfluenceTimeoutError);
     expect(error).toMatchObject({ timeoutMs: 150, outcomeUnknown: false });
-    expect(Date.now() - started).toBeLessThan(550);
     // A client that waits long enough gets the whole, intact answer.
     const patient = fastClient(emulator, { timeoutMs: 3000 }).client;
     const response = await patient.request<{ results: unknown[] }>({ path: "/spaces" });
@@ -211,7 +211,8 @@ describe("fault kinds", () => {
     const { client } = fastClient(emulator);
     const started = Date.now();
     await client.request({ path: "/spaces" });
-    expect(Date.now() - started).toBeGreaterThanOrEqual(115);
+    // A lower bound only (load can only add time); margin for timer and clock granularity.
+    expect(Date.now() - started).toBeGreaterThanOrEqual(100);
     await client.close();
   });
 

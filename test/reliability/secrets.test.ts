@@ -102,3 +102,30 @@ describe("secrets in debug output and errors", () => {
     expect(failing.text).toMatch(/"name":"Confluence(Api|Network|OutcomeUnknown)Error"/);
   });
 });
+
+describe("Raw Request URL errors", () => {
+  // A URL pasted from a browser or another tool may carry a token in its query, userinfo or
+  // fragment; the InputError that refuses it quotes the URL with those hidden.
+  const token = "ya29.query-s3cr3t-token";
+  it.each([
+    `/wiki/api/v2/pages?access_token=${token}#x`,
+    `/wiki/api/v2/pages x?access_token=${token}`,
+    `/wiki/%2e%2e/admin?access_token=${token}`,
+    `/wiki/api/v2/pages#access_token=${token}`,
+    `https://evil.example.com/wiki?access_token=${token}`,
+    `https://user:${token}@evil.example.com/wiki`,
+    `wiki/api?access_token=${token}`,
+    `/wiki/"x"?access_token=${token}`,
+  ])("%s is refused, naming the URL input, without the secret", async (url) => {
+    const connection = {
+      key: "basic",
+      fields: { host: healthyEmulator.url, email: EMAIL, apiToken: TOKEN },
+    };
+    const silent = { info() {}, warn() {}, error() {} };
+    const error = await runAction(actions.rawRequest!, { connection, url, method: "GET" }, silent)
+      .then(() => undefined)
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: "InputError", label: "URL" });
+    expect(errorText(error)).not.toContain(token);
+  });
+});

@@ -302,6 +302,7 @@ export const listPages = defineAction({
     title: i.titleFilter,
     bodyFormat: i.bodyFormatList,
     fetchAll: i.fetchAll,
+    maxItems: i.maxItems,
     debugRequest: i.debugRequest,
   },
   run: (input, ctx) =>
@@ -335,6 +336,7 @@ export const listPagesInSpace = defineAction({
     limit: i.limit,
     cursor: i.cursor,
     fetchAll: i.fetchAll,
+    maxItems: i.maxItems,
     debugRequest: i.debugRequest,
   },
   run: (input, ctx) =>

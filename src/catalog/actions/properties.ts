@@ -244,6 +244,7 @@ function actionsFor(owner: Owner): ActionDef[] {
         sort: i.sortProperties,
         queryParameters: i.queryParameters,
         fetchAll: i.fetchAll,
+        maxItems: i.maxItems,
         debugRequest: i.debugRequest,
       },
       run: (input, ctx) =>

@@ -10,6 +10,11 @@ import type { ActionOutput } from "../types.js";
 import { defineAction } from "./define.js";
 
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"] as const;
+/**
+ * Floor of the fixed "Retry Delay": the input's default 0 would otherwise fire retries back to
+ * back, a storm against a site that is already failing or rate limiting.
+ */
+const MIN_RETRY_DELAY_MS = 100;
 const RESPONSE_TYPES = ["json", "text", "binary"] as const;
 
 /** A file value as a previous step hands it over: text, bytes, or `{ data, contentType }`. */
@@ -146,11 +151,16 @@ export const rawRequest = defineAction({
       type: "string",
       required: false,
       parse: (raw) => p.optionalInteger(0, 600_000)(raw) ?? 0,
+      docsNote: `Values below ${MIN_RETRY_DELAY_MS} ms (including the default 0) wait ${MIN_RETRY_DELAY_MS} ms, so retries never fire back to back. When Confluence answers 429 (or 503) with Retry-After or X-RateLimit-Reset, that wait is used instead.`,
     }),
-    retryAllErrors: i.flag(
-      "Retry On All Errors",
-      "If true, retries on all erroneous responses regardless of type. This is helpful when retrying after HTTP 429 or other 3xx or 4xx errors. Otherwise, only retries on HTTP 5xx and network errors.",
-    ),
+    retryAllErrors: {
+      ...i.flag(
+        "Retry On All Errors",
+        "If true, retries on all erroneous responses regardless of type. This is helpful when retrying after HTTP 429 or other 3xx or 4xx errors. Otherwise, only retries on HTTP 5xx and network errors.",
+      ),
+      docsNote:
+        "With this off, a 5xx or a dropped connection is retried only for GET, HEAD, PUT, DELETE and OPTIONS: a POST or PATCH that may already have reached Confluence is never repeated silently (turn this on to accept that risk). HTTP 429 is retried even with this off (up to Max Retry Count), honouring Retry-After.",
+    },
     maxRetries: i.defineInput({
       label: "Max Retry Count",
       comments: "The maximum number of retries to attempt. Specify 0 for no retries.",
@@ -207,7 +217,9 @@ export const rawRequest = defineAction({
       retry: {
         maxRetries: input.maxRetries,
         exponentialBackoff: input.useExponentialBackoff,
-        baseDelayMs: input.useExponentialBackoff ? undefined : input.retryDelayMS,
+        baseDelayMs: input.useExponentialBackoff
+          ? undefined
+          : Math.max(MIN_RETRY_DELAY_MS, input.retryDelayMS),
         retryOnAllErrors: input.retryAllErrors,
       },
       debug: ctx.debug,

@@ -16,6 +16,43 @@ export class ConfluenceOAuthError extends ConfluenceError {
   }
 }
 
+/**
+ * The token endpoint was rate limiting (429) or failing (5xx) on every try. Transient: nothing
+ * was exchanged, the refresh token (or code) is still good, a later try may succeed.
+ */
+export class ConfluenceOAuthUnavailableError extends ConfluenceOAuthError {
+  override name = "ConfluenceOAuthUnavailableError";
+  constructor(
+    message: string,
+    status: number | undefined,
+    code: string,
+    /** Delay Atlassian asked for (Retry-After), when it was longer than we wait. */
+    readonly retryAfterMs: number | undefined,
+  ) {
+    super(message, status, code);
+  }
+}
+
+/**
+ * A token request reached (or may have reached) Atlassian, but its answer was lost (connection
+ * reset, timeout, unreadable body). With rotating refresh tokens the one sent may already be
+ * spent, and sending it again would then revoke the whole grant, so it is not sent again.
+ */
+export class ConfluenceOAuthOutcomeUnknownError extends ConfluenceOAuthError {
+  override name = "ConfluenceOAuthOutcomeUnknownError";
+}
+
+/**
+ * The refresh succeeded and the client now uses the new tokens, but `onTokens` threw: the new
+ * refresh token was NOT persisted, and the stored one is spent. Carries no token value.
+ */
+export class ConfluenceTokensNotPersistedError extends ConfluenceOAuthError {
+  override name = "ConfluenceTokensNotPersistedError";
+  constructor(message: string) {
+    super(message, undefined, "tokens_not_persisted");
+  }
+}
+
 /** Atlassian's gateway answered 401 "scope does not match": the token lacks a scope. */
 export class ConfluenceScopeError extends ConfluenceApiError {
   override name = "ConfluenceScopeError";

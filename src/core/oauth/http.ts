@@ -3,6 +3,7 @@
 // timeout and never log or echo a body that may hold tokens.
 import { request } from "undici";
 import { ConfluenceAbortError, ConfluenceNetworkError, ConfluenceTimeoutError } from "../errors.js";
+import { networkErrorCode } from "../retry.js";
 import { linkSignals } from "../signals.js";
 
 export const OAUTH_HTTP_TIMEOUT_MS = 30_000;
@@ -60,7 +61,8 @@ export async function jsonRequest(
         false,
       );
     }
-    const code = (error as { code?: unknown }).code;
+    // undici may wrap the telling code (ECONNREFUSED: nothing was sent) in a cause.
+    const code = networkErrorCode(error);
     // The cause is dropped on purpose: undici errors may carry the request (and its body).
     throw new ConfluenceNetworkError(
       `Could not reach Atlassian for ${init.method} ${pathname}${typeof code === "string" ? ` (${code})` : ""}`,

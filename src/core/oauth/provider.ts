@@ -4,17 +4,26 @@
 // expires, or once after an auth failure that can mean "expired" — with rotating refresh tokens
 // reported through `onTokens`. Concurrent requests share one refresh (single flight): with
 // rotating refresh tokens two parallel refreshes would spend the same refresh token twice, and
-// Atlassian revokes the whole family on reuse.
+// Atlassian revokes the whole family on reuse. Shared work (refresh, site lookup) runs under no
+// caller's signal; each waiter races its own (race-abort.ts).
 //
 // Expired-token statuses: Atlassian's gateway answers an expired token with 404 on v2 paths and
 // 403 on v1 paths, not 401 (https://github.com/n8n-io/n8n/pull/37776; docs/oauth.md). A 403/404
-// also means "forbidden"/"not found", so it only triggers a refresh when the token may have
-// expired (expiry unknown, or within the skew); a 401 always does, except Atlassian's scope
-// check failure (`X-Failure-Category: FAILURE_CLIENT_SCOPE_CHECK`), which no refresh can fix.
+// also means "forbidden"/"not found", so it only triggers a refresh when the token has expired:
+// with a known expiry, when within the skew; with an unknown one, when accessible-resources
+// (which answers an expired token with 401) rejects the token too — a genuine 404 then costs one
+// cheap probe, not a rotation of the refresh token. A 401 always refreshes, except Atlassian's
+// scope check failure (`X-Failure-Category: FAILURE_CLIENT_SCOPE_CHECK`), which no refresh can fix.
 import type { AuthEndpoints, AuthFailure, AuthProvider } from "../auth.js";
 import { ConfluenceValidationError } from "../errors.js";
 import { atlassianEndpoints } from "./endpoints.js";
-import { ConfluenceOAuthError, ConfluenceScopeError } from "./errors.js";
+import {
+  ConfluenceOAuthError,
+  ConfluenceOAuthUnavailableError,
+  ConfluenceScopeError,
+} from "./errors.js";
+import { raceAbort } from "./race-abort.js";
+import { endsRefreshing, notPersistedError } from "./refresh-outcome.js";
 import { describeScopes, scopesForRequest } from "./scopes.js";
 import { cachedCloudId, rememberCloudId, siteCacheKey } from "./site-cache.js";
 import { fetchAccessibleResources, selectSite } from "./sites.js";
@@ -35,7 +44,8 @@ export interface OAuthAuthOptions {
   clientSecret?: string;
   /**
    * Called after every refresh with the new tokens. The refresh token rotates: persist it, the
-   * previous one is spent and reusing it revokes the grant.
+   * previous one is spent and reusing it revokes the grant. If it throws, the request fails
+   * with ConfluenceTokensNotPersistedError and the client keeps using the new tokens.
    */
   onTokens?: (tokens: OAuthTokens) => void | Promise<void>;
   /** "API Site Override": a site name, URL or cloud id. Default: the first Confluence site. */
@@ -70,6 +80,7 @@ export function oauthAuth(options: OAuthAuthOptions): AuthProvider {
   };
   const remembered: string[] = [];
   let refreshing: Promise<void> | undefined;
+  let probing: Promise<boolean> | undefined;
   let deadRefresh: ConfluenceOAuthError | undefined;
   let cloudId = options.cloudId;
 
@@ -78,53 +89,90 @@ export function oauthAuth(options: OAuthAuthOptions): AuthProvider {
   // A token that lives shorter than twice the skew (a test server, a short-lived grant) is
   // refreshed at half its life instead, or every call would refresh it again.
   let lifetimeMs = Number.POSITIVE_INFINITY;
-  const mayBeExpired = () =>
-    state.expiresAt === undefined || now() >= state.expiresAt - Math.min(skew, lifetimeMs / 2);
+  /** Known expiry within the skew. An unknown expiry is never "near": see tokenRejected. */
+  const nearExpiry = () =>
+    state.expiresAt !== undefined && now() >= state.expiresAt - Math.min(skew, lifetimeMs / 2);
   const forget = (secret: string | undefined) => {
     if (secret === undefined) return;
     remembered.push(secret);
     if (remembered.length > MAX_REMEMBERED_SECRETS) remembered.shift();
   };
 
-  const refresh = (): Promise<void> => {
-    if (deadRefresh) return Promise.reject(deadRefresh);
-    refreshing ??= (async () => {
-      try {
-        const spent = state.refreshToken!;
-        const tokens = await refreshAccessToken({
-          clientId: options.clientId!,
-          clientSecret: options.clientSecret!,
-          refreshToken: spent,
-          atlassianBaseUrl: options.atlassianBaseUrl,
-        });
-        forget(state.accessToken);
-        forget(spent);
-        state.accessToken = tokens.accessToken;
-        state.refreshToken = tokens.refreshToken ?? spent;
-        state.expiresAt = tokens.expiresAt;
-        lifetimeMs = Math.max(0, tokens.expiresAt - now());
-        // The site does not change with the token: keep later clients of this token lookup-free.
-        if (cloudId !== undefined) {
-          rememberCloudId(siteCacheKey(tokens.accessToken, override, apiUrl), cloudId);
-        }
-        await options.onTokens?.({ ...tokens, refreshToken: state.refreshToken });
-      } catch (error) {
-        // A refused refresh token stays refused: fail fast instead of asking again and again.
-        if (error instanceof ConfluenceOAuthError) deadRefresh = error;
-        throw error;
-      } finally {
-        refreshing = undefined;
-      }
-    })();
-    return refreshing;
+  const runRefresh = async (): Promise<void> => {
+    const spent = state.refreshToken!;
+    let tokens: OAuthTokens;
+    try {
+      tokens = await refreshAccessToken({
+        clientId: options.clientId!,
+        clientSecret: options.clientSecret!,
+        refreshToken: spent,
+        atlassianBaseUrl: options.atlassianBaseUrl,
+        now,
+      });
+    } catch (error) {
+      // A refused (or possibly spent) refresh token stays so: fail fast instead of asking
+      // again. A transient failure (429/5xx, unreachable) is not latched: the next call retries.
+      if (endsRefreshing(error)) deadRefresh = error;
+      throw error;
+    }
+    forget(state.accessToken);
+    forget(spent);
+    state.accessToken = tokens.accessToken;
+    state.refreshToken = tokens.refreshToken ?? spent;
+    state.expiresAt = tokens.expiresAt;
+    lifetimeMs = Math.max(0, tokens.expiresAt - now());
+    // The site does not change with the token: keep later clients of this token lookup-free.
+    if (cloudId !== undefined) {
+      rememberCloudId(siteCacheKey(tokens.accessToken, override, apiUrl), cloudId);
+    }
+    try {
+      await options.onTokens?.({ ...tokens, refreshToken: state.refreshToken });
+    } catch (error) {
+      // The tokens did rotate: the state keeps them (the old ones are dead), and the caller
+      // learns that persistence failed through its own error type, without any token value.
+      throw notPersistedError(error, [
+        tokens.accessToken,
+        state.refreshToken,
+        spent,
+        options.clientSecret,
+      ]);
+    }
   };
 
-  const lookUpSite = async (signal: AbortSignal): Promise<string> => {
-    if (canRefresh() && state.expiresAt !== undefined && mayBeExpired()) await refresh();
-    let listed = await fetchAccessibleResources(apiUrl, state.accessToken, signal);
+  const refresh = (signal?: AbortSignal): Promise<void> => {
+    if (deadRefresh) return Promise.reject(deadRefresh);
+    refreshing ??= runRefresh().finally(() => {
+      refreshing = undefined;
+    });
+    return raceAbort(refreshing, signal, "The OAuth token refresh");
+  };
+
+  /**
+   * Unknown expiry, and the gateway answered 403/404: does the token itself still work?
+   * accessible-resources answers an expired or revoked token with 401 (docs/oauth.md). Shared
+   * by concurrent failures; a probe that fails for another reason counts as "not rejected", so
+   * the original 403/404 is reported rather than a refresh token spent on a guess.
+   */
+  const tokenRejected = (signal: AbortSignal | undefined): Promise<boolean> => {
+    probing ??= fetchAccessibleResources(apiUrl, state.accessToken)
+      .then(
+        (listed) => listed.status === 401 || listed.status === 403,
+        () => false,
+      )
+      .finally(() => {
+        probing = undefined;
+      });
+    return raceAbort(probing, signal, "The OAuth token check");
+  };
+
+  // Runs for every waiter of a lookup at once, so it uses no caller's signal; each of its
+  // requests has its own timeout (OAUTH_HTTP_TIMEOUT_MS).
+  const lookUpSite = async (): Promise<string> => {
+    if (canRefresh() && nearExpiry()) await refresh();
+    let listed = await fetchAccessibleResources(apiUrl, state.accessToken);
     if (listed.status !== 200 && canRefresh()) {
       await refresh();
-      listed = await fetchAccessibleResources(apiUrl, state.accessToken, signal);
+      listed = await fetchAccessibleResources(apiUrl, state.accessToken);
     }
     if (listed.status === 401 || listed.status === 403) {
       throw new ConfluenceOAuthError(
@@ -138,17 +186,17 @@ export function oauthAuth(options: OAuthAuthOptions): AuthProvider {
     return site.id;
   };
 
-  const resolveCloudId = async (signal: AbortSignal): Promise<string> => {
+  const resolveCloudId = async (signal: AbortSignal | undefined): Promise<string> => {
     if (cloudId !== undefined) return cloudId;
     const key = siteCacheKey(state.accessToken, override, apiUrl);
     const cached = cachedCloudId(key);
     if (cached !== undefined) return cached;
     let lookup = lookups.get(key);
     if (lookup === undefined) {
-      lookup = lookUpSite(signal).finally(() => lookups.delete(key));
+      lookup = lookUpSite().finally(() => lookups.delete(key));
       lookups.set(key, lookup);
     }
-    return lookup;
+    return raceAbort(lookup, signal, "The Confluence site lookup");
   };
 
   const scopeError = (failure: AuthFailure): ConfluenceScopeError => {
@@ -178,8 +226,17 @@ export function oauthAuth(options: OAuthAuthOptions): AuthProvider {
       cloudId = await resolveCloudId(signal);
       return { siteBaseUrl: `${apiUrl}/ex/confluence/${cloudId}`, graphqlUrl: `${apiUrl}/graphql` };
     },
-    authorization: async () => {
-      if (canRefresh() && state.expiresAt !== undefined && mayBeExpired()) await refresh();
+    authorization: async ({ signal }) => {
+      if (canRefresh() && nearExpiry()) {
+        try {
+          await refresh(signal);
+        } catch (error) {
+          // Refreshing ahead of expiry hit a transient failure: the token still works until
+          // it actually expires, so use it (the next call tries the refresh again).
+          const stillValid = state.expiresAt !== undefined && now() < state.expiresAt;
+          if (!(error instanceof ConfluenceOAuthUnavailableError && stillValid)) throw error;
+        }
+      }
       return `Bearer ${state.accessToken}`;
     },
     onAuthFailure: async (failure) => {
@@ -187,14 +244,20 @@ export function oauthAuth(options: OAuthAuthOptions): AuthProvider {
         throw scopeError(failure);
       }
       if (!canRefresh()) return false;
+      const stale = () => failure.authorization !== `Bearer ${state.accessToken}`;
       // Another request already refreshed (or is refreshing): just send again.
-      if (failure.authorization !== `Bearer ${state.accessToken}`) return true;
+      if (stale()) return true;
       if (refreshing) {
-        await refreshing;
+        await raceAbort(refreshing, failure.signal, "The OAuth token refresh");
         return true;
       }
-      if (failure.status !== 401 && !mayBeExpired()) return false;
-      await refresh();
+      if (failure.status !== 401) {
+        const expired =
+          state.expiresAt === undefined ? await tokenRejected(failure.signal) : nearExpiry();
+        if (!expired) return false;
+        if (stale()) return true;
+      }
+      await refresh(failure.signal);
       return true;
     },
     secrets: () =>

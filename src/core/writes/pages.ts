@@ -4,40 +4,45 @@
 // found by `GET /pages?space-id=&title=&status=current` (getPages). Drafts have no such rule and
 // are reported as unknown rather than risking a duplicate.
 // Update: updatePage requires `version.number` = current + 1 (409 otherwise), so after a dropped
-// PUT with version N+1, getPageById tells: N+1 with our content = applied, N = not applied.
+// PUT with version N+1, getPageById tells: N+1 with our title/status/parent = applied, N = not.
+// The body is never compared: Confluence rewrites storage XHTML on save (adds `ac:local-id`
+// attributes, reorders attributes, normalises whitespace), so a write that landed would look
+// "different" and end as unknown. Title, status, parent, space and version are stored as given.
 import type { Page, PageBulk } from "../../types/confluence.js";
-import { ConfluenceApiError } from "../errors.js";
 import type { QueryParams } from "../query.js";
 import type { CallOptions, ConfluenceClient, ConfluenceResponse } from "../types.js";
-import { resolveWrite, type SafeWriteOptions, type Verdict } from "./resolve.js";
+import {
+  callOptions,
+  isStatus,
+  resolveWrite,
+  type SafeWriteOptions,
+  type Verdict,
+} from "./resolve.js";
 
 type Json = Record<string, unknown>;
 
-function callOptions(options: SafeWriteOptions): CallOptions {
-  const { headers, timeoutMs, retry, signal, debug } = options;
-  return { headers, timeoutMs, retry, signal, debug };
-}
-
-/** The storage value we wrote, when the body can be compared with what Confluence returns. */
-function storageValue(body: Json): string | undefined {
-  const pageBody = body.body as Json | undefined;
-  if (pageBody?.representation !== "storage" || typeof pageBody.value !== "string") {
-    return undefined;
-  }
-  return pageBody.value;
-}
-
-/** Whether `page` carries what `body` asked for, as far as the response shows it. */
+/** Whether `page` has the title, status, parent and space `body` asked for. */
 function matches(page: Page, body: Json): boolean {
   if (typeof body.title === "string" && page.title !== body.title) return false;
   if (typeof body.status === "string" && page.status !== body.status) return false;
   if (typeof body.parentId === "string" && page.parentId !== body.parentId) return false;
-  const value = storageValue(body);
-  return value === undefined || page.body?.storage?.value === value;
+  if (body.spaceId !== undefined && page.spaceId !== String(body.spaceId)) return false;
+  return true;
 }
 
-const isStatus = (error: unknown, ...statuses: number[]) =>
-  error instanceof ConfluenceApiError && statuses.includes(error.status);
+/**
+ * Whether `page` was created by one of our attempts: version 1 (nobody edited it since) and
+ * created no earlier than our first attempt. The start is rounded down to the second in case
+ * the timestamp is stored without milliseconds; a page older than that was someone else's.
+ */
+function createdByUs(page: Page, startedAt: number): boolean {
+  const createdAt = Date.parse(page.createdAt);
+  return (
+    page.version?.number === 1 &&
+    Number.isFinite(createdAt) &&
+    createdAt >= Math.floor(startedAt / 1000) * 1000
+  );
+}
 
 async function fetchPage(
   client: ConfluenceClient,
@@ -68,6 +73,7 @@ export function createPageSafely(
   const title = typeof body.title === "string" ? body.title : undefined;
   const spaceId = String(body.spaceId);
   const draft = body.status === "draft";
+  const startedAt = Date.now();
   const probe = async (): Promise<Verdict<Page>> => {
     if (draft || title === undefined || title === "") {
       return { state: "unknown", reason: "drafts and untitled pages have no unique title" };
@@ -79,10 +85,13 @@ export function createPageSafely(
     const candidate = found.results.find((page) => page.title === title);
     if (candidate === undefined) return { state: "absent" };
     const page = await fetchPage(client, candidate.id, call);
-    if (matches(page.data, body)) return { state: "applied", response: page };
+    // createPage's status defaults to "current" (PageCreateRequest), which the search required.
+    if (matches(page.data, { ...body, status: "current" }) && createdByUs(page.data, startedAt)) {
+      return { state: "applied", response: page };
+    }
     return {
       state: "unknown",
-      reason: `page ${candidate.id} has this title but different content`,
+      reason: `page ${candidate.id} has this title but another parent, version or creation time`,
     };
   };
   return resolveWrite(
@@ -132,7 +141,7 @@ export function updatePageSafely(
     }
     return {
       state: "unknown",
-      reason: `page ${id} is at version ${current ?? "?"}, expected ${target - 1} or ${target} with our content`,
+      reason: `page ${id} is at version ${current ?? "?"}, expected ${target - 1} or ${target} with our title, status and parent`,
     };
   };
   return resolveWrite(

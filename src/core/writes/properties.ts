@@ -3,22 +3,19 @@
 // (a second create with the same key is a 400), and updates need `version.number` = current + 1
 // (409 otherwise), so a probe can tell whether a dropped write landed.
 import type { ContentProperty } from "../../types/confluence.js";
-import { ConfluenceApiError } from "../errors.js";
 import type { PathParamValue } from "../path.js";
-import type { CallOptions, ConfluenceClient, ConfluenceResponse } from "../types.js";
-import { resolveWrite, type SafeWriteOptions, type Verdict } from "./resolve.js";
+import type { ConfluenceClient, ConfluenceResponse } from "../types.js";
+import {
+  callOptions,
+  isStatus,
+  resolveWrite,
+  type SafeWriteOptions,
+  type Verdict,
+} from "./resolve.js";
 import { sameJson } from "./same-json.js";
 
 type Json = Record<string, unknown>;
 type Params = Readonly<Record<string, PathParamValue>>;
-
-function callOptions(options: SafeWriteOptions): CallOptions {
-  const { headers, timeoutMs, retry, signal, debug } = options;
-  return { headers, timeoutMs, retry, signal, debug };
-}
-
-const isStatus = (error: unknown, ...statuses: number[]) =>
-  error instanceof ConfluenceApiError && statuses.includes(error.status);
 
 export interface SafeCreateProperty extends SafeWriteOptions {
   /** e.g. `/pages/{page-id}/properties`. */

@@ -43,6 +43,36 @@ export interface SafeWriteOptions extends CallOptions {
   settleMs?: number;
 }
 
+// Every CallOptions key: the Record type makes a key added to CallOptions a compile error
+// here until it is listed, so a new per-call option cannot be silently dropped again.
+const CALL_OPTION_KEYS: Record<keyof CallOptions, true> = {
+  headers: true,
+  timeoutMs: true,
+  retry: true,
+  signal: true,
+  debug: true,
+  logger: true,
+  maxResponseBytes: true,
+};
+
+/**
+ * The per-call options (headers, timeout, retry, signal, debug, logger, ...) of a safe write,
+ * passed whole to the write and its probes. Picked by key, not by removing the resolver's own
+ * options: the request objects also carry the write's body and path, which a probe must not send.
+ */
+export function callOptions(options: CallOptions): CallOptions {
+  const call: Record<string, unknown> = {};
+  for (const key of Object.keys(CALL_OPTION_KEYS) as (keyof CallOptions)[]) {
+    if (options[key] !== undefined) call[key] = options[key];
+  }
+  return call as CallOptions;
+}
+
+/** A Confluence answer with one of these statuses. */
+export function isStatus(error: unknown, ...statuses: number[]): boolean {
+  return error instanceof ConfluenceApiError && statuses.includes(error.status);
+}
+
 export interface WritePlan<T> {
   operation: string;
   method: string;

@@ -21,7 +21,10 @@ import { PAGE_SORT_NAMES, PAGE_SORTS } from "../sort-specs.js";
 import { sliceAfter, sortItems } from "../sorting.js";
 import { ownerKey } from "../store.js";
 
+// Enums copied from the OpenAPI spec (confluence-v2.json), not from src/catalog/inputs.ts: the
+// emulator shares no code with the client. `status`: getPages / getPagesInSpace parameter enum.
 const LIST_STATUSES = ["current", "archived", "deleted", "trashed"] as const;
+// getPageById `status` parameter enum.
 const SINGLE_STATUSES = [
   "current",
   "archived",
@@ -30,6 +33,8 @@ const SINGLE_STATUSES = [
   "historical",
   "draft",
 ] as const;
+// `body-format`: PrimaryBodyRepresentation (getPages, getPagesInSpace) and
+// PrimaryBodyRepresentationSingle (getPageById). Sort orders: PageSortOrder, in sort-specs.ts.
 const BULK_FORMATS = ["storage", "atlas_doc_format"] as const;
 const SINGLE_FORMATS = [
   "storage",

@@ -1,0 +1,245 @@
+// How the OAuth provider lives through a failing token endpoint and through callers that give
+// up, against the emulator with injected faults: transient 429/5xx are retried and never end
+// refreshing, only a refused refresh token does; a lost answer is "outcome unknown" and the old
+// refresh token is not sent again; a throwing onTokens keeps the new tokens; one caller's abort
+// does not fail the others sharing a lookup or a refresh; gateway 404s mention expired tokens.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { buildApiError } from "../../src/core/api-error.js";
+import {
+  type AuthProvider,
+  ConfluenceAbortError,
+  ConfluenceApiError,
+  type ConfluenceClient,
+  ConfluenceOAuthError,
+  ConfluenceOAuthOutcomeUnknownError,
+  ConfluenceOAuthUnavailableError,
+  ConfluenceTokensNotPersistedError,
+  clearSiteCache,
+  createConfluenceClient,
+  type OAuthAuthOptions,
+  oauthAuth,
+} from "../../src/core/index.js";
+import { Redactor } from "../../src/core/redact.js";
+import { SITE_IDS } from "../../src/emulator/index.js";
+import { startTestEmulator } from "../support/emulator.js";
+import { type FaultyProxy, type ProxyFault, startFaultyProxy } from "./faulty-proxy.js";
+import { CLIENT, isRefresh, lastSeq, type Minted, mint, requestsSince } from "./support.js";
+
+/** The emulator (admin calls, request log) and the proxy in front of it (what clients use). */
+let url = "";
+let proxy: FaultyProxy;
+let close = async () => {};
+const clients: ConfluenceClient[] = [];
+
+beforeAll(async () => {
+  const emulator = await startTestEmulator();
+  url = emulator.url;
+  close = emulator.close;
+  proxy = await startFaultyProxy(url);
+});
+afterAll(async () => {
+  for (const client of clients) await client.close();
+  await proxy.close();
+  await close();
+});
+beforeEach(() => {
+  clearSiteCache();
+  proxy.rules.length = 0;
+  proxy.seen.length = 0;
+});
+
+const TOKEN_ENDPOINT = { method: "POST", path: "/oauth/token" };
+const RESOURCES = { method: "GET", path: "/oauth/token/accessible-resources" };
+
+function inject(target: { method: string; path: string }, times: number, fault: ProxyFault) {
+  proxy.rules.push({ ...target, times, fault });
+}
+
+/** What the client got from the token endpoint, in order. */
+const tokenOutcomes = () =>
+  proxy.seen.filter((r) => r.path === TOKEN_ENDPOINT.path).map((r) => r.outcome);
+
+/** A client whose token is past its expiry, so its first call refreshes first. */
+function expiredClient(minted: Minted, extra: Partial<OAuthAuthOptions> = {}): ConfluenceClient {
+  const client = createConfluenceClient({
+    auth: oauthAuth({
+      ...CLIENT,
+      accessToken: minted.access_token,
+      refreshToken: minted.refresh_token,
+      expiresAt: Date.now() - 1000,
+      cloudId: SITE_IDS.demo,
+      atlassianBaseUrl: proxy.url,
+      ...extra,
+    }),
+  });
+  clients.push(client);
+  return client;
+}
+
+function everything(error: unknown): string {
+  return error instanceof Error ? `${error.message}\n${JSON.stringify(error)}` : String(error);
+}
+
+describe("token endpoint failures", () => {
+  it("a single 503 is retried and the refresh succeeds", async () => {
+    inject(TOKEN_ENDPOINT, 1, { status: 503 });
+    const client = expiredClient(await mint(url));
+    expect((await client.request({ path: "/spaces" })).status).toBe(200);
+    expect(tokenOutcomes()).toEqual([503, 200]);
+  });
+
+  it("a token endpoint down on every try is a transient error, and refreshing is not disabled", async () => {
+    inject(TOKEN_ENDPOINT, 1, { status: 429, headers: { "retry-after": "0" } });
+    inject(TOKEN_ENDPOINT, 1, { status: 502 });
+    inject(TOKEN_ENDPOINT, 1, { status: 503 });
+    const minted = await mint(url);
+    const client = expiredClient(minted);
+    const error = await client.request({ path: "/spaces" }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConfluenceOAuthUnavailableError);
+    expect((error as Error).message).toMatch(/temporarily unavailable.*transient/);
+    expect((error as Error).message).not.toMatch(/spent|re-authorize/i);
+    expect(everything(error)).not.toContain(minted.refresh_token ?? "?");
+    // The fault is used up: the next call refreshes with the same, still valid refresh token.
+    const since = await lastSeq(url);
+    expect((await client.request({ path: "/spaces" })).status).toBe(200);
+    expect((await requestsSince(url, since)).filter(isRefresh).map((e) => e.status)).toEqual([200]);
+  });
+
+  it("a refused refresh token ends refreshing: no second token request", async () => {
+    const minted = await mint(url);
+    const first = expiredClient(minted);
+    await first.request({ path: "/spaces" }); // rotates: minted.refresh_token is now spent
+    const stale = expiredClient(minted);
+    const error = await stale.request({ path: "/spaces" }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConfluenceOAuthError);
+    expect(error).not.toBeInstanceOf(ConfluenceOAuthUnavailableError);
+    expect((error as ConfluenceOAuthError).code).toBe("unauthorized_client");
+    expect((error as Error).message).toMatch(/re-authorize/);
+    const since = await lastSeq(url);
+    await expect(stale.request({ path: "/spaces" })).rejects.toBe(error);
+    expect((await requestsSince(url, since)).filter(isRefresh)).toHaveLength(0);
+  });
+
+  it("a lost answer is 'outcome unknown' and the old refresh token is not sent again", async () => {
+    inject(TOKEN_ENDPOINT, 1, { resetAfter: true });
+    const minted = await mint(url);
+    const client = expiredClient(minted);
+    const since = await lastSeq(url);
+    const error = await client.request({ path: "/spaces" }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConfluenceOAuthOutcomeUnknownError);
+    expect((error as Error).message).toMatch(/may already be spent/);
+    expect(everything(error)).not.toContain(minted.refresh_token ?? "?");
+    await expect(client.request({ path: "/spaces" })).rejects.toBe(error);
+    // Exactly one refresh left the client, and the emulator applied it (the token rotated).
+    expect(tokenOutcomes()).toEqual(["reset"]);
+    expect((await requestsSince(url, since)).filter(isRefresh).map((e) => e.status)).toEqual([200]);
+  });
+});
+
+describe("onTokens failures", () => {
+  it("a throwing onTokens is reported as 'not persisted'; the new tokens stay in use", async () => {
+    const minted = await mint(url);
+    let rotated: { accessToken: string; refreshToken?: string } | undefined;
+    const client = expiredClient(minted, {
+      onTokens: (tokens) => {
+        rotated = tokens;
+        throw new Error(`database is read-only, could not store ${tokens.refreshToken}`);
+      },
+    });
+    const error = await client.request({ path: "/spaces" }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConfluenceTokensNotPersistedError);
+    expect((error as ConfluenceOAuthError).code).toBe("tokens_not_persisted");
+    expect((error as Error).message).toMatch(/database is read-only.*keeps using the new tokens/);
+    const text = everything(error);
+    for (const secret of [rotated?.accessToken, rotated?.refreshToken, minted.refresh_token]) {
+      expect(secret).toBeDefined();
+      expect(text).not.toContain(secret);
+    }
+    const since = await lastSeq(url);
+    expect((await client.request({ path: "/spaces" })).status).toBe(200);
+    const log = await requestsSince(url, since);
+    expect(log.filter(isRefresh)).toHaveLength(0);
+  });
+});
+
+describe("aborts of shared work", () => {
+  function lookupProvider(accessToken: string): AuthProvider {
+    return oauthAuth({ accessToken, atlassianBaseUrl: proxy.url });
+  }
+
+  it("one caller aborting a shared site lookup does not fail the others", async () => {
+    inject(RESOURCES, 1, { delayMs: 300 });
+    const minted = await mint(url);
+    const quitter = new AbortController();
+    const a = lookupProvider(minted.access_token).resolveEndpoints({
+      host: undefined,
+      signal: quitter.signal,
+    });
+    const b = lookupProvider(minted.access_token).resolveEndpoints({
+      host: undefined,
+      signal: new AbortController().signal,
+    });
+    setTimeout(() => quitter.abort(), 50);
+    await expect(a).rejects.toBeInstanceOf(ConfluenceAbortError);
+    expect((await b).siteBaseUrl).toBe(`${proxy.url}/ex/confluence/${SITE_IDS.demo}`);
+    expect(proxy.seen.filter((r) => r.path === RESOURCES.path)).toHaveLength(1);
+  });
+
+  it("one caller aborting a shared refresh does not fail the others", async () => {
+    inject(TOKEN_ENDPOINT, 1, { delayMs: 300 });
+    const minted = await mint(url);
+    const auth = oauthAuth({
+      ...CLIENT,
+      accessToken: minted.access_token,
+      refreshToken: minted.refresh_token,
+      expiresAt: Date.now() - 1000,
+      cloudId: SITE_IDS.demo,
+      atlassianBaseUrl: proxy.url,
+    });
+    const quitter = new AbortController();
+    const a = Promise.resolve(auth.authorization({ signal: quitter.signal }));
+    const b = Promise.resolve(auth.authorization({ signal: new AbortController().signal }));
+    setTimeout(() => quitter.abort(), 50);
+    await expect(a).rejects.toBeInstanceOf(ConfluenceAbortError);
+    const header = await b;
+    expect(header).toMatch(/^Bearer /);
+    expect(header).not.toBe(`Bearer ${minted.access_token}`);
+    expect(tokenOutcomes()).toEqual([200]);
+  });
+});
+
+describe("expired-token hint", () => {
+  it("a gateway 404 from an expired token that cannot be refreshed says it may be the token", async () => {
+    const minted = await mint(url);
+    // As in the Prismatic component: an access token only, the platform owns refresh.
+    const client = createConfluenceClient({
+      auth: oauthAuth({ accessToken: minted.access_token, atlassianBaseUrl: url }),
+    });
+    clients.push(client);
+    await client.request({ path: "/spaces" });
+    await fetch(`${url}/__emulator/oauth/expire`, { method: "POST" });
+    for (const [api, path, status] of [
+      ["v2", "/pages", 404],
+      ["v1", "/space", 403],
+    ] as const) {
+      const error = await client.request({ api, path }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ConfluenceApiError);
+      expect((error as ConfluenceApiError).status).toBe(status);
+      expect((error as Error).message).toMatch(/expired OAuth access token also produces/);
+      expect((error as Error).message).not.toContain(minted.access_token);
+    }
+  });
+
+  it("only gateway 403/404 get the hint (a site's own 404 is just a 404)", () => {
+    const message = (status: number, path: string) =>
+      buildApiError(
+        { status, method: "GET", path, headers: {}, bytes: new Uint8Array() },
+        new Redactor(() => []),
+      ).message;
+    const hint = /expired OAuth access token/;
+    expect(message(404, "/ex/confluence/abc-123/wiki/api/v2/pages/1")).toMatch(hint);
+    expect(message(403, "/ex/confluence/abc-123/wiki/rest/api/space")).toMatch(hint);
+    expect(message(404, "/wiki/api/v2/pages/1")).not.toMatch(hint);
+    expect(message(400, "/ex/confluence/abc-123/wiki/api/v2/pages")).not.toMatch(hint);
+  });
+});
