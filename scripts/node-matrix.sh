@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# Runs the demo and the test suites on other Node.js majors (default: 22 and 24), fetching each
+# Runs the demo and the test suites on other Node.js versions (default: the oldest we support,
+# 20.18.1, and the 22 and 24 majors), fetching each
 # from the npm registry's `node` package into a scratch folder. Not part of `npm test`.
-# Usage: scripts/node-matrix.sh [major ...]
+# Usage: scripts/node-matrix.sh [version ...]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-majors=("${@:-22 24}")
+majors=("${@:-20.18.1 22 24}")
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
 status=0
