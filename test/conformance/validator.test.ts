@@ -6,6 +6,7 @@ import { createExchangeValidator, type Exchange } from "./validator.js";
 import type { Violation } from "./violation.js";
 
 const AUTH = { authorization: "[REDACTED]", accept: "application/json" };
+const JSON_REQUEST = { ...AUTH, "content-type": "application/json" };
 const JSON_RESPONSE = { "content-type": "application/json; charset=utf-8" };
 const ERROR_404 = {
   errors: [{ status: 404, code: "NOT_FOUND", title: "Not Found", detail: null }],
@@ -32,6 +33,17 @@ async function check(overrides: Partial<Exchange> & { url: string }) {
 
 function fields(violations: Violation[]): string[] {
   return violations.map((violation) => `${violation.side} ${violation.field}`);
+}
+
+/** updatePage on page 9 with a JSON body; `changes` completes or overrides the body's fields. */
+function updatePage9(changes: Record<string, unknown>, rest: Partial<Exchange> = {}) {
+  return check({
+    method: "PUT",
+    url: "/wiki/api/v2/pages/9",
+    requestHeaders: JSON_REQUEST,
+    requestBody: { id: "9", status: "current", title: "T", ...changes },
+    ...rest,
+  });
 }
 
 const page = {
@@ -73,7 +85,7 @@ describe("request checks", () => {
     const result = await check({
       method: "POST",
       url: "/wiki/api/v2/pages",
-      requestHeaders: { ...AUTH, "content-type": "application/json" },
+      requestHeaders: JSON_REQUEST,
       requestBody: {
         spaceId: 42,
         status: "current",
@@ -225,20 +237,10 @@ describe("response checks", () => {
         { status: 409, code: "CONFLICT", title: "Version must be incremented", detail: null },
       ],
     };
-    const update = await check({
-      method: "PUT",
-      url: "/wiki/api/v2/pages/9",
-      requestHeaders: { ...AUTH, "content-type": "application/json" },
-      requestBody: {
-        id: "9",
-        status: "current",
-        title: "T",
-        body: { representation: "storage", value: "<p/>" },
-        version: { number: 1 },
-      },
-      status: 409,
-      responseBody: conflict,
-    });
+    const update = await updatePage9(
+      { body: { representation: "storage", value: "<p/>" }, version: { number: 1 } },
+      { status: 409, responseBody: conflict },
+    );
     expect(update.violations).toEqual([]);
     const get = await check({ url: "/wiki/api/v2/pages/9", status: 409, responseBody: conflict });
     expect(fields(get.violations)).toEqual(["response status"]);
@@ -325,7 +327,7 @@ describe("page bodies (exception page-body-one-of)", () => {
     check({
       method: "POST",
       url: "/wiki/api/v2/pages",
-      requestHeaders: { ...AUTH, "content-type": "application/json" },
+      requestHeaders: JSON_REQUEST,
       requestBody: { spaceId, title: "T", body },
       responseBody: page,
     });
@@ -345,25 +347,20 @@ describe("page bodies (exception page-body-one-of)", () => {
   });
 
   it("checks updatePage ids as strings (exception page-update-format-string)", async () => {
-    const result = await check({
-      method: "PUT",
-      url: "/wiki/api/v2/pages/9",
-      requestHeaders: { ...AUTH, "content-type": "application/json" },
-      requestBody: {
-        id: "9",
-        status: "current",
-        title: "T",
+    const result = await updatePage9(
+      {
         spaceId: 42,
         body: { representation: "storage", value: "" },
         version: { number: 2 },
       },
-      responseBody: page,
-    });
+      { responseBody: page },
+    );
     expect(fields(result.violations)).toEqual(["request body.spaceId"]);
   });
 });
 
 describe("multipart bodies (v1 createAttachment)", () => {
+  const NO_ATTACHMENTS = { results: [], size: 0, start: 0, limit: 25, _links: {} };
   const upload = (parts: string[]) =>
     check({
       method: "POST",
@@ -374,7 +371,7 @@ describe("multipart bodies (v1 createAttachment)", () => {
         "x-atlassian-token": "nocheck",
       },
       requestBody: `${parts.map((part) => `--XyZ\r\n${part}\r\n`).join("")}--XyZ--\r\n`,
-      responseBody: { results: [], size: 0, start: 0, limit: 25, _links: {} },
+      responseBody: NO_ATTACHMENTS,
     });
   const file =
     'Content-Disposition: form-data; name="file"; filename="a.txt"\r\nContent-Type: text/plain\r\n\r\nhello';
@@ -389,15 +386,15 @@ describe("multipart bodies (v1 createAttachment)", () => {
     const none = await check({
       method: "POST",
       url: "/wiki/rest/api/content/123/child/attachment",
-      responseBody: { results: [], size: 0, start: 0, limit: 25, _links: {} },
+      responseBody: NO_ATTACHMENTS,
     });
     expect(fields(none.violations)).toEqual(["request body"]);
     const json = await check({
       method: "POST",
       url: "/wiki/rest/api/content/123/child/attachment",
-      requestHeaders: { ...AUTH, "content-type": "application/json" },
+      requestHeaders: JSON_REQUEST,
       requestBody: { file: "x", minorEdit: "true" },
-      responseBody: { results: [], size: 0, start: 0, limit: 25, _links: {} },
+      responseBody: NO_ATTACHMENTS,
     });
     expect(fields(json.violations)).toEqual(["request header.content-type"]);
   });

@@ -1,20 +1,13 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { DEMO_IDS } from "../../src/emulator/index.js";
-import { startTestEmulator } from "../support/emulator.js";
-import { client } from "./client.js";
+import { useResettingEmulator } from "./client.js";
 
-let emulator: Awaited<ReturnType<typeof startTestEmulator>>;
-let call: ReturnType<typeof client>;
 const P = DEMO_IDS.pages;
 const ENG = DEMO_IDS.spaces.engineering.id;
 
-beforeAll(async () => {
-  // Deliberately invalid requests below: check responses only.
-  emulator = await startTestEmulator({ conformance: "responses-only" });
-  call = client(emulator.url);
-});
-beforeEach(() => emulator.reset());
-afterAll(() => emulator.close());
+// Deliberately invalid requests below: check responses only.
+const suite = useResettingEmulator({ conformance: "responses-only" });
+const { call } = suite;
 
 const update = (id: string, number: number, title = "Architecture", status = "current") =>
   call(`/wiki/api/v2/pages/${id}`, {
@@ -48,7 +41,7 @@ describe("pages", () => {
     expect(r.body.id).toMatch(/^[0-9]+$/);
     expect(r.body.version).toMatchObject({ number: 1, minorEdit: false });
     expect(Date.parse(r.body.createdAt)).not.toBeNaN();
-    expect(r.body._links).toMatchObject({ base: `${emulator.url}/wiki` });
+    expect(r.body._links).toMatchObject({ base: `${suite.emulator.url}/wiki` });
     expect(r.body.body.storage.value).toBe("<p>Hi</p>");
   });
 
@@ -215,7 +208,7 @@ describe("spaces", () => {
       id: ENG,
       key: "ENG",
       homepageId: P.engineeringHome,
-      _links: { base: `${emulator.url}/wiki` },
+      _links: { base: `${suite.emulator.url}/wiki` },
     });
     expect((await call("/wiki/api/v2/spaces?type=team")).status).toBe(400);
   });

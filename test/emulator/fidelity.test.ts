@@ -1,25 +1,18 @@
 // Behaviour checked against the real Confluence Cloud (sources in docs/emulator.md, "Fidelity
 // notes"): standard headers, the Link header, error codes and messages, title rules, restores.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { DEMO_IDS } from "../../src/emulator/index.js";
 import { makePage } from "../../src/emulator/records.js";
 import { assertTitleFree } from "../../src/emulator/routes/pages-write.js";
 import { Store } from "../../src/emulator/store.js";
-import { startTestEmulator } from "../support/emulator.js";
-import { client } from "./client.js";
+import { useResettingEmulator } from "./client.js";
 
-let emulator: Awaited<ReturnType<typeof startTestEmulator>>;
-let call: ReturnType<typeof client>;
 const P = DEMO_IDS.pages;
 const ENG = DEMO_IDS.spaces.engineering.id;
 
-beforeAll(async () => {
-  // Some requests below are invalid on purpose: check responses only.
-  emulator = await startTestEmulator({ conformance: "responses-only" });
-  call = client(emulator.url);
-});
-beforeEach(() => emulator.reset());
-afterAll(() => emulator.close());
+// Some requests below are invalid on purpose: check responses only.
+const suite = useResettingEmulator({ conformance: "responses-only" });
+const { call } = suite;
 
 const storage = (value: string) => ({ representation: "storage", value });
 
@@ -46,7 +39,7 @@ describe("standard headers", () => {
   it("sends Link with rel=next then rel=base, and none on the last page", async () => {
     const first = await call(`/wiki/api/v2/spaces/${ENG}/pages?limit=2`);
     const { next, base } = first.body._links;
-    expect(base).toBe(`${emulator.url}/wiki`);
+    expect(base).toBe(`${suite.emulator.url}/wiki`);
     expect(first.headers.get("link")).toBe(`<${next}>; rel="next", <${base}>; rel="base"`);
     const all = await call(`/wiki/api/v2/spaces/${ENG}/pages?limit=250`);
     expect(all.body._links.next).toBeUndefined();
@@ -224,6 +217,6 @@ describe("single attachment and custom content includes", () => {
       targetType: "custom_content",
     });
     expect(cc.body.versions.results).toHaveLength(1);
-    expect(cc.body._links.base).toBe(`${emulator.url}/wiki`);
+    expect(cc.body._links.base).toBe(`${suite.emulator.url}/wiki`);
   });
 });

@@ -1,20 +1,12 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { DEMO_IDS } from "../../src/emulator/index.js";
-import { startTestEmulator } from "../support/emulator.js";
-import { client } from "./client.js";
+import { useResettingEmulator } from "./client.js";
 
-let emulator: Awaited<ReturnType<typeof startTestEmulator>>;
-let call: ReturnType<typeof client>;
 const P = DEMO_IDS.pages;
 
-beforeAll(async () => {
-  // Strict conformance: the 409 on stale property versions, which the OpenAPI document does not
-  // declare, is a documented exception in test/conformance/exceptions.ts.
-  emulator = await startTestEmulator();
-  call = client(emulator.url);
-});
-beforeEach(() => emulator.reset());
-afterAll(() => emulator.close());
+// Strict conformance: the 409 on stale property versions, which the OpenAPI document does not
+// declare, is a documented exception in test/conformance/exceptions.ts.
+const { call } = useResettingEmulator();
 
 describe("content properties", () => {
   const owners = [

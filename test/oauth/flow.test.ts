@@ -4,12 +4,14 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import {
   buildAuthorizeUrl,
+  type ClientOptions,
   type ConfluenceClient,
   ConfluenceOAuthError,
   ConfluenceScopeError,
   clearSiteCache,
   createConfluenceClient,
   exchangeAuthorizationCode,
+  type OAuthAuthOptions,
   type OAuthTokens,
   oauthAuth,
   refreshAccessToken,
@@ -25,6 +27,17 @@ const clients: ConfluenceClient[] = [];
 function track(client: ConfluenceClient): ConfluenceClient {
   clients.push(client);
   return client;
+}
+
+// A tracked OAuth client (closed after the suite) whose identity service and gateway are the
+// emulator.
+function gatewayClient(
+  auth: Omit<OAuthAuthOptions, "atlassianBaseUrl">,
+  options: Omit<ClientOptions, "auth"> = {},
+): ConfluenceClient {
+  return track(
+    createConfluenceClient({ auth: oauthAuth({ ...auth, atlassianBaseUrl: url }), ...options }),
+  );
 }
 
 beforeAll(async () => {
@@ -77,22 +90,18 @@ describe("authorization code flow", () => {
     expect(tokens.expiresAt).toBe(clock + 3_600_000);
     const persisted: OAuthTokens[] = [];
     const since = await lastSeq(url);
-    const client = track(
-      createConfluenceClient({
-        auth: oauthAuth({
-          ...CLIENT,
-          accessToken: tokens.accessToken,
-          refreshToken: tokens.refreshToken,
-          expiresAt: tokens.expiresAt,
-          atlassianBaseUrl: url,
-          now: () => clock,
-          onTokens: (t) => {
-            persisted.push(t);
-          },
-        }),
-        logger: capture.logger,
-        debug: true,
-      }),
+    const client = gatewayClient(
+      {
+        ...CLIENT,
+        accessToken: tokens.accessToken,
+        refreshToken: tokens.refreshToken,
+        expiresAt: tokens.expiresAt,
+        now: () => clock,
+        onTokens: (t) => {
+          persisted.push(t);
+        },
+      },
+      { logger: capture.logger, debug: true },
     );
     const first = await client.request<{ results: unknown[] }>({ path: "/spaces" });
     expect(first.data.results.length).toBeGreaterThan(0);
@@ -156,20 +165,15 @@ describe("refresh", () => {
   it("20 concurrent calls on an expired token cause exactly one refresh", async () => {
     const minted = await mint(url, { expiresInSeconds: 60 });
     const persisted: OAuthTokens[] = [];
-    const client = track(
-      createConfluenceClient({
-        auth: oauthAuth({
-          ...CLIENT,
-          accessToken: minted.access_token,
-          refreshToken: minted.refresh_token,
-          // Expiry unknown: only the gateway's answers (404 v2, 403 v1) reveal it.
-          atlassianBaseUrl: url,
-          onTokens: (t) => {
-            persisted.push(t);
-          },
-        }),
-      }),
-    );
+    const client = gatewayClient({
+      ...CLIENT,
+      accessToken: minted.access_token,
+      refreshToken: minted.refresh_token,
+      // Expiry unknown: only the gateway's answers (404 v2, 403 v1) reveal it.
+      onTokens: (t) => {
+        persisted.push(t);
+      },
+    });
     await client.endpoints();
     await fetch(`${url}/__emulator/oauth/expire`, { method: "POST" });
     const since = await lastSeq(url);
@@ -190,17 +194,12 @@ describe("refresh", () => {
 
   it("refreshes before expiry with the skew, without a failed call", async () => {
     const minted = await mint(url, { expiresInSeconds: 30 });
-    const client = track(
-      createConfluenceClient({
-        auth: oauthAuth({
-          ...CLIENT,
-          accessToken: minted.access_token,
-          refreshToken: minted.refresh_token,
-          expiresAt: Date.now() + 30_000,
-          atlassianBaseUrl: url,
-        }),
-      }),
-    );
+    const client = gatewayClient({
+      ...CLIENT,
+      accessToken: minted.access_token,
+      refreshToken: minted.refresh_token,
+      expiresAt: Date.now() + 30_000,
+    });
     const since = await lastSeq(url);
     await client.request({ path: "/spaces" });
     const log = await requestsSince(url, since);
@@ -210,17 +209,12 @@ describe("refresh", () => {
 
   it("a genuine 404 with a fresh token does not refresh", async () => {
     const minted = await mint(url);
-    const client = track(
-      createConfluenceClient({
-        auth: oauthAuth({
-          ...CLIENT,
-          accessToken: minted.access_token,
-          refreshToken: minted.refresh_token,
-          expiresAt: Date.now() + 3_600_000,
-          atlassianBaseUrl: url,
-        }),
-      }),
-    );
+    const client = gatewayClient({
+      ...CLIENT,
+      accessToken: minted.access_token,
+      refreshToken: minted.refresh_token,
+      expiresAt: Date.now() + 3_600_000,
+    });
     const since = await lastSeq(url);
     await expect(
       client.request({ path: "/pages/{id}", pathParams: { id: "424242" } }),
@@ -231,16 +225,11 @@ describe("refresh", () => {
 
 describe("unknown expiry", () => {
   function unknownExpiryClient(minted: { access_token: string; refresh_token?: string }) {
-    return track(
-      createConfluenceClient({
-        auth: oauthAuth({
-          ...CLIENT,
-          accessToken: minted.access_token,
-          refreshToken: minted.refresh_token,
-          atlassianBaseUrl: url,
-        }),
-      }),
-    );
+    return gatewayClient({
+      ...CLIENT,
+      accessToken: minted.access_token,
+      refreshToken: minted.refresh_token,
+    });
   }
 
   it("a genuine 404 with a working token costs a token check, not a refresh", async () => {
@@ -278,11 +267,7 @@ describe("unknown expiry", () => {
 describe("site resolution", () => {
   async function endpointsFor(siteOverride?: string, sites?: string[]) {
     const minted = await mint(url, { sites });
-    const client = track(
-      createConfluenceClient({
-        auth: oauthAuth({ accessToken: minted.access_token, siteOverride, atlassianBaseUrl: url }),
-      }),
-    );
+    const client = gatewayClient({ accessToken: minted.access_token, siteOverride });
     return client.endpoints();
   }
 
@@ -304,15 +289,10 @@ describe("site resolution", () => {
 
   it("the second site serves its own data", async () => {
     const minted = await mint(url);
-    const client = track(
-      createConfluenceClient({
-        auth: oauthAuth({
-          accessToken: minted.access_token,
-          siteOverride: "emulator-second",
-          atlassianBaseUrl: url,
-        }),
-      }),
-    );
+    const client = gatewayClient({
+      accessToken: minted.access_token,
+      siteOverride: "emulator-second",
+    });
     const spaces = await client.request<{ results: { key: string }[] }>({ path: "/spaces" });
     expect(spaces.data.results.map((s) => s.key)).toEqual(["SECOND"]);
   });
@@ -337,12 +317,7 @@ describe("site resolution", () => {
 
   it("after warm-up every call is exactly one request, even from new clients", async () => {
     const minted = await mint(url);
-    const make = () =>
-      track(
-        createConfluenceClient({
-          auth: oauthAuth({ accessToken: minted.access_token, atlassianBaseUrl: url }),
-        }),
-      );
+    const make = () => gatewayClient({ accessToken: minted.access_token });
     await make().request({ path: "/spaces" });
     const since = await lastSeq(url);
     for (let i = 0; i < 5; i++) await make().request({ path: "/spaces" });
@@ -357,16 +332,11 @@ describe("scopes", () => {
   it("a call outside the granted scopes names the missing scope and does not refresh", async () => {
     const minted = await mint(url, { scopes: ["offline_access", "read:space:confluence"] });
     const since = await lastSeq(url);
-    const client = track(
-      createConfluenceClient({
-        auth: oauthAuth({
-          ...CLIENT,
-          accessToken: minted.access_token,
-          refreshToken: minted.refresh_token,
-          atlassianBaseUrl: url,
-        }),
-      }),
-    );
+    const client = gatewayClient({
+      ...CLIENT,
+      accessToken: minted.access_token,
+      refreshToken: minted.refresh_token,
+    });
     const error = await client
       .request({ method: "DELETE", path: "/pages/{id}", pathParams: { id: "98309" } })
       .catch((e: unknown) => e);

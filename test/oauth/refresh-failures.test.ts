@@ -59,19 +59,22 @@ function inject(target: { method: string; path: string }, times: number, fault: 
 const tokenOutcomes = () =>
   proxy.seen.filter((r) => r.path === TOKEN_ENDPOINT.path).map((r) => r.outcome);
 
+/** OAuth auth (through the proxy) whose token is past its expiry: its first use refreshes. */
+function expiredAuth(minted: Minted, extra: Partial<OAuthAuthOptions> = {}) {
+  return oauthAuth({
+    ...CLIENT,
+    accessToken: minted.access_token,
+    refreshToken: minted.refresh_token,
+    expiresAt: Date.now() - 1000,
+    cloudId: SITE_IDS.demo,
+    atlassianBaseUrl: proxy.url,
+    ...extra,
+  });
+}
+
 /** A client whose token is past its expiry, so its first call refreshes first. */
 function expiredClient(minted: Minted, extra: Partial<OAuthAuthOptions> = {}): ConfluenceClient {
-  const client = createConfluenceClient({
-    auth: oauthAuth({
-      ...CLIENT,
-      accessToken: minted.access_token,
-      refreshToken: minted.refresh_token,
-      expiresAt: Date.now() - 1000,
-      cloudId: SITE_IDS.demo,
-      atlassianBaseUrl: proxy.url,
-      ...extra,
-    }),
-  });
+  const client = createConfluenceClient({ auth: expiredAuth(minted, extra) });
   clients.push(client);
   return client;
 }
@@ -188,14 +191,7 @@ describe("aborts of shared work", () => {
   it("one caller aborting a shared refresh does not fail the others", async () => {
     inject(TOKEN_ENDPOINT, 1, { delayMs: 300 });
     const minted = await mint(url);
-    const auth = oauthAuth({
-      ...CLIENT,
-      accessToken: minted.access_token,
-      refreshToken: minted.refresh_token,
-      expiresAt: Date.now() - 1000,
-      cloudId: SITE_IDS.demo,
-      atlassianBaseUrl: proxy.url,
-    });
+    const auth = expiredAuth(minted);
     const quitter = new AbortController();
     const a = Promise.resolve(auth.authorization({ signal: quitter.signal }));
     const b = Promise.resolve(auth.authorization({ signal: new AbortController().signal }));
