@@ -1,6 +1,7 @@
 // How actions talk to the core client: one JSON call, or one list page / every page. Keeps the
 // action files declarative (endpoint, params, query) and gives every action the same outputs.
 import {
+  ConfluenceApiError,
   ConfluenceError,
   type ConfluenceResponse,
   type HttpMethod,
@@ -74,18 +75,36 @@ function endpointOf(ctx: RunContext): { method: HttpMethod; path: string } {
 
 export async function callApi(ctx: RunContext, call: ApiCall = {}): Promise<ActionOutput> {
   const { method, path } = endpointOf(ctx);
-  const response = await ctx.client.request({
-    method,
-    path,
-    pathParams: call.params,
-    query: mergeQuery(call.query, call.extraQuery),
-    body: call.body,
-    debug: ctx.debug,
-  });
+  let response: ConfluenceResponse<unknown>;
+  try {
+    response = await ctx.client.request({
+      method,
+      path,
+      pathParams: call.params,
+      query: mergeQuery(call.query, call.extraQuery),
+      body: call.body,
+      debug: ctx.debug,
+    });
+  } catch (error) {
+    if (call.deleted !== undefined && deletedByEarlierAttempt(error)) {
+      // The object is gone, which is what Delete asked for; say how we know.
+      return { data: { id: call.deleted, deleted: true, status: 404, alreadyDeleted: true } };
+    }
+    throw error;
+  }
   if (call.deleted !== undefined && (response.data === undefined || response.data === "")) {
     return { data: { id: call.deleted, deleted: true, status: response.status } };
   }
   return { data: response.data };
+}
+
+/**
+ * A DELETE whose first attempt was cut off after it may have reached Confluence, then retried
+ * and answered 404: the first attempt deleted it (the id was validated and existed, or the
+ * first attempt would not have been ambiguous in the first place).
+ */
+function deletedByEarlierAttempt(error: unknown): boolean {
+  return error instanceof ConfluenceApiError && error.status === 404 && error.afterUncertainAttempt;
 }
 
 export async function listApi(

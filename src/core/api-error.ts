@@ -91,6 +91,7 @@ export interface ErrorResponse {
   headers: Readonly<Record<string, string>>;
   bytes: Uint8Array;
   retryAfterMs?: number;
+  afterUncertainAttempt?: boolean;
 }
 
 function parseBody(bytes: Uint8Array, redactor: Redactor): ConfluenceErrorBody | undefined {
@@ -122,6 +123,9 @@ export function buildApiError(response: ErrorResponse, redactor: Redactor): Conf
   if (response.retryAfterMs !== undefined && status === 429) {
     message += ` (retry after ${Math.ceil(response.retryAfterMs / 1000)} s)`;
   }
+  if (response.afterUncertainAttempt) {
+    message += " (this was a retry: an earlier attempt may already have been applied)";
+  }
   if (traceId !== undefined) message += ` (trace id ${traceId})`;
   return new ConfluenceApiError({
     status,
@@ -131,6 +135,7 @@ export function buildApiError(response: ErrorResponse, redactor: Redactor): Conf
     body,
     traceId,
     retryAfterMs: response.retryAfterMs,
+    afterUncertainAttempt: response.afterUncertainAttempt,
     message: redactor.redactString(message),
   });
 }

@@ -28,6 +28,8 @@ export interface ApiErrorDetails extends RequestTarget {
   traceId: string | undefined;
   /** Delay the server asked for (429/503), when it exceeded the retry budget. */
   retryAfterMs?: number;
+  /** An earlier attempt of this request was cut off after it may have reached Confluence. */
+  afterUncertainAttempt?: boolean;
   message: string;
 }
 
@@ -40,6 +42,12 @@ export class ConfluenceApiError extends ConfluenceError {
   readonly body: ConfluenceErrorBody | undefined;
   readonly traceId: string | undefined;
   readonly retryAfterMs: number | undefined;
+  /**
+   * True when an earlier attempt of this (retried) request was cut off after it may have reached
+   * Confluence: a 404 on a retried DELETE then most likely means the first attempt deleted it,
+   * a 409 on a retried PUT that the first attempt applied the version.
+   */
+  readonly afterUncertainAttempt: boolean;
 
   constructor(details: ApiErrorDetails) {
     super(details.message);
@@ -49,6 +57,7 @@ export class ConfluenceApiError extends ConfluenceError {
     this.body = details.body;
     this.traceId = details.traceId;
     this.retryAfterMs = details.retryAfterMs;
+    this.afterUncertainAttempt = details.afterUncertainAttempt ?? false;
   }
 }
 

@@ -85,6 +85,9 @@ export async function execute(ctx: ExecutorContext, run: Execution): Promise<Exe
   let retries = 0;
   let totalDelay = 0;
   let authRefreshed = false;
+  // Set once an attempt was cut off (timeout, dropped connection, garbled answer, gateway 5xx)
+  // after it may have reached Confluence: a later 404/409 may be that attempt's doing.
+  let uncertainAttempt = false;
 
   // Returns the delay to wait before retrying, or undefined when the budget is spent.
   const nextDelay = (serverDelay: number | undefined): number | undefined => {
@@ -169,6 +172,7 @@ export async function execute(ctx: ExecutorContext, run: Execution): Promise<Exe
         // repeatable request is sent again; a write may have happened and is not repeated.
         const delay = run.idempotent || retry.retryOnAllErrors ? nextDelay(undefined) : undefined;
         if (delay !== undefined) {
+          uncertainAttempt = true;
           await wait(attempt, delay, "invalid-body", status);
           continue;
         }
@@ -184,11 +188,22 @@ export async function execute(ctx: ExecutorContext, run: Execution): Promise<Exe
       const reason = statusRetryReason(status, run.idempotent, serverDelay !== undefined, retry);
       const delay = reason === undefined ? undefined : nextDelay(serverDelay);
       if (reason !== undefined && delay !== undefined) {
+        // 429 and 503 are load shedding (nothing applied); other 5xx may come from a gateway
+        // after Confluence did the work.
+        if (status >= 500 && status !== 503) uncertainAttempt = true;
         await wait(attempt, delay, reason, status);
         continue;
       }
       const error = buildApiError(
-        { status, method, path: path(), headers, bytes, retryAfterMs: serverDelay },
+        {
+          status,
+          method,
+          path: path(),
+          headers,
+          bytes,
+          retryAfterMs: serverDelay,
+          afterUncertainAttempt: uncertainAttempt,
+        },
         ctx.redactor,
       );
       throw fail(attempt, error);
@@ -200,6 +215,7 @@ export async function execute(ctx: ExecutorContext, run: Execution): Promise<Exe
     const repeatable = notSent || run.idempotent || retry.retryOnAllErrors;
     const delay = repeatable ? nextDelay(undefined) : undefined;
     if (delay !== undefined) {
+      if (!notSent) uncertainAttempt = true;
       await wait(attempt, delay, outcome.kind === "timeout" ? "timeout" : "network");
       continue;
     }

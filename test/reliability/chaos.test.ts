@@ -111,6 +111,16 @@ describe("chaos", () => {
       });
 
       let serial = 0;
+      // Deletes whose retry answered 404 after an attempt that may have been applied.
+      let deletesConfirmedByRetry = 0;
+      const deletedEarlier = (error: unknown): boolean => {
+        const earlier =
+          error instanceof ConfluenceApiError &&
+          error.status === 404 &&
+          error.afterUncertainAttempt;
+        if (earlier) deletesConfirmedByRetry++;
+        return earlier;
+      };
       const operations = {
         createPage: async () => {
           const title = `${PREFIX}page-${serial++}`;
@@ -187,10 +197,13 @@ describe("chaos", () => {
             });
             page.deleted = true;
           } catch (error) {
-            // DELETE is idempotent and the client repeats it after a lost answer; a 404 then
-            // means an earlier attempt already moved the page to the trash.
-            if (error instanceof ConfluenceApiError && error.status === 404) page.deleted = true;
-            else page.uncertain = "delete";
+            // DELETE is idempotent and the client repeats it after a lost answer; the retry's
+            // 404 is flagged as following such an attempt, which moved the page to the trash.
+            if (deletedEarlier(error)) {
+              page.deleted = true;
+              return;
+            }
+            page.uncertain = "delete";
             throw error;
           } finally {
             page.busy = false;
@@ -268,9 +281,11 @@ describe("chaos", () => {
             });
             property.deleted = true;
           } catch (error) {
-            if (error instanceof ConfluenceApiError && error.status === 404)
+            if (deletedEarlier(error)) {
               property.deleted = true;
-            else property.uncertain = "delete";
+              return;
+            }
+            property.uncertain = "delete";
             throw error;
           } finally {
             property.busy = false;
@@ -334,7 +349,7 @@ describe("chaos", () => {
           `  operations: ${JSON.stringify(Object.fromEntries(ledger.operations))}`,
           `  injected: 429 ${rateLimited} (${share(rateLimited)}), 5xx ${serverErrors} (${share(serverErrors)}), resets before ${stats.writes!.resetsBefore} / after ${stats.writes!.resetsAfter}, stalls ${stats.writes!.stalls + stats.reads!.stalls}, truncated ${stats.reads!.truncated}`,
           `  client retries: ${retries} (waits asked: ${sleeps.length}, ${sleeps.filter((ms) => ms === 1000).length} of 1 s from Retry-After)`,
-          `  ambiguous writes resolved: ${found} found applied, ${resent} re-sent after a check`,
+          `  ambiguous writes resolved: ${found} found applied, ${resent} re-sent after a check, ${deletesConfirmedByRetry} deletes confirmed by the retry's 404`,
           `  failures by kind: ${JSON.stringify(Object.fromEntries([...ledger.failures].sort()), null, 1)}`,
         ].join("\n"),
       );
