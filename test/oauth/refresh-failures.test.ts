@@ -20,14 +20,13 @@ import {
   oauthAuth,
 } from "../../src/core/index.js";
 import { Redactor } from "../../src/core/redact.js";
+import type { FaultRule, FaultStats } from "../../src/emulator/index.js";
 import { SITE_IDS } from "../../src/emulator/index.js";
 import { startTestEmulator } from "../support/emulator.js";
-import { type FaultyProxy, type ProxyFault, startFaultyProxy } from "./faulty-proxy.js";
 import { CLIENT, isRefresh, lastSeq, type Minted, mint, requestsSince } from "./support.js";
 
-/** The emulator (admin calls, request log) and the proxy in front of it (what clients use). */
+/** The emulator: Atlassian's identity service and gateway, with faults injected on demand. */
 let url = "";
-let proxy: FaultyProxy;
 let close = async () => {};
 const clients: ConfluenceClient[] = [];
 
@@ -35,31 +34,43 @@ beforeAll(async () => {
   const emulator = await startTestEmulator();
   url = emulator.url;
   close = emulator.close;
-  proxy = await startFaultyProxy(url);
 });
 afterAll(async () => {
   for (const client of clients) await client.close();
-  await proxy.close();
   await close();
 });
-beforeEach(() => {
+beforeEach(async () => {
   clearSiteCache();
-  proxy.rules.length = 0;
-  proxy.seen.length = 0;
+  await fetch(`${url}/__emulator/faults`, { method: "DELETE" });
 });
 
 const TOKEN_ENDPOINT = { method: "POST", path: "/oauth/token" };
 const RESOURCES = { method: "GET", path: "/oauth/token/accessible-resources" };
 
-function inject(target: { method: string; path: string }, times: number, fault: ProxyFault) {
-  proxy.rules.push({ ...target, times, fault });
+/** Replaces the emulator's fault rules (docs/emulator.md, "Fault injection"). */
+async function injectFaults(...rules: FaultRule[]): Promise<void> {
+  const response = await fetch(`${url}/__emulator/faults`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ rules }),
+  });
+  expect(response.status).toBe(200);
 }
 
-/** What the client got from the token endpoint, in order. */
-const tokenOutcomes = () =>
-  proxy.seen.filter((r) => r.path === TOKEN_ENDPOINT.path).map((r) => r.outcome);
+/** Per-rule counters of the current fault rules, in rule order. */
+async function faultStats(): Promise<FaultStats[]> {
+  const response = await fetch(`${url}/__emulator/faults`);
+  const listing = (await response.json()) as { rules: { stats: FaultStats }[] };
+  return listing.rules.map((rule) => rule.stats);
+}
 
-/** OAuth auth (through the proxy) whose token is past its expiry: its first use refreshes. */
+/** The statuses the token endpoint answered since `since`, in order. */
+const tokenOutcomes = async (since: number) =>
+  (await requestsSince(url, since))
+    .filter((r) => r.path === TOKEN_ENDPOINT.path)
+    .map((r) => r.status);
+
+/** OAuth auth whose token is past its expiry: its first use refreshes. */
 function expiredAuth(minted: Minted, extra: Partial<OAuthAuthOptions> = {}) {
   return oauthAuth({
     ...CLIENT,
@@ -67,7 +78,7 @@ function expiredAuth(minted: Minted, extra: Partial<OAuthAuthOptions> = {}) {
     refreshToken: minted.refresh_token,
     expiresAt: Date.now() - 1000,
     cloudId: SITE_IDS.demo,
-    atlassianBaseUrl: proxy.url,
+    atlassianBaseUrl: url,
     ...extra,
   });
 }
@@ -85,16 +96,19 @@ function everything(error: unknown): string {
 
 describe("token endpoint failures", () => {
   it("a single 503 is retried and the refresh succeeds", async () => {
-    inject(TOKEN_ENDPOINT, 1, { status: 503 });
+    await injectFaults({ ...TOKEN_ENDPOINT, error: { rate: 1, status: 503 }, times: 1 });
     const client = expiredClient(await mint(url));
+    const since = await lastSeq(url);
     expect((await client.request({ path: "/spaces" })).status).toBe(200);
-    expect(tokenOutcomes()).toEqual([503, 200]);
+    expect(await tokenOutcomes(since)).toEqual([503, 200]);
   });
 
   it("a token endpoint down on every try is a transient error, and refreshing is not disabled", async () => {
-    inject(TOKEN_ENDPOINT, 1, { status: 429, headers: { "retry-after": "0" } });
-    inject(TOKEN_ENDPOINT, 1, { status: 502 });
-    inject(TOKEN_ENDPOINT, 1, { status: 503 });
+    await injectFaults(
+      { ...TOKEN_ENDPOINT, error: { rate: 1, status: 429, retryAfter: 0 }, times: 1 },
+      { ...TOKEN_ENDPOINT, error: { rate: 1, status: 502 }, times: 1 },
+      { ...TOKEN_ENDPOINT, error: { rate: 1, status: 503 }, times: 1 },
+    );
     const minted = await mint(url);
     const client = expiredClient(minted);
     const error = await client.request({ path: "/spaces" }).catch((e: unknown) => e);
@@ -124,7 +138,7 @@ describe("token endpoint failures", () => {
   });
 
   it("a lost answer is 'outcome unknown' and the old refresh token is not sent again", async () => {
-    inject(TOKEN_ENDPOINT, 1, { resetAfter: true });
+    await injectFaults({ ...TOKEN_ENDPOINT, resetAfter: { rate: 1 }, times: 1 });
     const minted = await mint(url);
     const client = expiredClient(minted);
     const since = await lastSeq(url);
@@ -133,9 +147,22 @@ describe("token endpoint failures", () => {
     expect((error as Error).message).toMatch(/may already be spent/);
     expect(everything(error)).not.toContain(minted.refresh_token ?? "?");
     await expect(client.request({ path: "/spaces" })).rejects.toBe(error);
-    // Exactly one refresh left the client, and the emulator applied it (the token rotated).
-    expect(tokenOutcomes()).toEqual(["reset"]);
-    expect((await requestsSince(url, since)).filter(isRefresh).map((e) => e.status)).toEqual([200]);
+    // Exactly one refresh left the client and its answer was cut off (the request log skips
+    // exchanges whose answer never went out, so the fault's counters tell)...
+    expect(await faultStats()).toMatchObject([{ matched: 1, resetsAfter: 1 }]);
+    expect((await requestsSince(url, since)).filter(isRefresh)).toHaveLength(0);
+    // ...and the emulator applied it: the token rotated, the old refresh token is spent.
+    const replay = await fetch(`${url}/oauth/token`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({
+        grant_type: "refresh_token",
+        client_id: CLIENT.clientId,
+        client_secret: CLIENT.clientSecret,
+        refresh_token: minted.refresh_token,
+      }),
+    });
+    expect(replay.status).toBe(403);
   });
 });
 
@@ -167,12 +194,13 @@ describe("onTokens failures", () => {
 
 describe("aborts of shared work", () => {
   function lookupProvider(accessToken: string): AuthProvider {
-    return oauthAuth({ accessToken, atlassianBaseUrl: proxy.url });
+    return oauthAuth({ accessToken, atlassianBaseUrl: url });
   }
 
   it("one caller aborting a shared site lookup does not fail the others", async () => {
-    inject(RESOURCES, 1, { delayMs: 300 });
+    await injectFaults({ ...RESOURCES, latency: { ms: 300 }, times: 1 });
     const minted = await mint(url);
+    const since = await lastSeq(url);
     const quitter = new AbortController();
     const a = lookupProvider(minted.access_token).resolveEndpoints({
       host: undefined,
@@ -184,13 +212,17 @@ describe("aborts of shared work", () => {
     });
     setTimeout(() => quitter.abort(), 50);
     await expect(a).rejects.toBeInstanceOf(ConfluenceAbortError);
-    expect((await b).siteBaseUrl).toBe(`${proxy.url}/ex/confluence/${SITE_IDS.demo}`);
-    expect(proxy.seen.filter((r) => r.path === RESOURCES.path)).toHaveLength(1);
+    expect((await b).siteBaseUrl).toBe(`${url}/ex/confluence/${SITE_IDS.demo}`);
+    expect((await requestsSince(url, since)).filter((r) => r.path === RESOURCES.path)).toHaveLength(
+      1,
+    );
+    expect(await faultStats()).toMatchObject([{ matched: 1 }]);
   });
 
   it("one caller aborting a shared refresh does not fail the others", async () => {
-    inject(TOKEN_ENDPOINT, 1, { delayMs: 300 });
+    await injectFaults({ ...TOKEN_ENDPOINT, latency: { ms: 300 }, times: 1 });
     const minted = await mint(url);
+    const since = await lastSeq(url);
     const auth = expiredAuth(minted);
     const quitter = new AbortController();
     const a = Promise.resolve(auth.authorization({ signal: quitter.signal }));
@@ -200,7 +232,8 @@ describe("aborts of shared work", () => {
     const header = await b;
     expect(header).toMatch(/^Bearer /);
     expect(header).not.toBe(`Bearer ${minted.access_token}`);
-    expect(tokenOutcomes()).toEqual([200]);
+    expect(await tokenOutcomes(since)).toEqual([200]);
+    expect(await faultStats()).toMatchObject([{ matched: 1 }]);
   });
 });
 

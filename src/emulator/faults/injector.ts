@@ -3,8 +3,8 @@
 // At most one disruptive fault per request and rule, chosen by a single draw, so the configured
 // rates are the observed shares.
 import type { FastifyReply, FastifyRequest } from "fastify";
-import { apiFamilyOf, errorBodyFor } from "../errors.js";
 import type { RouteInterceptor } from "../interceptors.js";
+import { faultErrorBody } from "./error-body.js";
 import { compilePathPattern } from "./pattern.js";
 import { mulberry32 } from "./prng.js";
 import {
@@ -115,7 +115,7 @@ export class FaultInjector implements RouteInterceptor {
         if (rule.error.retryAfter !== undefined) {
           headers["retry-after"] = String(rule.error.retryAfter);
         }
-        answerNow(reply, status, headers, errorBodyFor(apiFamilyOf(url), status));
+        answerNow(reply, status, headers, faultErrorBody(url, status));
         return;
       }
       if (disruption === "resetBefore") {
@@ -188,7 +188,7 @@ export class FaultInjector implements RouteInterceptor {
           "x-ratelimit-remaining": "0",
           "x-ratelimit-reset": new Date(resetAt).toISOString(),
         },
-        errorBodyFor(apiFamilyOf(request.url), 429, "Too Many Requests", "TOO_MANY_REQUESTS"),
+        faultErrorBody(request.url, 429, "Too Many Requests", "TOO_MANY_REQUESTS"),
       );
       return true;
     }

@@ -1,7 +1,7 @@
 // The emulator's Atlassian identity service and API gateway for OAuth 2.0 (3LO): consent and
 // token endpoints, accessible-resources, every Confluence site under /ex/confluence/{cloudId},
 // and GraphQL at /graphql. See docs/oauth.md.
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyRequest } from "fastify";
 import { SiteContext } from "../context.js";
 import { generateSpace } from "../generate.js";
 import type { InterceptorChain } from "../interceptors.js";
@@ -36,12 +36,32 @@ function secondStore(demo: SiteContext): Store {
   return store;
 }
 
+/** The identity endpoints that run through the interceptor chain (fault injection). */
+const INTERCEPTED_IDENTITY_ROUTES = new Set(["/oauth/token", "/oauth/token/accessible-resources"]);
+
+/**
+ * Puts the identity endpoints behind the same interceptor chain as the sites, so fault rules
+ * (/__emulator/faults) reach them too. One root-level hook pair filtered by route pattern: the
+ * routes themselves stay where they are, and nothing else (sites, /__emulator/*) is touched.
+ */
+function interceptIdentityRoutes(app: FastifyInstance, interceptors: InterceptorChain): void {
+  const intercepted = (request: FastifyRequest) =>
+    !interceptors.empty && INTERCEPTED_IDENTITY_ROUTES.has(request.routeOptions.url ?? "");
+  app.addHook("preHandler", async (request, reply) => {
+    if (intercepted(request)) await interceptors.before(request, reply);
+  });
+  app.addHook("onSend", async (request, reply, payload) =>
+    intercepted(request) ? interceptors.after(request, reply, payload) : payload,
+  );
+}
+
 export function registerOAuth(app: FastifyInstance, deps: OAuthDeps): OAuthGateway {
   const options = resolveOAuthOptions(deps.options);
   const tokens = new TokenStore(options.accessTokenTtlSeconds);
   const second = new SiteContext(secondStore(deps.demo));
   const sites = emulatedSites(deps.demo, second);
   const consentingUser = () => deps.demo.store.defaultUser.email;
+  interceptIdentityRoutes(app, deps.interceptors);
   registerIdentity(app, { options, tokens, sites, consentingUser });
   registerGateway(app, { sites, tokens, interceptors: deps.interceptors });
   registerOAuthAdmin(app, { tokens, sites, clientId: options.clientId, consentingUser });
