@@ -8,6 +8,7 @@ import { apiFamilyOf, errorBodyFor } from "./errors.js";
 import type { InterceptorChain } from "./interceptors.js";
 import { registerAttachments } from "./routes/attachments.js";
 import { registerCustomContent } from "./routes/custom-content.js";
+import { registerDownloads } from "./routes/download.js";
 import { registerGraphql } from "./routes/graphql.js";
 import { registerPageReads } from "./routes/pages-read.js";
 import { registerPageWrites } from "./routes/pages-write.js";
@@ -55,5 +56,6 @@ export function registerSite(app: FastifyInstance, options: SiteOptions): void {
   registerCustomContent(app, ctx);
   registerProperties(app, ctx);
   registerV1(app, ctx);
+  registerDownloads(app, ctx);
   registerGraphql(app, ctx);
 }

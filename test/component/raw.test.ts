@@ -57,6 +57,30 @@ describe("Raw Request", () => {
     expect((binary.result as { contentType?: string }).contentType).toMatch(/json/);
   });
 
+  it("downloads an attachment's bytes through its downloadLink as binary", async () => {
+    const { data: attachment } = await run("getAttachment", {
+      attachmentId: DEMO_IDS.attachments.notesTxt,
+    });
+    const { downloadLink, fileSize, mediaType } = attachment as {
+      downloadLink: string;
+      fileSize: number;
+      mediaType: string;
+    };
+    const file = await run("rawRequest", {
+      url: `/wiki${downloadLink}`,
+      method: "GET",
+      responseType: "binary",
+    });
+    expect(Buffer.isBuffer(file.data)).toBe(true);
+    expect((file.data as Buffer).length).toBe(fileSize);
+    expect((file.result as { contentType?: string }).contentType).toContain(mediaType);
+    const requests = await received();
+    expect(requests.at(-1)).toMatchObject({
+      method: "GET",
+      path: `/wiki${downloadLink.split("?")[0]}`,
+    });
+  });
+
   it("maps the retry inputs: Retry On All Errors repeats a 404 Max Retry Count times", async () => {
     const error = await run("rawRequest", {
       url: "/wiki/api/v2/pages/999999",

@@ -12,7 +12,11 @@ export type Classification =
       /** The request went through the OAuth API gateway (`/ex/confluence/{cloudId}`). */
       viaGateway: boolean;
     }
-  | { kind: "skipped"; category: "emulator-admin" | "identity" | "graphql"; reason: string }
+  | {
+      kind: "skipped";
+      category: "emulator-admin" | "identity" | "graphql" | "download";
+      reason: string;
+    }
   | { kind: "unknown"; reason: string };
 
 // OAuth 2.0 (3LO) apps call https://api.atlassian.com/ex/confluence/{cloudId}/wiki/... instead of
@@ -42,6 +46,14 @@ export function classifyPath(pathname: string): Classification {
       kind: "skipped",
       category: "graphql",
       reason: "GraphQL (AGG) is not described by the Confluence REST OpenAPI specs",
+    };
+  }
+  if (sitePath.startsWith("/wiki/download/")) {
+    return {
+      kind: "skipped",
+      category: "download",
+      reason:
+        "attachment download servlet (an attachment's downloadLink): file bytes, not a REST operation",
     };
   }
   if (sitePath.startsWith("/wiki/api/v2/")) {

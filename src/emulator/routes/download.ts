@@ -1,0 +1,28 @@
+// Attachment downloads: the `downloadLink` / `_links.download` that v2 attachments carry
+// (`/download/attachments/{containerId}/{fileName}?version=N&api=v2`, relative to `/wiki`).
+// Not part of the REST API documents: it is the site's download servlet, which answers with the
+// file's bytes, its media type and a Content-Disposition, and needs the same authentication.
+// Source: "Attachment" schema (downloadLink) in confluence-v2.json, and Atlassian's guidance to
+// download through `_links.download` (developer.atlassian.com/cloud/confluence/rest/v2/api-group-attachment).
+import type { FastifyInstance } from "fastify";
+import type { SiteContext } from "../context.js";
+import { notFound } from "../errors.js";
+import { params } from "../http.js";
+
+export function registerDownloads(app: FastifyInstance, ctx: SiteContext): void {
+  app.get("/wiki/download/attachments/:container/:fileName", async (request, reply) => {
+    const { container, fileName } = params(request);
+    const attachment = ctx.store.attachmentsByContainer
+      .get(container ?? "")
+      ?.find((a) => a.title === fileName && a.status === "current");
+    if (attachment === undefined) throw notFound();
+    const data = attachment.data ?? Buffer.alloc(0);
+    return reply
+      .header("content-type", attachment.mediaType)
+      .header(
+        "content-disposition",
+        `attachment; filename*=UTF-8''${encodeURIComponent(attachment.title)}`,
+      )
+      .send(data);
+  });
+}
