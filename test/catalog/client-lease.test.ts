@@ -11,6 +11,7 @@ import {
 import { actions, runAction } from "../../src/catalog/index.js";
 import type { ListOutput } from "../../src/catalog/request.js";
 import { DEMO_IDS, type RunningEmulator } from "../../src/emulator/index.js";
+import { basicConnection, SILENT_LOGGER } from "../support/catalog.js";
 import { startTestEmulator } from "../support/emulator.js";
 
 const PAGE = DEMO_IDS.pages.engineeringHome;
@@ -27,20 +28,16 @@ afterAll(async () => {
 });
 
 // Distinct emails make distinct cache entries; the emulator only knows the real one.
-const connection = (email = emulator.credentials.email) => ({
-  key: "basic",
-  fields: { host: emulator.url, email, apiToken: emulator.credentials.apiToken },
-});
-const silent = { info() {}, warn() {}, error() {} };
+const connection = (email = emulator.credentials.email) => basicConnection(emulator, { email });
 const getPage = (client: ReturnType<typeof connectClient>["client"]) =>
   client.request({ method: "GET", path: "/pages/{id}", pathParams: { id: PAGE } });
 
 describe("client cache leases", () => {
   it("keeps an evicted client open while leased and closes it on release", async () => {
     setMaxCachedClients(1);
-    const first = connectClient(connection(), silent, false);
+    const first = connectClient(connection(), SILENT_LOGGER, false);
     // Another connection takes the only cache slot: the first client is evicted.
-    const other = connectClient(connection("other@example.com"), silent, false);
+    const other = connectClient(connection("other@example.com"), SILENT_LOGGER, false);
     expect(cachedClientCount()).toBe(1);
     expect((await getPage(first.client)).status).toBe(200);
     await other.client.close();
@@ -50,10 +47,10 @@ describe("client cache leases", () => {
   });
 
   it("leaves a released but still cached client open for the next invocation", async () => {
-    const first = connectClient(connection(), silent, false);
+    const first = connectClient(connection(), SILENT_LOGGER, false);
     await first.client.close();
     await first.client.close(); // releasing twice must not release someone else's lease
-    const second = connectClient(connection(), silent, false);
+    const second = connectClient(connection(), SILENT_LOGGER, false);
     expect((await getPage(first.client)).status).toBe(200);
     await second.client.close();
   });
@@ -68,7 +65,7 @@ describe("client cache leases", () => {
         evictions++;
         void connectClient(
           connection(`other${evictions}@example.com`),
-          silent,
+          SILENT_LOGGER,
           false,
         ).client.close();
       },

@@ -2,10 +2,11 @@
 // (at most FETCH_ALL_MAX_ITEMS), pointing at Limit/Cursor paging instead.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeCachedClients } from "../../src/catalog/client-factory.js";
-import { actions, InputError, runAction } from "../../src/catalog/index.js";
+import { actions, InputError } from "../../src/catalog/index.js";
 import { FETCH_ALL_MAX_ITEMS } from "../../src/catalog/inputs.js";
 import { FetchAllLimitError, type ListOutput } from "../../src/catalog/request.js";
 import type { RunningEmulator } from "../../src/emulator/index.js";
+import { runCatalogAction } from "../support/catalog.js";
 import { startTestEmulator } from "../support/emulator.js";
 import { lastSeq, requestsSince } from "../support/emulator-requests.js";
 
@@ -18,10 +19,8 @@ afterAll(async () => {
   await emulator.close();
 });
 
-const silent = { info() {}, warn() {}, error() {} };
 const listPages = async (params: Record<string, unknown>) => {
-  const connection = { key: "basic", fields: { host: emulator.url, ...emulator.credentials } };
-  const output = await runAction(actions.listPages!, { connection, ...params }, silent);
+  const output = await runCatalogAction(emulator, "listPages", params);
   return output.data as ListOutput;
 };
 const ids = (list: ListOutput) => list.results.map((item) => (item as { id: string }).id);

@@ -14,6 +14,7 @@ import {
   ConfluenceValidationError,
 } from "../../src/core/index.js";
 import type { RunningEmulator } from "../../src/emulator/index.js";
+import { basicConnection, SILENT_LOGGER } from "../support/catalog.js";
 import { startTestEmulator } from "../support/emulator.js";
 import { type LoggedRequest, lastSeq, requestsSince } from "../support/emulator-requests.js";
 import { inputsFor } from "./arbitraries.js";
@@ -66,8 +67,6 @@ function roundTrips(segment: string): boolean {
   }
 }
 
-const silent = { info() {}, warn() {}, error() {}, debug() {} };
-
 describe("fuzzing every action", () => {
   const all = Object.values(actions);
   it("covers the 29 actions of the specification", () => {
@@ -75,10 +74,7 @@ describe("fuzzing every action", () => {
   });
 
   it.each(all.map((action) => [action.key, action] as const))("%s", async (_key, action) => {
-    const connection = {
-      key: "basic",
-      fields: { host: emulator.url, ...emulator.credentials },
-    };
+    const connection = basicConnection(emulator);
     const labels = new Set([
       ...Object.values(action.inputs).map((input) => input.label),
       "Connection",
@@ -91,7 +87,7 @@ describe("fuzzing every action", () => {
         let outcome = "ok";
         let error: unknown;
         try {
-          await runAction(action, raw, silent);
+          await runAction(action, raw, SILENT_LOGGER);
         } catch (caught) {
           error = caught;
         }

@@ -1,7 +1,7 @@
 // OAuth 2.0 (3LO) end to end against the emulator playing Atlassian's identity service and API
 // gateway: authorize → code → token → call → expiry → refresh → call, rotation, reuse, single
 // flight, site resolution, scopes, and no secret in any log line or error.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import {
   buildAuthorizeUrl,
   type ClientOptions,
@@ -17,17 +17,23 @@ import {
   refreshAccessToken,
 } from "../../src/core/index.js";
 import { SITE_IDS } from "../../src/emulator/index.js";
-import { startTestEmulator } from "../support/emulator.js";
-import { ALL_SCOPES, Capture, CLIENT, isRefresh, lastSeq, mint, requestsSince } from "./support.js";
+import {
+  ALL_SCOPES,
+  Capture,
+  CLIENT,
+  isRefresh,
+  lastSeq,
+  mint,
+  requestsSince,
+  useGatewayEmulator,
+} from "./support.js";
 
+// Expired-token 404/403 and the gateway's own 401 body are covered by the exceptions
+// oauth-expired-token-v2/-v1 and gateway-401-body (test/conformance/exceptions.ts).
 let url = "";
-let close = async () => {};
-const clients: ConfluenceClient[] = [];
-
-function track(client: ConfluenceClient): ConfluenceClient {
-  clients.push(client);
-  return client;
-}
+const track = useGatewayEmulator((started) => {
+  url = started;
+});
 
 // A tracked OAuth client (closed after the suite) whose identity service and gateway are the
 // emulator.
@@ -40,17 +46,6 @@ function gatewayClient(
   );
 }
 
-beforeAll(async () => {
-  // Expired-token 404/403 and the gateway's own 401 body are covered by the exceptions
-  // oauth-expired-token-v2/-v1 and gateway-401-body (test/conformance/exceptions.ts).
-  const emulator = await startTestEmulator();
-  url = emulator.url;
-  close = emulator.close;
-});
-afterAll(async () => {
-  for (const client of clients) await client.close();
-  await close();
-});
 beforeEach(() => clearSiteCache());
 
 async function authorize(scopes = ALL_SCOPES): Promise<string> {

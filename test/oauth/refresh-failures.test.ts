@@ -3,7 +3,7 @@
 // refreshing, only a refused refresh token does; a lost answer is "outcome unknown" and the old
 // refresh token is not sent again; a throwing onTokens keeps the new tokens; one caller's abort
 // does not fail the others sharing a lookup or a refresh; gateway 404s mention expired tokens.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { buildApiError } from "../../src/core/api-error.js";
 import {
   type AuthProvider,
@@ -22,22 +22,20 @@ import {
 import { Redactor } from "../../src/core/redact.js";
 import type { FaultRule, FaultStats } from "../../src/emulator/index.js";
 import { SITE_IDS } from "../../src/emulator/index.js";
-import { startTestEmulator } from "../support/emulator.js";
-import { CLIENT, isRefresh, lastSeq, type Minted, mint, requestsSince } from "./support.js";
+import {
+  CLIENT,
+  isRefresh,
+  lastSeq,
+  type Minted,
+  mint,
+  requestsSince,
+  useGatewayEmulator,
+} from "./support.js";
 
 /** The emulator: Atlassian's identity service and gateway, with faults injected on demand. */
 let url = "";
-let close = async () => {};
-const clients: ConfluenceClient[] = [];
-
-beforeAll(async () => {
-  const emulator = await startTestEmulator();
-  url = emulator.url;
-  close = emulator.close;
-});
-afterAll(async () => {
-  for (const client of clients) await client.close();
-  await close();
+const track = useGatewayEmulator((started) => {
+  url = started;
 });
 beforeEach(async () => {
   clearSiteCache();
@@ -85,9 +83,7 @@ function expiredAuth(minted: Minted, extra: Partial<OAuthAuthOptions> = {}) {
 
 /** A client whose token is past its expiry, so its first call refreshes first. */
 function expiredClient(minted: Minted, extra: Partial<OAuthAuthOptions> = {}): ConfluenceClient {
-  const client = createConfluenceClient({ auth: expiredAuth(minted, extra) });
-  clients.push(client);
-  return client;
+  return track(createConfluenceClient({ auth: expiredAuth(minted, extra) }));
 }
 
 function everything(error: unknown): string {
@@ -241,10 +237,11 @@ describe("expired-token hint", () => {
   it("a gateway 404 from an expired token that cannot be refreshed says it may be the token", async () => {
     const minted = await mint(url);
     // As in the Prismatic component: an access token only, the platform owns refresh.
-    const client = createConfluenceClient({
-      auth: oauthAuth({ accessToken: minted.access_token, atlassianBaseUrl: url }),
-    });
-    clients.push(client);
+    const client = track(
+      createConfluenceClient({
+        auth: oauthAuth({ accessToken: minted.access_token, atlassianBaseUrl: url }),
+      }),
+    );
     await client.request({ path: "/spaces" });
     await fetch(`${url}/__emulator/oauth/expire`, { method: "POST" });
     for (const [api, path, status] of [

@@ -1,6 +1,9 @@
 // Shared helpers of the OAuth suites: the emulator as Atlassian's identity service and gateway,
 // its request log, and minting tokens through its admin endpoint.
+import { afterAll, beforeAll } from "vitest";
+import type { ConfluenceClient } from "../../src/core/index.js";
 import { DEFAULT_OAUTH_CLIENT } from "../../src/emulator/index.js";
+import { startTestEmulator } from "../support/emulator.js";
 import type { LoggedRequest } from "../support/emulator-requests.js";
 
 export const CLIENT = {
@@ -79,4 +82,29 @@ export class Capture {
       (s): s is string => typeof s === "string" && s.length > 0 && text.includes(s),
     );
   }
+}
+
+/**
+ * Starts the emulator for the suite (as identity service and gateway), reports its URL through
+ * `onStart`, and returns `track`: clients passed to it are closed with the emulator after the
+ * suite.
+ */
+export function useGatewayEmulator(
+  onStart: (url: string) => void,
+): <T extends ConfluenceClient>(client: T) => T {
+  const clients: ConfluenceClient[] = [];
+  let close = async () => {};
+  beforeAll(async () => {
+    const emulator = await startTestEmulator();
+    onStart(emulator.url);
+    close = emulator.close;
+  });
+  afterAll(async () => {
+    for (const client of clients) await client.close();
+    await close();
+  });
+  return (client) => {
+    clients.push(client);
+    return client;
+  };
 }

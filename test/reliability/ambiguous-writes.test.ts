@@ -2,22 +2,19 @@
 // the write must end in the object that was created/updated (found by title, key or version),
 // a drop before it in one safe re-send, and an unresolvable case in a named outcome-unknown error.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { actions, runAction } from "../../src/catalog/index.js";
 import { ConfluenceOutcomeUnknownError, createPageSafely } from "../../src/core/index.js";
 import { DEMO_IDS, type RunningEmulator } from "../../src/emulator/index.js";
+import { runCatalogAction } from "../support/catalog.js";
 import { startTestEmulator } from "../support/emulator.js";
 import { auditClient, clearFaults, fastClient, setFaults } from "./support.js";
 
 const SPACE = DEMO_IDS.spaces.engineering.id;
-const silent = { info() {}, warn() {}, error() {} };
 let emulator: RunningEmulator;
-let connection: unknown;
 
 beforeAll(async () => {
   // Strict conformance: the only faults here are dropped connections, which leave no response
   // to check, and every request the writes and their resolutions send must follow the spec.
   emulator = await startTestEmulator();
-  connection = { key: "basic", fields: { host: emulator.url, ...emulator.credentials } };
 });
 afterAll(async () => {
   await emulator.close();
@@ -27,7 +24,7 @@ beforeEach(async () => {
 });
 
 const run = (key: string, inputs: Record<string, unknown>) =>
-  runAction(actions[key]!, { connection, ...inputs }, silent);
+  runCatalogAction(emulator, key, inputs);
 
 async function pagesTitled(title: string): Promise<{ id: string }[]> {
   const client = auditClient(emulator);

@@ -2,13 +2,12 @@
 // 404: the core flags the 404 as following an uncertain attempt, and Delete actions report the
 // object as deleted rather than failing on their own success.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { actions, runAction } from "../../src/catalog/index.js";
 import { ConfluenceApiError } from "../../src/core/index.js";
 import { DEMO_IDS, type RunningEmulator } from "../../src/emulator/index.js";
+import { runCatalogAction } from "../support/catalog.js";
 import { startTestEmulator } from "../support/emulator.js";
 import { auditClient, clearFaults, fastClient, setFaults } from "./support.js";
 
-const silent = { info() {}, warn() {}, error() {} };
 let emulator: RunningEmulator;
 
 beforeAll(async () => {
@@ -68,16 +67,14 @@ describe("a DELETE applied, then cut off, then retried", () => {
   it("Delete Page reports the page deleted, and Confluence holds it in the trash", async () => {
     await dropFirstPageDelete();
     const id = DEMO_IDS.pages.architecture;
-    const connection = { key: "basic", fields: { host: emulator.url, ...emulator.credentials } };
-    const result = await runAction(actions.deletePage!, { connection, pageId: id }, silent);
+    const result = await runCatalogAction(emulator, "deletePage", { pageId: id });
     expect(result.data).toEqual({ id, deleted: true, status: 404, alreadyDeleted: true });
     expect(await pageStatus(id)).toBe("trashed");
   });
 
   it("Delete Page still fails on an id that never existed", async () => {
-    const connection = { key: "basic", fields: { host: emulator.url, ...emulator.credentials } };
     await expect(
-      runAction(actions.deletePage!, { connection, pageId: "999999999" }, silent),
+      runCatalogAction(emulator, "deletePage", { pageId: "999999999" }),
     ).rejects.toMatchObject({ status: 404 });
   });
 });

@@ -12,6 +12,7 @@ import {
 } from "../../src/catalog/client-factory.js";
 import { actions, runAction } from "../../src/catalog/index.js";
 import { DEMO_IDS, type RunningEmulator } from "../../src/emulator/index.js";
+import { basicConnection } from "../support/catalog.js";
 import { startTestEmulator } from "../support/emulator.js";
 
 const PAGE = DEMO_IDS.pages.engineeringHome;
@@ -24,10 +25,7 @@ afterAll(async () => {
   await emulator.close();
 });
 
-const connection = (apiToken: string) => ({
-  key: "basic",
-  fields: { host: emulator.url, email: emulator.credentials.email, apiToken },
-});
+const connection = (apiToken: string) => basicConnection(emulator, { apiToken });
 
 function recorder() {
   const lines: string[] = [];

@@ -1,0 +1,26 @@
+// Running catalog actions directly (no platform adapter) against a test emulator: the Basic
+// connection value the platform would hand over, a logger that drops everything, and one call.
+import { type ActionLogger, actions, runAction } from "../../src/catalog/index.js";
+import type { RunningEmulator } from "../../src/emulator/index.js";
+
+export const SILENT_LOGGER: ActionLogger = { info() {}, warn() {}, error() {}, debug() {} };
+
+/** The Basic connection of the emulator's default user; fields may be overridden. */
+export function basicConnection(
+  emulator: RunningEmulator,
+  fields: { email?: string; apiToken?: string } = {},
+) {
+  return { key: "basic", fields: { host: emulator.url, ...emulator.credentials, ...fields } };
+}
+
+/** Runs the catalog action `key` with the default Basic connection (overridable in `inputs`). */
+export function runCatalogAction(
+  emulator: RunningEmulator,
+  key: string,
+  inputs: Record<string, unknown>,
+  logger: ActionLogger = SILENT_LOGGER,
+) {
+  const action = actions[key];
+  if (action === undefined) throw new Error(`no catalog action ${key}`);
+  return runAction(action, { connection: basicConnection(emulator), ...inputs }, logger);
+}
