@@ -9,6 +9,9 @@ export default defineConfig({
     setupFiles: ["test/support/conformance-hooks.ts"],
     // Tests start real HTTP servers on loopback; keep parallelism modest on 2-core machines.
     pool: "forks",
+    // One module graph per worker (not per file): the OpenAPI validators are compiled once per
+    // worker instead of once per test file. Nothing in src/ keeps module-level state.
+    isolate: false,
     poolOptions: { forks: { maxForks: 2 } },
     testTimeout: 30_000,
     hookTimeout: 30_000,

@@ -3,6 +3,9 @@
 // - confluence.js 3.x through its public v2 API (createV2Client, Basic auth; transport: fetch);
 // - raw undici: `request()` on a keep-alive Agent, the least work Node can do for the same
 //   exchange (it still parses the JSON, as any caller must).
+import { existsSync } from "node:fs";
+import { createRequire } from "node:module";
+import { pathToFileURL } from "node:url";
 import { Agent, request } from "undici";
 import { core } from "./library.js";
 
@@ -83,8 +86,43 @@ function cursorOf(next: string | undefined): string | undefined {
   return new URLSearchParams(next.split("?")[1] ?? "").get("cursor") ?? undefined;
 }
 
+// confluence.js is installed by `npm run bench` into bench/peers (its own package and lockfile),
+// not as a dependency of ours: 3.x declares Node >= 22 and would make every `npm install` of
+// this package warn EBADENGINE on Node 20. The surface used here is typed locally.
+interface ConfluenceJsPage {
+  id: string;
+}
+interface ConfluenceJsList {
+  results?: unknown[];
+  _links?: { next?: string };
+}
+interface ConfluenceJsModule {
+  createV2Client(config: {
+    host: string;
+    auth: { type: "basic"; email: string; apiToken: string };
+  }): {
+    page: {
+      getPageById(params: { id: number }): Promise<unknown>;
+      createPage(params: { body: unknown }): Promise<ConfluenceJsPage>;
+      deletePage(params: { id: number }): Promise<unknown>;
+      getPagesInSpace(params: {
+        id: number;
+        limit: number;
+        cursor: string | undefined;
+      }): Promise<ConfluenceJsList>;
+    };
+  };
+}
+
+const PEERS = new URL("./peers/", import.meta.url);
+
+async function loadConfluenceJs(): Promise<ConfluenceJsModule> {
+  const resolved = createRequire(new URL("package.json", PEERS)).resolve("confluence.js");
+  return (await import(pathToFileURL(resolved).href)) as ConfluenceJsModule;
+}
+
 async function confluenceJs(site: Site): Promise<Contender> {
-  const { createV2Client } = await import("confluence.js");
+  const { createV2Client } = await loadConfluenceJs();
   const client = createV2Client({
     host: site.url,
     auth: { type: "basic", email: site.credentials.email, apiToken: site.credentials.apiToken },
@@ -93,7 +131,7 @@ async function confluenceJs(site: Site): Promise<Contender> {
     name: "confluence.js",
     getPage: (id) => client.page.getPageById({ id: Number(id) }),
     async createAndDelete(spaceId, title) {
-      const created = await client.page.createPage({ body: newPage(spaceId, title) as never });
+      const created = await client.page.createPage({ body: newPage(spaceId, title) });
       await client.page.deletePage({ id: Number(created.id) });
     },
     async listSpace(spaceId, keep) {
@@ -167,6 +205,9 @@ function rawUndici(site: Site): Contender {
 /** confluence.js 3.x declares Node >= 22; it is skipped (with a message) where it cannot run. */
 export function contenderSkipReason(name: ContenderName): string | undefined {
   if (name !== "confluence.js") return undefined;
+  if (!existsSync(new URL("node_modules/confluence.js/package.json", PEERS))) {
+    return "confluence.js is not installed in bench/peers (npm run bench installs it)";
+  }
   const major = Number(process.versions.node.split(".")[0]);
   if (major < 20) return `confluence.js 3.x needs Node >= 20 in practice (>= 22 declared)`;
   return undefined;

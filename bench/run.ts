@@ -1,8 +1,10 @@
 // `npm run bench`: our core client against confluence.js and a raw undici loop, on the emulator
 // in its own process. Contenders alternate sample by sample (A,B,C,B,C,A,…) so that machine
 // drift hits all of them alike; the table shows medians, min–max and ratios to our client and
-// is written to bench/results.md. BENCH_QUICK=1 runs a small smoke version.
-import { writeFileSync } from "node:fs";
+// is written to bench/.data/results.md, or to the committed bench/results.md with `--write`.
+// BENCH_QUICK=1 runs a small smoke version.
+import { mkdirSync, writeFileSync } from "node:fs";
+import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { componentRunner } from "./component-overhead.js";
 import {
@@ -334,7 +336,11 @@ const markdown = [
   "",
 ].join("\n");
 
-const out = fileURLToPath(new URL("./results.md", import.meta.url));
+// The committed report changes only when asked (`npm run bench -- --write`); otherwise it goes
+// to bench/.data/, which git ignores, so a run never dirties the working tree.
+const WRITE = process.argv.includes("--write");
+const out = fileURLToPath(new URL(WRITE ? "./results.md" : "./.data/results.md", import.meta.url));
+mkdirSync(dirname(out), { recursive: true });
 writeFileSync(out, markdown);
 process.stdout.write(`${markdown}\n`);
 log(`written to ${out}`);

@@ -44,7 +44,7 @@ function renderConnection(def: ConnectionDef): string {
     (input): Row => [input.label, cell(input.comments), cell(input.default ?? "")],
   );
   const oauth = def.oauth2
-    ? "This connection uses OAuth 2.0, a common authentication mechanism for integrations.\nRead about how OAuth 2.0 works [here](../oauth2.md).\n\n"
+    ? "This connection uses OAuth 2.0, a common authentication mechanism for integrations.\nRead about how OAuth 2.0 works [here](./oauth.md).\n\n"
     : "";
   return `### ${def.label}\n\n${def.description}\n\n${oauth}${renderTable(rows)}\n`;
 }
@@ -57,7 +57,7 @@ export function renderDocs(): string {
     `description: ${COMPONENT_DESCRIPTION}`,
     "---",
     "",
-    "![Confluence](./assets/confluence.png#connector-icon)",
+    "![Confluence](../assets/icon.png#connector-icon)",
     COMPONENT_DESCRIPTION,
     "",
     "## Connections",

@@ -11,6 +11,7 @@ import {
   type Logger,
   normaliseHost,
   oauthAuth,
+  type RetryOptions,
 } from "../core/index.js";
 import { BASIC_CONNECTION_KEY, OAUTH2_CONNECTION_KEY } from "./connections.js";
 import { InputError } from "./input-error.js";
@@ -167,12 +168,14 @@ function forInvocation(
   leased: { client: ConfluenceClient; release: () => void },
   logger: Logger,
   debug: boolean,
+  retry: RetryOptions | undefined,
 ): ConfluenceClient {
   const { client, release } = leased;
   const withInvocation = <O extends CallOptions>(options: O): O => ({
     ...options,
     logger: options.logger ?? logger,
     debug: options.debug ?? debug,
+    retry: retry === undefined ? options.retry : { ...retry, ...options.retry },
   });
   return {
     request: (options) => client.request(withInvocation(options)),
@@ -192,6 +195,7 @@ export function connectClient(
   connection: ConnectionValue,
   logger: ActionLogger,
   debug: boolean,
+  retry?: RetryOptions,
 ): ConnectedClient {
   const coreLogger = toCoreLogger(logger);
   if (connection.key === OAUTH2_CONNECTION_KEY || connection.token?.access_token !== undefined) {
@@ -206,7 +210,7 @@ export function connectClient(
     ]);
     const leased = leaseClient(identity, () => createConfluenceClient({ auth }));
     // The site's origin is only known after the lookup: Raw Request accepts paths only.
-    return { client: forInvocation(leased, coreLogger, debug), siteOrigin: undefined };
+    return { client: forInvocation(leased, coreLogger, debug, retry), siteOrigin: undefined };
   }
   if (connection.key !== BASIC_CONNECTION_KEY && connection.key !== "") {
     throw new InputError("Connection", `has an unknown connection type "${connection.key}"`);
@@ -218,7 +222,7 @@ export function connectClient(
   const siteOrigin = normaliseHost(host).origin;
   const identity = identityOf(["basic", siteOrigin, email.trim(), apiToken]);
   const leased = leaseClient(identity, () => createConfluenceClient({ host, auth }));
-  return { client: forInvocation(leased, coreLogger, debug), siteOrigin };
+  return { client: forInvocation(leased, coreLogger, debug, retry), siteOrigin };
 }
 
 function stringOrUndefined(value: unknown): string | undefined {

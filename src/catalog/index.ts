@@ -16,7 +16,7 @@ export {
 } from "./connections.js";
 export { InputError } from "./input-error.js";
 export type { ListOutput } from "./request.js";
-export { parseInputs, runAction } from "./run.js";
+export { parseInputs, type RunOptions, runAction } from "./run.js";
 export type * from "./types.js";
 
 const all: readonly ActionDef[] = [

@@ -1,5 +1,6 @@
 // Runs a catalog action: parse and validate every input (naming the bad one by its label),
 // only then build the client and call Confluence. Platform adapters call this.
+import type { RetryOptions } from "../core/index.js";
 import { connectClient } from "./client-factory.js";
 import { InputError, InvalidValue } from "./input-error.js";
 import type { ActionDef, ActionLogger, ActionOutput, ConnectionValue, InputDefs } from "./types.js";
@@ -17,17 +18,32 @@ export function parseInputs(def: ActionDef, raw: Readonly<Record<string, unknown
   return parsed;
 }
 
+/** What the host running an action may set beyond its inputs. */
+export interface RunOptions {
+  /**
+   * Retry policy for this invocation's requests, over the client's default (500 ms backoff,
+   * 4 retries). Tests pass a zero backoff so that retries happen without waiting.
+   */
+  readonly retry?: RetryOptions;
+}
+
 export async function runAction(
   def: ActionDef,
   raw: Readonly<Record<string, unknown>>,
   logger: ActionLogger,
+  options: RunOptions = {},
 ): Promise<ActionOutput> {
   const parsed = parseInputs(def, raw);
   const debug = parsed.debugRequest === true;
   // The client is shared with other invocations of the same connection (see connectClient):
   // closing this invocation's view releases its lease and leaves the shared client open for
   // them; idle sockets do not hold the process.
-  const { client, siteOrigin } = connectClient(parsed.connection as ConnectionValue, logger, debug);
+  const { client, siteOrigin } = connectClient(
+    parsed.connection as ConnectionValue,
+    logger,
+    debug,
+    options.retry,
+  );
   try {
     return await def.run(parsed as never, {
       client,

@@ -4,18 +4,19 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { renderDocs } from "../../scripts/docs.js";
 import { actions, connections } from "../../src/catalog/index.js";
-import { parseSections, specSections } from "./spec-tables.js";
+import { parseSections, specAvailable, specSections } from "./spec-tables.js";
 
 const spec = specSections();
 const generated = parseSections(renderDocs());
 
 describe("generated docs vs specification", () => {
-  it("has the specification's 2 connections and 29 actions, in its order", () => {
-    expect(spec.filter((s) => s.kind === "connection")).toHaveLength(2);
-    expect(spec.filter((s) => s.kind === "action")).toHaveLength(29);
-    expect(connections).toHaveLength(2);
-    expect(Object.keys(actions)).toHaveLength(29);
-    expect(generated.map((s) => s.label)).toEqual(spec.map((s) => s.label));
+  it.skipIf(!specAvailable)("has the specification's connections and actions, in its order", () => {
+    const specified = (kind: string) => spec.filter((s) => s.kind === kind);
+    expect(connections).toHaveLength(specified("connection").length);
+    expect(Object.keys(actions)).toHaveLength(specified("action").length);
+    expect(generated.filter((s) => s.kind !== "extra").map((s) => s.label)).toEqual(
+      spec.map((s) => s.label),
+    );
   });
 
   it.each(spec.map((s) => [s.label, s] as const))("%s matches", (label, section) => {

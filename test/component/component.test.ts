@@ -4,7 +4,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import source from "../../src/component/index.js";
-import { specDefaultValue, specSections } from "../catalog/spec-tables.js";
+import { specDefaultValue, specOrReferenceSections } from "../catalog/spec-tables.js";
 import { type BuiltBundle, buildBundle } from "./built-bundle.js";
 
 interface ServerInput {
@@ -31,7 +31,7 @@ interface ServerComponent {
   }[];
 }
 
-const spec = specSections();
+const spec = specOrReferenceSections();
 let built: ServerComponent;
 let bundle: BuiltBundle;
 

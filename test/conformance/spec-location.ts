@@ -1,6 +1,8 @@
-// Where Atlassian's official OpenAPI documents live. They are never copied into the repo: CI
-// checks out `shared/` as a sibling of the clone, so the default is resolved from the repo root
-// (not from any absolute path), and `CONFLUENCE_OPENAPI_DIR` overrides it.
+// Where the OpenAPI documents the conformance suite reads live: the repository's prose-free
+// extract of Atlassian's official documents (spec/openapi/, written by
+// scripts/openapi-extract.ts), resolved from the repo root so a bare clone has everything.
+// `CONFLUENCE_OPENAPI_DIR` may point at another folder holding the same two files (the full
+// official documents, say).
 import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -21,8 +23,8 @@ export function specDirectory(env: NodeJS.ProcessEnv = process.env): {
   const override = env[SPEC_DIR_ENV];
   if (override) return { dir: resolve(override), source: `$${SPEC_DIR_ENV}` };
   return {
-    dir: resolve(repoRoot, "../shared/spec/openapi"),
-    source: `the default ../shared/spec/openapi relative to the repo root ${repoRoot}`,
+    dir: resolve(repoRoot, "spec/openapi"),
+    source: `the repository's extract, spec/openapi/ under ${repoRoot}`,
   };
 }
 
@@ -33,8 +35,8 @@ export function readSpecDocument(name: SpecName, env: NodeJS.ProcessEnv = proces
   if (!existsSync(file)) {
     throw new Error(
       `Atlassian OpenAPI spec ${SPEC_FILES[name]} not found: looked for ${file} (${source}). ` +
-        `Check out the shared/ folder next to the repo, or set ${SPEC_DIR_ENV} to the folder ` +
-        `holding ${Object.values(SPEC_FILES).join(" and ")}.`,
+        `Regenerate the extract with \`npm run openapi:extract\`, or set ${SPEC_DIR_ENV} to the ` +
+        `folder holding ${Object.values(SPEC_FILES).join(" and ")}.`,
     );
   }
   try {

@@ -12,7 +12,7 @@ export const CLIENT = {
   redirectUri: "http://localhost:3000/callback",
 };
 
-/** Every scope the 29 actions need (v2 granular scopes + v1 upload's granular set). */
+/** Every scope the catalog actions need (v2 granular scopes + v1 upload's granular set). */
 export const ALL_SCOPES = [
   "offline_access",
   "read:space:confluence",

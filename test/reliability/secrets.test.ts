@@ -6,13 +6,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { actions, runAction } from "../../src/catalog/index.js";
 import type { RunningEmulator } from "../../src/emulator/index.js";
 import { inputsFor } from "../fuzz/arbitraries.js";
+import { NO_BACKOFF } from "../support/catalog.js";
 import { startTestEmulator } from "../support/emulator.js";
 import { setFaults, startFaultyEmulator } from "./support.js";
 
-// Catalog actions build their client with the default retry policy (500 ms backoff, 4 retries),
-// which made this sweep take 15 s. Injected errors carry `Retry-After: 0`, which the client
-// honours (src/core/retry.ts serverRetryDelayMs), so their retries still happen without waiting;
-// dropped connections keep the real backoff.
+// The sweep runs the actions with a zero backoff (NO_BACKOFF): every retry still happens, with
+// its debug lines and errors, without the default 500 ms doubling waits.
 
 const EMAIL = "sweeper@example.com";
 const TOKEN = "ATATT3xFfGF0-sweep-s3cr3t-T0ken-0123456789abcdef";
@@ -78,7 +77,12 @@ async function sweep(
     });
     for (const sample of samples) {
       try {
-        await runAction(action, { ...sample, debugRequest: "true", timeout: undefined }, logger);
+        await runAction(
+          action,
+          { ...sample, debugRequest: "true", timeout: undefined },
+          logger,
+          NO_BACKOFF,
+        );
       } catch (error) {
         lines.push(errorText(error));
       }

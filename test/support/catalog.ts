@@ -1,7 +1,13 @@
 // Running catalog actions directly (no platform adapter) against a test emulator: the Basic
 // connection value the platform would hand over, a logger that drops everything, and one call.
-import { type ActionLogger, actions, runAction } from "../../src/catalog/index.js";
+import { type ActionLogger, actions, type RunOptions, runAction } from "../../src/catalog/index.js";
 import type { RunningEmulator } from "../../src/emulator/index.js";
+
+/**
+ * Retries as the client makes them, without the waits: tests assert what is retried and what
+ * the caller sees, not how long the default backoff (500 ms doubling) takes.
+ */
+export const NO_BACKOFF: RunOptions = { retry: { baseDelayMs: 0, maxDelayMs: 0 } };
 
 export const SILENT_LOGGER: ActionLogger = { info() {}, warn() {}, error() {}, debug() {} };
 
@@ -22,5 +28,10 @@ export function runCatalogAction(
 ) {
   const action = actions[key];
   if (action === undefined) throw new Error(`no catalog action ${key}`);
-  return runAction(action, { connection: basicConnection(emulator), ...inputs }, logger);
+  return runAction(
+    action,
+    { connection: basicConnection(emulator), ...inputs },
+    logger,
+    NO_BACKOFF,
+  );
 }
