@@ -4,8 +4,6 @@
 // - raw undici: `request()` on a keep-alive Agent, the least work Node can do for the same
 //   exchange (it still parses the JSON, as any caller must).
 import { existsSync } from "node:fs";
-import { createRequire } from "node:module";
-import { pathToFileURL } from "node:url";
 import { Agent, request } from "undici";
 import { core } from "./library.js";
 
@@ -117,8 +115,9 @@ interface ConfluenceJsModule {
 const PEERS = new URL("./peers/", import.meta.url);
 
 async function loadConfluenceJs(): Promise<ConfluenceJsModule> {
-  const resolved = createRequire(new URL("package.json", PEERS)).resolve("confluence.js");
-  return (await import(pathToFileURL(resolved).href)) as ConfluenceJsModule;
+  // A re-export beside bench/peers/node_modules, so that Node resolves the package there.
+  const entry = new URL("confluence-js.mjs", PEERS).href;
+  return (await import(entry)) as ConfluenceJsModule;
 }
 
 async function confluenceJs(site: Site): Promise<Contender> {

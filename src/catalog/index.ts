@@ -15,6 +15,15 @@ export {
   oauth2Connection,
 } from "./connections.js";
 export { InputError } from "./input-error.js";
+export {
+  type ActionKind,
+  actionInputSchema,
+  actionKind,
+  endpointMethod,
+  inputSchema,
+  type JsonSchema,
+  type ObjectSchema,
+} from "./json-schema.js";
 export type { ListOutput } from "./request.js";
 export { parseInputs, type RunOptions, runAction } from "./run.js";
 export type * from "./types.js";

@@ -1,6 +1,6 @@
 // Input definitions shared by several actions, declared once. Labels, comments and defaults are
 // the specification's exact text (docs/confluence.md is generated from them and a test compares
-// them with /work/shared/spec/confluence-connector.md).
+// them with the specification page, ../shared/spec/confluence-connector.md beside the repository).
 import { InvalidValue } from "./input-error.js";
 import * as p from "./parse.js";
 import type { ConnectionValue, InputDef } from "./types.js";

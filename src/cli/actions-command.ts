@@ -54,7 +54,7 @@ function optionFor(key: string, input: InputDef): Option {
   return option;
 }
 
-function connectionFromEnv(env: ActionsIo["env"]): ConnectionValue {
+export function connectionFromEnv(env: ActionsIo["env"]): ConnectionValue {
   const accessToken = env[CONNECTION_ENV.accessToken];
   if (accessToken) {
     return {

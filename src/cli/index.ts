@@ -3,12 +3,17 @@
 import { Command } from "commander";
 import { type ActionsIo, addActionCommands } from "./actions-command.js";
 import { addEmulatorCommand, type CliIo, untilSignal } from "./emulator-command.js";
+import { addMcpCommand } from "./mcp-command.js";
 
 export type MainIo = CliIo & ActionsIo;
+
+/** The package's version, for `confluence mcp`'s server info. */
+const VERSION = "0.1.0";
 
 export function buildProgram(io: MainIo): Command {
   const program = new Command("confluence").description("Confluence Cloud connector tools");
   addEmulatorCommand(program, io);
+  addMcpCommand(program, { ...io, version: VERSION });
   addActionCommands(program, io);
   return program;
 }

@@ -1,0 +1,78 @@
+// `confluence mcp`: every catalog action as an MCP tool, over stdio (what Claude Desktop, Claude
+// Code, Cursor and VS Code start) or Streamable HTTP. The connection comes from the same
+// environment variables as the action subcommands; the optional HTTP bearer token from
+// CONFLUENCE_MCP_TOKEN (never from argv, which other processes can read). The MCP code is
+// loaded only when this subcommand runs.
+import { type Command, Option } from "commander";
+import { type ActionsIo, connectionFromEnv } from "./actions-command.js";
+import type { CliIo } from "./emulator-command.js";
+
+export const MCP_TOKEN_ENV = "CONFLUENCE_MCP_TOKEN";
+
+export type McpIo = CliIo & ActionsIo & { version: string };
+
+const list = (text: string | undefined) =>
+  text === undefined
+    ? undefined
+    : text
+        .split(",")
+        .map((item) => item.trim())
+        .filter((item) => item !== "");
+
+interface McpFlags {
+  transport: "stdio" | "http";
+  port: string;
+  host: string;
+  readOnly?: boolean;
+  tools?: string;
+  toolsets?: string;
+}
+
+export function addMcpCommand(program: Command, io: McpIo): void {
+  program
+    .command("mcp")
+    .description("serve every action as an MCP tool (stdio, or Streamable HTTP at /mcp)")
+    .addOption(
+      new Option("--transport <kind>", "stdio or http").choices(["stdio", "http"]).default("stdio"),
+    )
+    .option("--port <number>", "HTTP port (0 picks a free one)", "8765")
+    .option("--host <address>", "HTTP address to bind (loopback by default)", "127.0.0.1")
+    .option("--read-only", "expose only the tools that read")
+    .option("--tools <names>", "only these tools (comma-separated, e.g. get_page,list_pages)")
+    .option(
+      "--toolsets <names>",
+      "only these toolsets: pages, spaces, attachments, properties, raw",
+    )
+    .addHelpText(
+      "after",
+      `\nOver HTTP, set ${MCP_TOKEN_ENV} to require "Authorization: Bearer <token>".`,
+    )
+    .action(async (flags: McpFlags) => {
+      const mcp = await import("../mcp/index.js");
+      const options = {
+        connection: connectionFromEnv(io.env),
+        selection: {
+          readOnly: flags.readOnly === true,
+          tools: list(flags.tools),
+          toolsets: list(flags.toolsets),
+        },
+        log: io.err,
+        version: io.version,
+      };
+      if (flags.transport === "stdio") {
+        const server = await mcp.serveMcpStdio(options);
+        await io.untilStopped();
+        await server.close();
+        return;
+      }
+      const running = await mcp.startMcpHttp({
+        ...options,
+        host: flags.host,
+        port: Number(flags.port),
+        bearerToken: io.env[MCP_TOKEN_ENV] || undefined,
+      });
+      io.out(running.url);
+      await io.untilStopped();
+      await running.close();
+    });
+}
