@@ -5,7 +5,7 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { RouteInterceptor } from "../interceptors.js";
 import { faultErrorBody } from "./error-body.js";
-import { compilePathPattern } from "./pattern.js";
+import { compilePathPattern, type PathMatcher } from "./pattern.js";
 import { mulberry32 } from "./prng.js";
 import {
   answerNow,
@@ -18,7 +18,7 @@ import { emptyStats, type FaultConfig, type FaultRule, type FaultStats } from ".
 
 interface ActiveRule {
   rule: FaultRule & { id: string };
-  path: RegExp;
+  path: PathMatcher;
   methods: Set<string> | undefined;
   stats: FaultStats;
   windowStart: number;
@@ -94,7 +94,7 @@ export class FaultInjector implements RouteInterceptor {
     const pending: Pending = { nearLimit: false };
     for (const active of this.rules) {
       if (active.methods !== undefined && !active.methods.has(request.method)) continue;
-      if (!active.path.test(path)) continue;
+      if (!active.path(path)) continue;
       const { rule, stats } = active;
       if (rule.times !== undefined && active.applied >= rule.times) continue;
       active.applied++;
