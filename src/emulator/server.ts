@@ -4,11 +4,12 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest }
 import { basicAuthenticator } from "./auth.js";
 import { SiteContext } from "./context.js";
 import { ApiError, apiFamilyOf, errorBodyFor } from "./errors.js";
+import { installExchangeHooks } from "./exchange-hooks.js";
 import { installFaults } from "./faults/index.js";
 import { InterceptorChain } from "./interceptors.js";
+import { jsonDepthExceeds, tooDeep } from "./json-depth.js";
 import { type OAuthGateway, registerOAuth } from "./oauth/index.js";
-import type { EmulatorExchange, EmulatorOptions } from "./options.js";
-import { redactBody, redactHeaders } from "./redact.js";
+import type { EmulatorOptions } from "./options.js";
 import { RequestLog } from "./request-log.js";
 import { registerAdmin } from "./routes/admin.js";
 import { registerSite } from "./site.js";
@@ -37,24 +38,6 @@ function parseQuery(raw: string): Record<string, string | string[]> {
     else out[key] = [existing, value];
   }
   return out;
-}
-
-function parseJsonPayload(payload: unknown, contentType: unknown): unknown {
-  if (payload === null || payload === undefined || payload === "") return undefined;
-  const text = Buffer.isBuffer(payload)
-    ? payload.toString("utf8")
-    : typeof payload === "string"
-      ? payload
-      : undefined;
-  if (text === undefined) return undefined;
-  if (typeof contentType === "string" && contentType.includes("json")) {
-    try {
-      return JSON.parse(text);
-    } catch {
-      return text;
-    }
-  }
-  return text;
 }
 
 function sendError(
@@ -110,6 +93,8 @@ export function buildEmulatorApp(
   app.addContentTypeParser("application/json", { parseAs: "string" }, (request, body, done) => {
     const text = typeof body === "string" ? body : body.toString("utf8");
     if (text === "") return done(null, undefined);
+    const depth = jsonDepthExceeds(text);
+    if (depth !== undefined) return done(tooDeep(depth), undefined);
     return parseJson(request, text, done);
   });
 
@@ -136,62 +121,7 @@ export function buildEmulatorApp(
 
   installStandardHeaders(app);
 
-  const payloads = new WeakMap<FastifyRequest, unknown>();
-  const onExchange = options.onExchange;
-  if (onExchange) {
-    app.addHook("onSend", async (request, _reply, payload) => {
-      payloads.set(request, payload);
-      return payload;
-    });
-  }
-  app.addHook("onResponse", async (request, reply) => {
-    const url = request.url;
-    const queryAt = url.indexOf("?");
-    const path = queryAt >= 0 ? url.slice(0, queryAt) : url;
-    const query = (request.query ?? {}) as Record<string, string | string[]>;
-    const headers = redactHeaders(request.headers);
-    const body = Buffer.isBuffer(request.body)
-      ? `<${request.body.length} bytes>`
-      : redactBody(request.body);
-    if (!path.startsWith("/__emulator/")) {
-      log.add({
-        time: new Date().toISOString(),
-        method: request.method,
-        path,
-        query: { ...query },
-        headers,
-        body,
-        status: reply.statusCode,
-      });
-    }
-    if (onExchange) {
-      const responseHeaders = redactHeaders(
-        reply.getHeaders() as Record<string, string | string[] | number | undefined>,
-      );
-      const exchange: EmulatorExchange = {
-        method: request.method,
-        url,
-        path,
-        query: { ...query },
-        requestHeaders: headers,
-        // Confluence bodies stay intact for the conformance checks; identity-service bodies
-        // (client secrets, codes, refresh tokens) never leave the emulator.
-        requestBody: Buffer.isBuffer(request.body)
-          ? request.body.toString("latin1")
-          : path.startsWith("/oauth/")
-            ? body
-            : request.body,
-        status: reply.statusCode,
-        responseHeaders,
-        responseBody: parseJsonPayload(payloads.get(request), reply.getHeader("content-type")),
-      };
-      try {
-        onExchange(exchange);
-      } catch {
-        // A failing observer must not take the emulator down.
-      }
-    }
-  });
+  installExchangeHooks(app, log, options.onExchange);
 
   registerAdmin(app, { reset, log });
   installFaults(app, interceptors, options.faults);
