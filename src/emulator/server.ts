@@ -10,8 +10,10 @@ import { InterceptorChain } from "./interceptors.js";
 import { jsonDepthExceeds, tooDeep } from "./json-depth.js";
 import { type OAuthGateway, registerOAuth } from "./oauth/index.js";
 import type { EmulatorOptions } from "./options.js";
+import { installRequestGuard } from "./request-guard.js";
 import { RequestLog } from "./request-log.js";
 import { registerAdmin } from "./routes/admin.js";
+import { limitedServerFactory, resolveLimits } from "./server-limits.js";
 import { registerSite } from "./site.js";
 import { installStandardHeaders } from "./standard-headers.js";
 import type { Store } from "./store.js";
@@ -62,6 +64,7 @@ export function buildEmulatorApp(
     logger: false,
     bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
     forceCloseConnections: true,
+    serverFactory: limitedServerFactory(resolveLimits(options.limits)),
     routerOptions: {
       querystringParser: parseQuery,
       maxParamLength: 200,
@@ -76,6 +79,12 @@ export function buildEmulatorApp(
         "Malformed request URL",
       );
     },
+  });
+  // First hook of all: refused requests reach nothing else.
+  installRequestGuard(app, {
+    boundHost: options.host ?? "127.0.0.1",
+    allowedHosts: options.allowedHosts,
+    allowRemoteAdmin: options.allowRemoteAdmin,
   });
   const ctx = new SiteContext(store);
   const log = new RequestLog(1000);
