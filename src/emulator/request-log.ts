@@ -2,6 +2,7 @@
 // bounded by bytes as well as by count (issue 12, item 7): it used to keep every parsed body, so
 // ~815 unauthenticated 5 MB POSTs took the process from 89 MB to 4.2 GB and killed it, and 120
 // of them already made the log too big to serialise (GET answered 500).
+import { redactedJsonPreview } from "./json-preview.js";
 import { redactBody } from "./redact.js";
 
 export interface LoggedRequest {
@@ -38,10 +39,13 @@ export function loggedBody(
 ): Pick<LoggedRequest, "body" | "bodyTruncated" | "bodyBytes"> {
   if (Buffer.isBuffer(body)) return { body: `<${body.length} bytes>` };
   if (body === undefined) return { body: undefined };
-  const redacted = redactBody(body);
-  const json = JSON.stringify(redacted) ?? "";
-  if (json.length <= BODY_PREVIEW_CHARS) return { body: redacted };
-  return { body: json.slice(0, BODY_PREVIEW_CHARS), bodyTruncated: true, bodyBytes: bytes };
+  const preview = redactedJsonPreview(body, BODY_PREVIEW_CHARS);
+  if (preview.complete) return { body: redactBody(body) };
+  return {
+    body: preview.text.slice(0, BODY_PREVIEW_CHARS),
+    bodyTruncated: true,
+    bodyBytes: bytes,
+  };
 }
 
 interface Stored {

@@ -1,8 +1,11 @@
 // The request log and the exchange reports under hostile input (issue 12, items 7, 11 and 12):
 // bounded by bytes, redacted by name at any depth, and deep JSON refused before it is stored.
+import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { EmulatorExchange } from "../../src/emulator/index.js";
 import { MAX_JSON_DEPTH } from "../../src/emulator/json-depth.js";
+import { redactedJsonPreview } from "../../src/emulator/json-preview.js";
+import { redactBody } from "../../src/emulator/redact.js";
 import { BODY_PREVIEW_CHARS, RequestLog } from "../../src/emulator/request-log.js";
 import { startTestEmulator } from "../support/emulator.js";
 import { type Call, client } from "./client.js";
@@ -55,6 +58,25 @@ describe("request log size (item 7)", () => {
     expect(entries[0].body).toHaveLength(BODY_PREVIEW_CHARS);
     // 20 previews, not 20 MB of bodies.
     expect(log.text.length).toBeLessThan(20 * (BODY_PREVIEW_CHARS + 2048));
+  });
+
+  it("previews exactly the start of the redacted JSON", () => {
+    const withSecrets = fc
+      .jsonValue()
+      .map((value) => ({ value, token: "x", nested: [{ password: value }] }));
+    fc.assert(
+      fc.property(withSecrets, fc.integer({ min: 1, max: 200 }), (value, limit) => {
+        const full = JSON.stringify(redactBody(value));
+        expect(redactedJsonPreview(value, Number.MAX_SAFE_INTEGER)).toEqual({
+          text: full,
+          complete: true,
+        });
+        const cut = redactedJsonPreview(value, limit);
+        expect(cut.complete).toBe(full.length <= limit);
+        expect(full.startsWith(cut.text.slice(0, limit))).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it("evicts the oldest entries when over its byte budget", () => {
