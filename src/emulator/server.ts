@@ -124,6 +124,11 @@ export function buildEmulatorApp(
     if (status >= 400 && status < 500) return sendError(request, reply, status);
     return sendError(request, reply, 500);
   });
+  // Unknown routes answer before their body is read: nothing to parse, log or keep (issue 12,
+  // item 7 flooded the emulator with 5 MB POSTs to a missing route).
+  app.addHook("onRequest", async (request, reply) => {
+    if (request.is404) return sendError(request, reply, 404, "Not Found", "NOT_FOUND");
+  });
   app.setNotFoundHandler((request, reply) =>
     sendError(request, reply, 404, "Not Found", "NOT_FOUND"),
   );

@@ -43,21 +43,23 @@ describe("request log size (item 7)", () => {
     // ~1 MB of small JSON values: the shape that costs the most memory once parsed.
     const big = JSON.stringify(Array.from({ length: 100_000 }, (_, i) => i % 10));
     for (let i = 0; i < 20; i++) {
-      const r = await call("/nonexistent", {
-        method: "POST",
-        body: big,
-        headers: { authorization: "" },
-      });
-      expect(r.status).toBe(404);
+      // Parsed (and refused: not an object), so logged.
+      const r = await call("/wiki/api/v2/pages", { method: "POST", body: big });
+      expect(r.status).toBe(400);
     }
+    // Unknown routes answer before reading the body: nothing parsed, nothing logged.
+    const missing = await call("/nonexistent", { method: "POST", body: big });
+    expect(missing.status).toBe(404);
     const log = await logSince(before);
     expect(log.status).toBe(200);
     const entries = JSON.parse(log.text).requests;
-    expect(entries).toHaveLength(20);
+    expect(entries).toHaveLength(21);
+    expect(entries[20]).toMatchObject({ path: "/nonexistent", status: 404 });
+    expect(entries[20].body).toBeUndefined();
     expect(entries[0]).toMatchObject({ bodyTruncated: true, bodyBytes: Buffer.byteLength(big) });
     expect(entries[0].body).toHaveLength(BODY_PREVIEW_CHARS);
     // 20 previews, not 20 MB of bodies.
-    expect(log.text.length).toBeLessThan(20 * (BODY_PREVIEW_CHARS + 2048));
+    expect(log.text.length).toBeLessThan(21 * (BODY_PREVIEW_CHARS + 2048));
   });
 
   it("previews exactly the start of the redacted JSON", () => {
@@ -165,13 +167,13 @@ describe("deep JSON (item 11)", () => {
     expect(over.status).toBe(400);
   });
 
-  it("answers v1 paths with the v1 body, and a deep atlas_doc_format page body with a 400", async () => {
-    const v1 = await call("/wiki/rest/api/content", {
+  it("answers GraphQL with its error shape, and a deep atlas_doc_format page body with a 400", async () => {
+    const graphql = await call("/gateway/api/graphql", {
       method: "POST",
-      body: `${"[".repeat(5000)}${"]".repeat(5000)}`,
+      body: `{"query":"{ __typename }","variables":{"v":${"[".repeat(5000)}${"]".repeat(5000)}}}`,
     });
-    expect(v1.status).toBe(400);
-    expect(v1.body.statusCode).toBe(400);
+    expect(graphql.status).toBe(400);
+    expect(graphql.body.errors[0].message).toMatch(/nesting depth/);
     const adf = await call("/wiki/api/v2/pages", {
       method: "POST",
       body: {
