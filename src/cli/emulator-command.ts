@@ -1,7 +1,6 @@
 // `confluence emulator`: runs the Confluence Cloud emulator until SIGINT/SIGTERM.
 import type { Command } from "commander";
-import { InvalidArgumentError } from "commander";
-import { startEmulator } from "../emulator/index.js";
+import { DEMO_IDS, type RunningEmulator, startEmulator } from "../emulator/index.js";
 import { isLoopbackHost, isWildcardHost } from "../emulator/listen-address.js";
 
 export interface CliIo {
@@ -12,28 +11,113 @@ export interface CliIo {
   untilStopped: () => Promise<void>;
 }
 
-function port(value: string): number {
+interface EmulatorCliOptions {
+  port: string;
+  host: string;
+  seed: string;
+  allowedHost: string[];
+  allowRemoteAdmin?: boolean;
+}
+
+/** A start-up problem: one line on stderr and exit status 2, never a stack trace. */
+class StartupError extends Error {}
+
+const collect = (value: string, previous: string[]) => [...previous, value];
+
+function parsePort(value: string): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError("must be 0-65535");
+  if (value.trim() === "" || !Number.isInteger(n) || n < 0 || n > 65535) {
+    throw new StartupError(`--port must be a number from 0 to 65535 (got "${value}")`);
+  }
   return n;
 }
 
+function parseSeed(value: string): "demo" | "empty" {
+  if (value !== "demo" && value !== "empty") {
+    throw new StartupError(`--seed must be demo or empty (got "${value}")`);
+  }
+  return value;
+}
+
+/** Why listen() failed, in one line (Node's errors carry a `code`). */
+function listenProblem(error: unknown, host: string, port: number): string {
+  const code = (error as { code?: unknown }).code;
+  switch (code) {
+    case "EADDRINUSE":
+      return `port ${port} on ${host} is already in use (EADDRINUSE): pick another with --port, or --port 0 for a free one`;
+    case "EACCES":
+      return `not allowed to listen on port ${port} (EACCES): ports below 1024 need privileges`;
+    case "EADDRNOTAVAIL":
+      return `cannot bind to --host ${host}: not an address of this machine (EADDRNOTAVAIL)`;
+    case "ENOTFOUND":
+    case "EAI_AGAIN":
+      return `cannot resolve --host ${host} (${code})`;
+    default: {
+      const message = error instanceof Error ? error.message : String(error);
+      return `cannot start: ${message.split("\n")[0]}`;
+    }
+  }
+}
+
 /**
- * Binding beyond loopback exposes the unauthenticated `/__emulator/*` endpoints (reset, faults,
- * the request log, OAuth token minting) and the well-known demo credentials to the network.
+ * Binding beyond loopback exposes the site and the well-known demo credentials to the network;
+ * the unauthenticated `/__emulator/*` endpoints stay loopback-only unless --allow-remote-admin.
  */
-function exposureWarnings(host: string, url: string): string[] {
+function exposureWarnings(host: string, url: string, remoteAdmin: boolean): string[] {
   if (isLoopbackHost(host)) return [];
   const where = isWildcardHost(host) ? `every interface (${host})` : host;
   const lines = [
-    `WARNING: listening on ${where}, reachable from other machines.`,
-    "WARNING: the /__emulator/* admin endpoints (reset, faults, requests, oauth) have no authentication and the demo credentials are public: use a trusted network only.",
+    `WARNING: listening on ${where}, reachable from other machines; the demo credentials are public: use a trusted network only.`,
+    remoteAdmin
+      ? "WARNING: --allow-remote-admin: the /__emulator/* admin endpoints (reset, faults, requests, oauth) have no authentication and answer every machine."
+      : "The /__emulator/* admin endpoints (no authentication) answer loopback clients only; --allow-remote-admin opens them to other machines.",
   ];
   if (!isWildcardHost(host)) {
     // src/core/host.ts: http:// is accepted for loopback hosts only.
     lines.push(`WARNING: the connector accepts http:// for loopback hosts only; ${url} is not.`);
   }
   return lines;
+}
+
+/** What to paste to use the emulator from the `confluence` command or the library. */
+function banner(emulator: RunningEmulator, seed: "demo" | "empty"): string[] {
+  const { url, credentials } = emulator;
+  const lines = [
+    `Confluence emulator listening on ${url}`,
+    `Email:     ${credentials.email}`,
+    `API token: ${credentials.apiToken}`,
+  ];
+  if (seed === "demo") {
+    const { spaces, pages, attachments } = DEMO_IDS;
+    lines.push(
+      `Seeded:    space ${spaces.engineering.key} (id ${spaces.engineering.id}), pages ${pages.engineeringHome} (home) and ${pages.architecture}, attachment ${attachments.architecturePdf}`,
+    );
+  }
+  lines.push(
+    // The client takes plain http:// to loopback only with CONFLUENCE_ALLOW_LOOPBACK_HTTP=1.
+    `Use it:    export CONFLUENCE_HOST=${url} CONFLUENCE_EMAIL=${credentials.email} CONFLUENCE_API_TOKEN=${credentials.apiToken} CONFLUENCE_ALLOW_LOOPBACK_HTTP=1`,
+  );
+  if (seed === "demo")
+    lines.push(`Then:      confluence get-page --page-id ${DEMO_IDS.pages.architecture}`);
+  lines.push(`Admin:     ${url}/__emulator/requests, POST ${url}/__emulator/reset`);
+  return lines;
+}
+
+async function start(options: EmulatorCliOptions) {
+  const port = parsePort(options.port);
+  const seed = parseSeed(options.seed);
+  try {
+    const emulator = await startEmulator({
+      port,
+      host: options.host,
+      seed,
+      allowedHosts: options.allowedHost,
+      allowRemoteAdmin: options.allowRemoteAdmin === true,
+    });
+    return { emulator, seed };
+  } catch (error) {
+    throw new StartupError(listenProblem(error, options.host, port));
+  }
 }
 
 export function untilSignal(): Promise<void> {
@@ -52,25 +136,35 @@ export function addEmulatorCommand(program: Command, io: CliIo): void {
   program
     .command("emulator")
     .description("Run a local Confluence Cloud emulator")
-    .option("-p, --port <port>", "TCP port (0 picks a free port)", port, 8080)
+    .option("-p, --port <port>", "TCP port (0 picks a free port)", "8080")
     .option("--host <host>", "interface to bind", "127.0.0.1")
     .option("--seed <seed>", "initial data: demo or empty", "demo")
-    .action(async (options: { port: number; host: string; seed: string }) => {
-      if (options.seed !== "demo" && options.seed !== "empty") {
-        throw new InvalidArgumentError("--seed must be demo or empty");
+    .option(
+      "--allowed-host <name>",
+      "accept this Host name too (besides IPs and localhost; repeatable)",
+      collect,
+      [],
+    )
+    .option("--allow-remote-admin", "answer /__emulator/* for clients on other machines")
+    .action(async (options: EmulatorCliOptions) => {
+      let started: Awaited<ReturnType<typeof start>>;
+      try {
+        started = await start(options);
+      } catch (error) {
+        if (!(error instanceof StartupError)) throw error;
+        io.err(`confluence emulator: ${error.message}`);
+        process.exitCode = 2;
+        return;
       }
-      const emulator = await startEmulator({
-        port: options.port,
-        host: options.host,
-        seed: options.seed,
-      });
-      for (const line of exposureWarnings(options.host, emulator.url)) io.err(line);
-      io.out(`Confluence emulator listening on ${emulator.url}`);
-      io.out(`Email:     ${emulator.credentials.email}`);
-      io.out(`API token: ${emulator.credentials.apiToken}`);
-      io.out(
-        `Admin:     ${emulator.url}/__emulator/requests, POST ${emulator.url}/__emulator/reset`,
-      );
+      const { emulator, seed } = started;
+      for (const line of exposureWarnings(
+        options.host,
+        emulator.url,
+        options.allowRemoteAdmin === true,
+      )) {
+        io.err(line);
+      }
+      for (const line of banner(emulator, seed)) io.out(line);
       await io.untilStopped();
       await emulator.close();
       io.out("Confluence emulator stopped");

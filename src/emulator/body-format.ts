@@ -2,7 +2,8 @@
 // minimally: atlas_doc_format is a doc with one paragraph holding the text of the storage body
 // (ADF structure per https://developer.atlassian.com/cloud/jira/platform/apis/document/structure/).
 import type { BodyType, PageBodyWrite } from "../types/confluence.js";
-import { badRequest } from "./errors.js";
+import { ApiError, badRequest } from "./errors.js";
+import { parseJsonWithinDepth } from "./json-depth.js";
 import { storageAsSaved } from "./storage-on-save.js";
 
 const ENTITIES: Record<string, string> = {
@@ -50,8 +51,10 @@ export function toStorage(body: PageBodyWrite): string {
     case "atlas_doc_format": {
       let doc: unknown;
       try {
-        doc = JSON.parse(body.value);
-      } catch {
+        // Depth-limited: collectText recurses over the document.
+        doc = parseJsonWithinDepth(body.value);
+      } catch (error) {
+        if (error instanceof ApiError) throw error;
         throw badRequest("Invalid atlas_doc_format body: not a JSON document");
       }
       const parts: string[] = [];

@@ -18,6 +18,7 @@ export type {
   RunningEmulator,
 } from "./options.js";
 export { DEMO_IDS } from "./seed.js";
+export type { EmulatorLimits } from "./server-limits.js";
 
 export const DEFAULT_USER: Required<EmulatorUser> = {
   email: "demo@example.com",

@@ -1,6 +1,7 @@
 // Public option and handle types of the emulator (see docs/architecture.md, "Emulator").
 import type { FaultConfig } from "./faults/types.js";
 import type { EmulatorOAuthOptions } from "./oauth/options.js";
+import type { EmulatorLimits } from "./server-limits.js";
 
 /** A user who may call the emulated site (Basic auth: email + API token). */
 export interface EmulatorUser {
@@ -56,6 +57,15 @@ export interface EmulatorOptions {
   faults?: FaultConfig;
   /** OAuth 2.0 (3LO) identity service and gateway settings (client, token lifetime). */
   oauth?: EmulatorOAuthOptions;
+  /**
+   * Host names accepted in the Host header besides IP addresses, `localhost`, `*.localhost` and
+   * the bound host (DNS-rebinding defence; e.g. a docker-compose service name).
+   */
+  allowedHosts?: string[];
+  /** Answer `/__emulator/*` for clients that are not on loopback (default false). */
+  allowRemoteAdmin?: boolean;
+  /** Request/headers/keep-alive timeouts and the connection cap (docs/emulator.md). */
+  limits?: EmulatorLimits;
 }
 
 export interface RunningEmulator {

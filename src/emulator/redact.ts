@@ -1,28 +1,53 @@
 // Secrets never leave the emulator: not in the request log, not in onExchange reports.
-// These lists resemble src/core/redact.ts on purpose: the emulator shares no code with the client
-// (docs/architecture.md), so a client bug cannot hide behind the emulator sharing it.
-const SECRET_HEADERS = new Set([
-  "authorization",
-  "proxy-authorization",
-  "cookie",
-  "set-cookie",
-  "x-api-key",
-  "x-atlassian-token-secret",
+// Redaction is by name, at any depth: header names, query parameter names and JSON field names
+// that look like credentials (issue 12, item 12: `?access_token=…`, fields nested deeper than
+// 8 levels and `X-Auth-Token` used to pass through). The emulator shares no code with the
+// client (docs/architecture.md), so a client bug cannot hide behind the emulator sharing it.
+
+/** Exact names (compared lower-case, without `-`, `_` and `.`). */
+const SECRET_NAMES = new Set([
+  "code",
+  "codeverifier",
+  "pwd",
+  "passphrase",
+  "auth",
+  "xauth",
+  "signature",
+  "sig",
+  "jwt",
+  "assertion",
+  "privatekey",
+  "sessionid",
 ]);
 
-const SECRET_FIELDS = new Set([
-  "password",
-  "apitoken",
-  "api_token",
+/** Any name containing one of these is a secret (`X-Auth-Token`, `clientSecret`, `apiKey`, ...). */
+const SECRET_PARTS = [
   "token",
-  "access_token",
-  "refresh_token",
-  "client_secret",
-  "code",
-  "code_verifier",
-]);
+  "secret",
+  "password",
+  "passwd",
+  "apikey",
+  "credential",
+  "authorization",
+  "cookie",
+];
+
+/**
+ * Known harmless: `X-Atlassian-Token: no-check` is the XSRF opt-out marker Confluence requires
+ * on multipart uploads (OpenAPI v1 createAttachment: "you must submit a header of
+ * X-Atlassian-Token: no-check"), not a credential.
+ */
+const NOT_SECRET = new Set(["xatlassiantoken"]);
 
 export const REDACTED = "[REDACTED]";
+/** Beyond this depth a value is dropped rather than walked (bodies are ≤ 1,000 levels anyway). */
+const MAX_WALK_DEPTH = 1100;
+
+export function isSecretName(name: string): boolean {
+  const key = name.toLowerCase().replace(/[-_.\s]/g, "");
+  if (NOT_SECRET.has(key)) return false;
+  return SECRET_NAMES.has(key) || SECRET_PARTS.some((part) => key.includes(part));
+}
 
 export function redactHeaders(
   headers: Record<string, string | string[] | number | undefined>,
@@ -34,7 +59,7 @@ export function redactHeaders(
     if (lower === "location" && typeof value === "string") {
       // The OAuth /authorize redirect carries the authorization code in its query.
       out[lower] = redactUrl(value);
-    } else if (SECRET_HEADERS.has(lower)) {
+    } else if (isSecretName(lower)) {
       // Keep the scheme ("Basic", "Bearer"): useful for debugging, harmless.
       const scheme = typeof value === "string" ? /^(\w+)\s/.exec(value)?.[1] : undefined;
       out[lower] = scheme ? `${scheme} ${REDACTED}` : REDACTED;
@@ -45,13 +70,25 @@ export function redactHeaders(
   return out;
 }
 
-/** Redacts secret-looking fields of a JSON body (OAuth token requests and the like). */
+/** Redacts secret-named fields of a JSON body at any depth. */
 export function redactBody(body: unknown, depth = 0): unknown {
-  if (depth > 8 || typeof body !== "object" || body === null) return body;
+  if (typeof body !== "object" || body === null) return body;
+  if (depth > MAX_WALK_DEPTH) return REDACTED;
   if (Array.isArray(body)) return body.map((item) => redactBody(item, depth + 1));
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(body)) {
-    out[key] = SECRET_FIELDS.has(key.toLowerCase()) ? REDACTED : redactBody(value, depth + 1);
+    out[key] = isSecretName(key) ? REDACTED : redactBody(value, depth + 1);
+  }
+  return out;
+}
+
+/** A parsed query (`?a=1&a=2` → `{ a: ["1", "2"] }`) with secret-named parameters redacted. */
+export function redactQuery(
+  query: Record<string, string | string[]>,
+): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  for (const [key, value] of Object.entries(query)) {
+    out[key] = isSecretName(key) ? REDACTED : Array.isArray(value) ? [...value] : value;
   }
   return out;
 }
@@ -63,7 +100,7 @@ export function redactUrl(url: string): string {
   const params = new URLSearchParams(url.slice(queryAt + 1));
   let changed = false;
   for (const key of new Set(params.keys())) {
-    if (SECRET_FIELDS.has(key.toLowerCase())) {
+    if (isSecretName(key)) {
       params.set(key, REDACTED);
       changed = true;
     }

@@ -4,13 +4,16 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest }
 import { basicAuthenticator } from "./auth.js";
 import { SiteContext } from "./context.js";
 import { ApiError, apiFamilyOf, errorBodyFor } from "./errors.js";
+import { installExchangeHooks } from "./exchange-hooks.js";
 import { installFaults } from "./faults/index.js";
 import { InterceptorChain } from "./interceptors.js";
+import { jsonDepthExceeds, tooDeep } from "./json-depth.js";
 import { type OAuthGateway, registerOAuth } from "./oauth/index.js";
-import type { EmulatorExchange, EmulatorOptions } from "./options.js";
-import { redactBody, redactHeaders } from "./redact.js";
+import type { EmulatorOptions } from "./options.js";
+import { installRequestGuard } from "./request-guard.js";
 import { RequestLog } from "./request-log.js";
 import { registerAdmin } from "./routes/admin.js";
+import { limitedServerFactory, resolveLimits } from "./server-limits.js";
 import { registerSite } from "./site.js";
 import { installStandardHeaders } from "./standard-headers.js";
 import type { Store } from "./store.js";
@@ -39,24 +42,6 @@ function parseQuery(raw: string): Record<string, string | string[]> {
   return out;
 }
 
-function parseJsonPayload(payload: unknown, contentType: unknown): unknown {
-  if (payload === null || payload === undefined || payload === "") return undefined;
-  const text = Buffer.isBuffer(payload)
-    ? payload.toString("utf8")
-    : typeof payload === "string"
-      ? payload
-      : undefined;
-  if (text === undefined) return undefined;
-  if (typeof contentType === "string" && contentType.includes("json")) {
-    try {
-      return JSON.parse(text);
-    } catch {
-      return text;
-    }
-  }
-  return text;
-}
-
 function sendError(
   request: FastifyRequest,
   reply: FastifyReply,
@@ -79,6 +64,7 @@ export function buildEmulatorApp(
     logger: false,
     bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
     forceCloseConnections: true,
+    serverFactory: limitedServerFactory(resolveLimits(options.limits)),
     routerOptions: {
       querystringParser: parseQuery,
       maxParamLength: 200,
@@ -93,6 +79,12 @@ export function buildEmulatorApp(
         "Malformed request URL",
       );
     },
+  });
+  // First hook of all: refused requests reach nothing else.
+  installRequestGuard(app, {
+    boundHost: options.host ?? "127.0.0.1",
+    allowedHosts: options.allowedHosts,
+    allowRemoteAdmin: options.allowRemoteAdmin,
   });
   const ctx = new SiteContext(store);
   const log = new RequestLog(1000);
@@ -110,6 +102,8 @@ export function buildEmulatorApp(
   app.addContentTypeParser("application/json", { parseAs: "string" }, (request, body, done) => {
     const text = typeof body === "string" ? body : body.toString("utf8");
     if (text === "") return done(null, undefined);
+    const depth = jsonDepthExceeds(text);
+    if (depth !== undefined) return done(tooDeep(depth), undefined);
     return parseJson(request, text, done);
   });
 
@@ -130,68 +124,18 @@ export function buildEmulatorApp(
     if (status >= 400 && status < 500) return sendError(request, reply, status);
     return sendError(request, reply, 500);
   });
+  // Unknown routes answer before their body is read: nothing to parse, log or keep (issue 12,
+  // item 7 flooded the emulator with 5 MB POSTs to a missing route).
+  app.addHook("onRequest", async (request, reply) => {
+    if (request.is404) return sendError(request, reply, 404, "Not Found", "NOT_FOUND");
+  });
   app.setNotFoundHandler((request, reply) =>
     sendError(request, reply, 404, "Not Found", "NOT_FOUND"),
   );
 
   installStandardHeaders(app);
 
-  const payloads = new WeakMap<FastifyRequest, unknown>();
-  const onExchange = options.onExchange;
-  if (onExchange) {
-    app.addHook("onSend", async (request, _reply, payload) => {
-      payloads.set(request, payload);
-      return payload;
-    });
-  }
-  app.addHook("onResponse", async (request, reply) => {
-    const url = request.url;
-    const queryAt = url.indexOf("?");
-    const path = queryAt >= 0 ? url.slice(0, queryAt) : url;
-    const query = (request.query ?? {}) as Record<string, string | string[]>;
-    const headers = redactHeaders(request.headers);
-    const body = Buffer.isBuffer(request.body)
-      ? `<${request.body.length} bytes>`
-      : redactBody(request.body);
-    if (!path.startsWith("/__emulator/")) {
-      log.add({
-        time: new Date().toISOString(),
-        method: request.method,
-        path,
-        query: { ...query },
-        headers,
-        body,
-        status: reply.statusCode,
-      });
-    }
-    if (onExchange) {
-      const responseHeaders = redactHeaders(
-        reply.getHeaders() as Record<string, string | string[] | number | undefined>,
-      );
-      const exchange: EmulatorExchange = {
-        method: request.method,
-        url,
-        path,
-        query: { ...query },
-        requestHeaders: headers,
-        // Confluence bodies stay intact for the conformance checks; identity-service bodies
-        // (client secrets, codes, refresh tokens) never leave the emulator.
-        requestBody: Buffer.isBuffer(request.body)
-          ? request.body.toString("latin1")
-          : path.startsWith("/oauth/")
-            ? body
-            : request.body,
-        status: reply.statusCode,
-        responseHeaders,
-        responseBody: parseJsonPayload(payloads.get(request), reply.getHeader("content-type")),
-      };
-      try {
-        onExchange(exchange);
-      } catch {
-        // A failing observer must not take the emulator down.
-      }
-    }
-  });
+  installExchangeHooks(app, log, options.onExchange);
 
   registerAdmin(app, { reset, log });
   installFaults(app, interceptors, options.faults);

@@ -8,16 +8,10 @@ export function registerFaultAdmin(app: FastifyInstance, injector: FaultInjector
   app.get("/__emulator/faults", async () => injector.list());
 
   app.post("/__emulator/faults", async (request, reply) => {
-    let body = request.body;
-    if (Buffer.isBuffer(body)) {
-      try {
-        body = JSON.parse(body.toString("utf8"));
-      } catch {
-        return reply.code(400).send({ error: "The fault configuration must be JSON" });
-      }
-    }
+    // Always parsed JSON (depth-limited) or nothing: the request guard answers 415 to any other
+    // Content-Type on admin writes (src/emulator/request-guard.ts).
     try {
-      return injector.configure(parseFaultConfig(body));
+      return injector.configure(parseFaultConfig(request.body));
     } catch (error) {
       if (error instanceof FaultConfigError) return reply.code(400).send({ error: error.message });
       throw error;

@@ -29,5 +29,6 @@ export function installFaults(
   });
   if (initial !== undefined) injector.configure(parseFaultConfig(initial));
   registerFaultAdmin(app, injector);
+  app.addHook("onClose", async () => injector.shutdown());
   return injector;
 }

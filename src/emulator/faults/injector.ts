@@ -5,7 +5,7 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { RouteInterceptor } from "../interceptors.js";
 import { faultErrorBody } from "./error-body.js";
-import { compilePathPattern } from "./pattern.js";
+import { compilePathPattern, type PathMatcher } from "./pattern.js";
 import { mulberry32 } from "./prng.js";
 import {
   answerNow,
@@ -14,11 +14,12 @@ import {
   stallAnswer,
   truncateAnswer,
 } from "./socket-faults.js";
+import { FaultTimers } from "./timers.js";
 import { emptyStats, type FaultConfig, type FaultRule, type FaultStats } from "./types.js";
 
 interface ActiveRule {
   rule: FaultRule & { id: string };
-  path: RegExp;
+  path: PathMatcher;
   methods: Set<string> | undefined;
   stats: FaultStats;
   windowStart: number;
@@ -35,8 +36,6 @@ interface Pending {
 
 const DISRUPTIONS = ["error", "resetBefore", "stall", "resetAfter", "truncate"] as const;
 
-const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
 export interface FaultListing {
   seed: number;
   rules: (FaultRule & { id: string; stats: FaultStats })[];
@@ -47,6 +46,7 @@ export class FaultInjector implements RouteInterceptor {
   private seed = 1;
   private random = mulberry32(1);
   private readonly pending = new WeakMap<FastifyRequest, Pending>();
+  private readonly timers = new FaultTimers();
 
   constructor(
     /** Told whether any rule is set, so an idle injector can leave the request path. */
@@ -79,6 +79,11 @@ export class FaultInjector implements RouteInterceptor {
     this.configure({ rules: [] });
   }
 
+  /** Cancels every pending fault timer (the emulator is closing). */
+  shutdown(): void {
+    this.timers.cancelAll();
+  }
+
   list(): FaultListing {
     return {
       seed: this.seed,
@@ -94,7 +99,7 @@ export class FaultInjector implements RouteInterceptor {
     const pending: Pending = { nearLimit: false };
     for (const active of this.rules) {
       if (active.methods !== undefined && !active.methods.has(request.method)) continue;
-      if (!active.path.test(path)) continue;
+      if (!active.path(path)) continue;
       const { rule, stats } = active;
       if (rule.times !== undefined && active.applied >= rule.times) continue;
       active.applied++;
@@ -104,7 +109,9 @@ export class FaultInjector implements RouteInterceptor {
         return;
       }
       if (rule.latency !== undefined) {
-        await delay(rule.latency.ms + Math.floor(this.random() * (rule.latency.jitterMs ?? 0)));
+        await this.timers.sleep(
+          rule.latency.ms + Math.floor(this.random() * (rule.latency.jitterMs ?? 0)),
+        );
       }
       const disruption = this.draw(rule);
       if (disruption === "error" && rule.error !== undefined) {
@@ -127,7 +134,7 @@ export class FaultInjector implements RouteInterceptor {
       if (disruption === "stall" && rule.stall !== undefined) {
         stats.stalls++;
         if (rule.stall.phase === "body") pending.fault ??= { kind: "stall", ms: rule.stall.ms };
-        else await delay(rule.stall.ms);
+        else await this.timers.sleep(rule.stall.ms);
       }
       if (disruption === "resetAfter") {
         stats.resetsAfter++;
@@ -150,9 +157,9 @@ export class FaultInjector implements RouteInterceptor {
       case "resetAfter":
         return dropAnswer(request);
       case "truncate":
-        return truncateAnswer(request, reply, payload);
+        return truncateAnswer(request, reply, payload, this.timers);
       case "stall":
-        return stallAnswer(reply, payload, pending.fault.ms);
+        return stallAnswer(reply, payload, pending.fault.ms, this.timers);
       default:
         return payload;
     }

@@ -1,5 +1,6 @@
 // Validation of fault configurations (admin endpoint bodies are as untrusted as any other):
 // a bad configuration is a 400 naming the field, never a half-applied set of rules.
+import { compilePathPattern, PathPatternError } from "./pattern.js";
 import type { FaultConfig, FaultRule } from "./types.js";
 
 export class FaultConfigError extends Error {
@@ -82,6 +83,14 @@ function parseRule(raw: unknown, index: number): FaultRule {
   if (value.path !== undefined) {
     if (typeof value.path !== "string" || !value.path.startsWith("/") || value.path.length > 500) {
       throw new FaultConfigError(`${where}.path must be a pattern starting with "/"`);
+    }
+    try {
+      compilePathPattern(value.path);
+    } catch (error) {
+      if (error instanceof PathPatternError) {
+        throw new FaultConfigError(`${where}.path: ${error.message}`);
+      }
+      throw error;
     }
     rule.path = value.path;
   }

@@ -2,6 +2,7 @@
 // them), connection resets, and response bodies that stop or stall half way.
 import { Readable } from "node:stream";
 import type { FastifyReply, FastifyRequest } from "fastify";
+import type { FaultTimers } from "./timers.js";
 
 /** Abortive close: RST where Node supports it (resetAndDestroy, Node >= 18.3), else FIN. */
 export function resetConnection(request: FastifyRequest): void {
@@ -47,7 +48,12 @@ function bytesOf(payload: unknown): Buffer | undefined {
  * The full Content-Length is announced but only half the body is sent before the connection
  * is reset, like a proxy dying mid-response.
  */
-export function truncateAnswer(request: FastifyRequest, reply: FastifyReply, payload: unknown) {
+export function truncateAnswer(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  payload: unknown,
+  timers: FaultTimers,
+) {
   const bytes = bytesOf(payload);
   if (bytes === undefined || bytes.length < 2) return dropAnswer(request);
   reply.header("content-length", String(bytes.length));
@@ -59,13 +65,18 @@ export function truncateAnswer(request: FastifyRequest, reply: FastifyReply, pay
       sent = true;
       this.push(half);
       // Let the half reach the socket before killing it.
-      setTimeout(() => resetConnection(request), 5);
+      timers.later(() => resetConnection(request), 5);
     },
   });
 }
 
 /** Status, headers and half the body go out; the rest follows after `ms`. */
-export function stallAnswer(reply: FastifyReply, payload: unknown, ms: number): unknown {
+export function stallAnswer(
+  reply: FastifyReply,
+  payload: unknown,
+  ms: number,
+  timers: FaultTimers,
+): unknown {
   const bytes = bytesOf(payload);
   if (bytes === undefined) return payload;
   reply.header("content-length", String(bytes.length));
@@ -76,7 +87,7 @@ export function stallAnswer(reply: FastifyReply, payload: unknown, ms: number): 
       if (sent) return;
       sent = true;
       this.push(bytes.subarray(0, cut));
-      setTimeout(() => {
+      timers.later(() => {
         this.push(bytes.subarray(cut));
         this.push(null);
       }, ms);
