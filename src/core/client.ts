@@ -203,6 +203,11 @@ export function createConfluenceClient(options: ClientOptions): ConfluenceClient
         data: result.data as T,
         url: target,
       };
+    } catch (error) {
+      // Inputs are quoted in validation errors (a path template, a header name); a caller may
+      // have pasted a credential into one.
+      if (error instanceof ConfluenceValidationError) redactor.redactError(error);
+      throw error;
     } finally {
       signals.dispose();
     }
@@ -213,9 +218,7 @@ export function createConfluenceClient(options: ClientOptions): ConfluenceClient
     listPage: (path, listOptions = {}) => listPageAt(send, path, listOptions),
     paginate: (path, listOptions = {}) => paginateFrom(send, endpoints, path, listOptions),
     graphql: async (request) =>
-      graphqlRequest(send, (await endpoints(request.signal)).graphqlUrl, request, (text) =>
-        redactor.redactString(text),
-      ),
+      graphqlRequest(send, (await endpoints(request.signal)).graphqlUrl, request, redactor),
     endpoints,
     close: async () => {
       if (closed) return;
