@@ -12,7 +12,7 @@ import { listPageAt, paginateFrom } from "./pagination.js";
 import { Redactor } from "./redact.js";
 import { prepareBody } from "./request-body.js";
 import { isIdempotentMethod, resolveRetry } from "./retry.js";
-import { combineSignals, NEVER_ABORTED, sleep } from "./signals.js";
+import { combineSignals, NEVER_ABORTED, shareableSignal, sleep } from "./signals.js";
 import { resolveTarget } from "./target.js";
 import type {
   ClientEvent,
@@ -114,6 +114,9 @@ export function createConfluenceClient(options: ClientOptions): ConfluenceClient
     random: options.random ?? Math.random,
     emit,
   };
+  // Every request of the client runs under this copy of the caller's signal (signals.ts).
+  const clientLink = options.signal === undefined ? undefined : shareableSignal(options.signal);
+  const clientSignal = clientLink?.signal;
   // Resolved once per client; requests made without a per-request retry share this object.
   const clientRetry = resolveRetry(options.retry);
   let closed = false;
@@ -125,7 +128,7 @@ export function createConfluenceClient(options: ClientOptions): ConfluenceClient
   // only: a caller that gives up must not fail the others waiting on the same promise.
   const sharedEndpoints = (): Promise<AuthEndpoints> => {
     if (endpointsPromise === undefined) {
-      const pending = auth.resolveEndpoints({ host, signal: options.signal ?? NEVER_ABORTED });
+      const pending = auth.resolveEndpoints({ host, signal: clientSignal ?? NEVER_ABORTED });
       endpointsPromise = pending;
       pending.then(
         (resolved) => {
@@ -158,7 +161,7 @@ export function createConfluenceClient(options: ClientOptions): ConfluenceClient
   ): Promise<ConfluenceResponse<T>> {
     if (closed) throw new ConfluenceError("The Confluence client is closed");
     const method = (request.method ?? "GET").toUpperCase();
-    const signals = combineSignals(options.signal, request.signal);
+    const signals = combineSignals(clientSignal, request.signal);
     try {
       const site = resolvedEndpoints ?? (await endpoints(signals.signal));
       const target =
@@ -223,6 +226,7 @@ export function createConfluenceClient(options: ClientOptions): ConfluenceClient
     close: async () => {
       if (closed) return;
       closed = true;
+      clientLink?.dispose();
       await dispatcher.close();
     },
   };
