@@ -166,6 +166,10 @@ export const headers: Parser<KeyValues> = (raw) => {
         throw new InvalidValue(
           `must not set ${quote(name)}: it is managed by the connector (credentials come from the connection)`,
         );
+      case "unsupported":
+        throw new InvalidValue(
+          `must not set ${quote(name)}: the connector always sends the body at once (Expect: 100-continue is not supported)`,
+        );
       case "invalid-value":
         // The value is not quoted: it may be a credential.
         throw new InvalidValue(

@@ -98,6 +98,9 @@ describe("client basics", () => {
     await expect(
       client.request({ path: "/x", headers: { Authorization: "Bearer x" } }),
     ).rejects.toThrow(/managed by the client/);
+    await expect(
+      client.request({ method: "POST", path: "/x", body: {}, headers: { Expect: "100-continue" } }),
+    ).rejects.toThrow(/"Expect" is not supported/);
     await expect(client.request({ path: "/x", body: {}, rawBody: "x" })).rejects.toBeInstanceOf(
       ConfluenceValidationError,
     );
