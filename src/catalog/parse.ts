@@ -4,6 +4,7 @@
 // An empty string means "not provided".
 import { headerProblem } from "../core/index.js";
 import { InvalidValue, quote } from "./input-error.js";
+import { assertValueDepth } from "./json-depth.js";
 import { parseJsonText } from "./json-text.js";
 
 export type Parser<T> = (raw: unknown) => T;
@@ -201,6 +202,7 @@ function assertNoPlaceholders(value: unknown, path = "$"): void {
 export const optionalJson: Parser<unknown> = (raw) => {
   if (isBlank(raw)) return undefined;
   const value = typeof raw === "string" ? parseJsonText(raw) : raw;
+  if (typeof raw !== "string") assertValueDepth(value);
   assertNoPlaceholders(value);
   return value;
 };

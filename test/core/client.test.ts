@@ -101,6 +101,11 @@ describe("client basics", () => {
     await expect(
       client.request({ method: "POST", path: "/x", body: {}, headers: { Expect: "100-continue" } }),
     ).rejects.toThrow(/"Expect" is not supported/);
+    const cyclic: Record<string, unknown> = {};
+    cyclic.self = cyclic;
+    await expect(
+      client.request({ method: "POST", path: "/x", body: cyclic }),
+    ).rejects.toBeInstanceOf(ConfluenceValidationError);
     await expect(client.request({ path: "/x", body: {}, rawBody: "x" })).rejects.toBeInstanceOf(
       ConfluenceValidationError,
     );
