@@ -14,6 +14,11 @@ export {
   OAUTH2_CONNECTION_KEY,
   oauth2Connection,
 } from "./connections.js";
+export {
+  type ConnectorEnvironment,
+  DEFAULT_ENVIRONMENT,
+  environmentFrom,
+} from "./environment.js";
 export { InputError } from "./input-error.js";
 export type { ListOutput } from "./request.js";
 export { parseInputs, runAction } from "./run.js";

@@ -71,6 +71,10 @@ export function addEmulatorCommand(program: Command, io: CliIo): void {
       io.out(
         `Admin:     ${emulator.url}/__emulator/requests, POST ${emulator.url}/__emulator/reset`,
       );
+      // src/core/host.ts: the connector refuses loopback hosts without the runner's consent.
+      io.out(
+        "Connector: set CONFLUENCE_ALLOW_LOOPBACK_HTTP=1 where it runs (CLI, your process); it refuses hosts on this machine otherwise",
+      );
       await io.untilStopped();
       await emulator.close();
       io.out("Confluence emulator stopped");

@@ -5,6 +5,7 @@ import type { AuthEndpoints } from "./auth.js";
 import { ConfluenceError, ConfluenceValidationError } from "./errors.js";
 import { type ExecutorContext, execute } from "./execute.js";
 import { graphqlRequest } from "./graphql.js";
+import { guardedLookup } from "./guarded-lookup.js";
 import { type HeaderInput, validateHeaders } from "./headers.js";
 import { type NormalisedHost, normaliseHost } from "./host.js";
 import { abortError, ConcurrencyLimiter } from "./limiter.js";
@@ -78,9 +79,25 @@ function positiveInteger(value: number | undefined, fallback: number, name: stri
   return value;
 }
 
+/** The warning for a host outside Atlassian's domains (a custom domain, or a mistake). */
+function hostWarning(host: NormalisedHost | undefined): string | undefined {
+  if (host === undefined || host.isAtlassian || host.isLoopback) return undefined;
+  return `The Confluence host ${host.origin} is not an Atlassian domain (*.atlassian.net). Confluence Cloud's REST API is served at the site's atlassian.net address even when the site has a custom domain; check that this host is the intended site before trusting it with credentials.`;
+}
+
 export function createConfluenceClient(options: ClientOptions): ConfluenceClient {
+  const allowLoopbackHttp = options.allowLoopbackHttp === true;
   const host: NormalisedHost | undefined =
-    options.host === undefined ? undefined : normaliseHost(options.host);
+    options.host === undefined ? undefined : normaliseHost(options.host, { allowLoopbackHttp });
+  const warning = hostWarning(host);
+  if (warning !== undefined) {
+    const warn =
+      options.onWarning ??
+      (options.logger === undefined
+        ? (message: string) => process.emitWarning(message)
+        : (message: string) => options.logger?.warn(message));
+    warn(warning);
+  }
   const { auth } = options;
   const timeoutMs = positive(options.timeoutMs, DEFAULT_TIMEOUT_MS, "timeoutMs");
   const maxInFlight = positiveInteger(options.maxInFlight, DEFAULT_MAX_IN_FLIGHT, "maxInFlight");
@@ -101,7 +118,12 @@ export function createConfluenceClient(options: ClientOptions): ConfluenceClient
             // A metrics hook must never break a request.
           }
         };
-  const dispatcher = new Agent({ connections: maxInFlight });
+  // Names are checked again once resolved (guarded-lookup.ts), so DNS cannot bring back an
+  // address the host rules refuse.
+  const dispatcher = new Agent({
+    connections: maxInFlight,
+    connect: { lookup: guardedLookup(allowLoopbackHttp) },
+  });
   const clientLogger = options.logger ?? (options.debug ? consoleLogger : undefined);
   const ctx: ExecutorContext = {
     dispatcher,
@@ -128,7 +150,11 @@ export function createConfluenceClient(options: ClientOptions): ConfluenceClient
   // only: a caller that gives up must not fail the others waiting on the same promise.
   const sharedEndpoints = (): Promise<AuthEndpoints> => {
     if (endpointsPromise === undefined) {
-      const pending = auth.resolveEndpoints({ host, signal: clientSignal ?? NEVER_ABORTED });
+      const pending = auth.resolveEndpoints({
+        host,
+        signal: clientSignal ?? NEVER_ABORTED,
+        hostPolicy: { allowLoopbackHttp },
+      });
       endpointsPromise = pending;
       pending.then(
         (resolved) => {

@@ -295,6 +295,20 @@ describe("input validation", () => {
     expect(new Set(cases.map(([action]) => action))).toEqual(new Set(Object.keys(actions)));
   });
 
+  it("refuses the emulator's loopback host unless the runner set CONFLUENCE_ALLOW_LOOPBACK_HTTP=1", async () => {
+    const previous = process.env.CONFLUENCE_ALLOW_LOOPBACK_HTTP;
+    delete process.env.CONFLUENCE_ALLOW_LOOPBACK_HTTP;
+    try {
+      const error = await run("rawRequest", { url: "/wiki/api/v2/spaces", method: "GET" }).catch(
+        (e: unknown) => e,
+      );
+      expect(String(error)).toMatch(/points at this machine/);
+      expect(await received()).toEqual([]);
+    } finally {
+      process.env.CONFLUENCE_ALLOW_LOOPBACK_HTTP = previous;
+    }
+  });
+
   it("refuses a connection without credentials before sending anything", async () => {
     const error = await run("listSpaces", {
       connection: {

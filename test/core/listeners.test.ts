@@ -49,6 +49,7 @@ describe("abort listeners under concurrency", () => {
       const client = createConfluenceClient({
         host: site.url,
         auth: basicAuth({ email: EMAIL, apiToken: API_TOKEN }),
+        allowLoopbackHttp: true,
         signal: withSignal ? controller.signal : undefined,
         retry: { baseDelayMs: 20, exponentialBackoff: false },
       });

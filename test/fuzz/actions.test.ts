@@ -14,7 +14,7 @@ import {
   ConfluenceValidationError,
 } from "../../src/core/index.js";
 import type { RunningEmulator } from "../../src/emulator/index.js";
-import { basicConnection, SILENT_LOGGER } from "../support/catalog.js";
+import { basicConnection, EMULATOR_ENVIRONMENT, SILENT_LOGGER } from "../support/catalog.js";
 import { startTestEmulator } from "../support/emulator.js";
 import { type LoggedRequest, lastSeq, requestsSince } from "../support/emulator-requests.js";
 import { inputsFor } from "./arbitraries.js";
@@ -87,7 +87,7 @@ describe("fuzzing every action", () => {
         let outcome = "ok";
         let error: unknown;
         try {
-          await runAction(action, raw, SILENT_LOGGER);
+          await runAction(action, raw, SILENT_LOGGER, EMULATOR_ENVIRONMENT);
         } catch (caught) {
           error = caught;
         }

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { actions, runAction } from "../../src/catalog/index.js";
 import type { RunningEmulator } from "../../src/emulator/index.js";
 import { inputsFor } from "../fuzz/arbitraries.js";
+import { EMULATOR_ENVIRONMENT } from "../support/catalog.js";
 import { startTestEmulator } from "../support/emulator.js";
 import { setFaults, startFaultyEmulator } from "./support.js";
 
@@ -78,7 +79,12 @@ async function sweep(
     });
     for (const sample of samples) {
       try {
-        await runAction(action, { ...sample, debugRequest: "true", timeout: undefined }, logger);
+        await runAction(
+          action,
+          { ...sample, debugRequest: "true", timeout: undefined },
+          logger,
+          EMULATOR_ENVIRONMENT,
+        );
       } catch (error) {
         lines.push(errorText(error));
       }
@@ -122,7 +128,12 @@ describe("Raw Request URL errors", () => {
       fields: { host: healthyEmulator.url, email: EMAIL, apiToken: TOKEN },
     };
     const silent = { info() {}, warn() {}, error() {} };
-    const error = await runAction(actions.rawRequest!, { connection, url, method: "GET" }, silent)
+    const error = await runAction(
+      actions.rawRequest!,
+      { connection, url, method: "GET" },
+      silent,
+      EMULATOR_ENVIRONMENT,
+    )
       .then(() => undefined)
       .catch((e: unknown) => e);
     expect(error).toMatchObject({ name: "InputError", label: "URL" });

@@ -1,7 +1,18 @@
 // Running catalog actions directly (no platform adapter) against a test emulator: the Basic
 // connection value the platform would hand over, a logger that drops everything, and one call.
-import { type ActionLogger, actions, runAction } from "../../src/catalog/index.js";
+import {
+  type ActionLogger,
+  actions,
+  type ConnectorEnvironment,
+  runAction,
+} from "../../src/catalog/index.js";
 import type { RunningEmulator } from "../../src/emulator/index.js";
+
+/** The runner's settings tests run under: the emulator lives on loopback (plain http). */
+export const EMULATOR_ENVIRONMENT: ConnectorEnvironment = {
+  allowLoopbackHttp: true,
+  atlassianBaseUrl: undefined,
+};
 
 export const SILENT_LOGGER: ActionLogger = { info() {}, warn() {}, error() {}, debug() {} };
 
@@ -22,5 +33,10 @@ export function runCatalogAction(
 ) {
   const action = actions[key];
   if (action === undefined) throw new Error(`no catalog action ${key}`);
-  return runAction(action, { connection: basicConnection(emulator), ...inputs }, logger);
+  return runAction(
+    action,
+    { connection: basicConnection(emulator), ...inputs },
+    logger,
+    EMULATOR_ENVIRONMENT,
+  );
 }

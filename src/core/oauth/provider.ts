@@ -52,7 +52,7 @@ export interface OAuthAuthOptions {
   siteOverride?: string;
   /** Skip the site lookup. */
   cloudId?: string;
-  /** Points auth.atlassian.com and api.atlassian.com elsewhere (else CONFLUENCE_ATLASSIAN_API_URL). */
+  /** Points auth.atlassian.com and api.atlassian.com elsewhere (e.g. the emulator). */
   atlassianBaseUrl?: string;
   /** Default 60 000. */
   refreshSkewMs?: number;
