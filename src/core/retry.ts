@@ -3,6 +3,8 @@
 // Retry-After (seconds or an HTTP date; Beta-Retry-After during the beta rollout) or until
 // X-RateLimit-Reset (ISO 8601 timestamp); otherwise exponential backoff with full jitter.
 
+import { REFUSED_ADDRESS_CODE } from "./guarded-lookup.js";
+
 export interface RetryOptions {
   /** Retries after the first attempt; 0 disables retrying. Default 4. */
   maxRetries?: number;
@@ -90,6 +92,8 @@ const NOT_SENT_CODES = new Set([
   "EHOSTUNREACH",
   "ENETUNREACH",
   "UND_ERR_CONNECT_TIMEOUT",
+  // guarded-lookup.ts refused the resolved address: no socket was opened.
+  REFUSED_ADDRESS_CODE,
 ]);
 
 export function networkErrorCode(error: unknown): string | undefined {
