@@ -10,6 +10,7 @@ import { type HeaderInput, validateHeaders } from "./headers.js";
 import { type NormalisedHost, normaliseHost } from "./host.js";
 import { abortError, ConcurrencyLimiter } from "./limiter.js";
 import { listPageAt, paginateFrom } from "./pagination.js";
+import { raceAbort } from "./race-abort.js";
 import { Redactor } from "./redact.js";
 import { prepareBody } from "./request-body.js";
 import { isIdempotentMethod, resolveRetry } from "./retry.js";
@@ -170,16 +171,10 @@ export function createConfluenceClient(options: ClientOptions): ConfluenceClient
   };
 
   /** The shared resolution, raced against this caller's own signal. */
-  const endpoints = (signal?: AbortSignal): Promise<AuthEndpoints> => {
-    const shared = sharedEndpoints();
-    if (signal === undefined) return shared;
-    if (signal.aborted) return Promise.reject(abortError(signal));
-    return new Promise<AuthEndpoints>((resolve, reject) => {
-      const onAbort = () => reject(abortError(signal));
-      signal.addEventListener("abort", onAbort, { once: true });
-      shared.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
-    });
-  };
+  const endpoints = (signal?: AbortSignal): Promise<AuthEndpoints> =>
+    signal === undefined
+      ? sharedEndpoints()
+      : raceAbort(sharedEndpoints(), signal, () => abortError(signal));
 
   async function send<T>(
     request: RequestOptions,

@@ -20,7 +20,7 @@ export function linkSignals(parents: readonly (AbortSignal | undefined)[]): Link
   const controller = new AbortController();
   const attached: { parent: AbortSignal; listener: () => void }[] = [];
   for (const parent of parents) {
-    if (parent === undefined) continue;
+    if (parent === undefined || parent === NEVER_ABORTED) continue;
     if (parent.aborted) {
       controller.abort(parent.reason);
       break;

@@ -1,7 +1,15 @@
 // Many concurrent requests on one client must not pile abort listeners onto one shared signal:
 // Node reports more than 10 as a MaxListenersExceededWarning, which users read as a leak.
 import { afterEach, describe, expect, it } from "vitest";
-import { basicAuth, createConfluenceClient } from "../../src/core/index.js";
+import {
+  basicAuth,
+  clearSiteCache,
+  createConfluenceClient,
+  oauthAuth,
+} from "../../src/core/index.js";
+import { SITE_IDS } from "../../src/emulator/index.js";
+import { CLIENT, mint } from "../oauth/support.js";
+import { startTestEmulator } from "../support/emulator.js";
 import { API_TOKEN, EMAIL, type FakeSite, json, startSite } from "./helpers/site.js";
 
 let site: FakeSite | undefined;
@@ -65,4 +73,32 @@ describe("abort listeners under concurrency", () => {
       await client.close();
     },
   );
+
+  it(`an OAuth token refresh awaited by ${CONCURRENCY} requests at once, no warning`, async () => {
+    const emulator = await startTestEmulator();
+    clearSiteCache();
+    const tokens = await mint(emulator.url);
+    const client = createConfluenceClient({
+      auth: oauthAuth({
+        accessToken: tokens.access_token,
+        refreshToken: tokens.refresh_token,
+        clientId: CLIENT.clientId,
+        clientSecret: CLIENT.clientSecret,
+        // Due now, and no site lookup first: every request waits for the one refresh.
+        expiresAt: Date.now(),
+        cloudId: SITE_IDS.demo,
+        atlassianBaseUrl: emulator.url,
+      }),
+      maxInFlight: CONCURRENCY,
+    });
+    try {
+      const warnings = await warningsDuring(() =>
+        Promise.all(Array.from({ length: CONCURRENCY }, () => client.request({ path: "/spaces" }))),
+      );
+      expect(warnings).toEqual([]);
+    } finally {
+      await client.close();
+      await emulator.close();
+    }
+  });
 });
