@@ -7,7 +7,7 @@ import { type ExecutorContext, execute } from "./execute.js";
 import { graphqlRequest } from "./graphql.js";
 import { guardedLookup } from "./guarded-lookup.js";
 import { type HeaderInput, validateHeaders } from "./headers.js";
-import { type NormalisedHost, normaliseHost } from "./host.js";
+import { hostWarning, type NormalisedHost, normaliseHost } from "./host.js";
 import { abortError, ConcurrencyLimiter } from "./limiter.js";
 import { listPageAt, paginateFrom } from "./pagination.js";
 import { raceAbort } from "./race-abort.js";
@@ -78,12 +78,6 @@ function positiveInteger(value: number | undefined, fallback: number, name: stri
     );
   }
   return value;
-}
-
-/** The warning for a host outside Atlassian's domains (a custom domain, or a mistake). */
-function hostWarning(host: NormalisedHost | undefined): string | undefined {
-  if (host === undefined || host.isAtlassian || host.isLoopback) return undefined;
-  return `The Confluence host ${host.origin} is not an Atlassian domain (*.atlassian.net). Confluence Cloud's REST API is served at the site's atlassian.net address even when the site has a custom domain; check that this host is the intended site before trusting it with credentials.`;
 }
 
 export function createConfluenceClient(options: ClientOptions): ConfluenceClient {

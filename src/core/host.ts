@@ -108,3 +108,9 @@ export function normaliseHost(input: string, policy: HostPolicy = {}): Normalise
     isAtlassian: isAtlassianHost(url.hostname),
   };
 }
+
+/** The warning for a host outside Atlassian's domains (a custom domain, or a mistake). */
+export function hostWarning(host: NormalisedHost | undefined): string | undefined {
+  if (host === undefined || host.isAtlassian || host.isLoopback) return undefined;
+  return `The Confluence host ${host.origin} is not an Atlassian domain (*.atlassian.net). Confluence Cloud's REST API is served at the site's atlassian.net address even when the site has a custom domain; check that this host is the intended site before trusting it with credentials.`;
+}
