@@ -9,6 +9,7 @@ import {
   ConfluenceTimeoutError,
 } from "./errors.js";
 import type { Redactor } from "./redact.js";
+import { NOT_TLS_CODES } from "./retry.js";
 
 const CHECK_FIRST = " The request was probably processed; check before sending it again.";
 
@@ -79,12 +80,13 @@ function attemptsNote(info: FailureInfo): string {
   return ` (${info.attempts} attempts, ${(info.elapsedMs / 1000).toFixed(1)} s in total)`;
 }
 
-// OpenSSL's answer when the far side replied to the TLS handshake with plain HTTP.
-const NOT_TLS_CODES = new Set(["ERR_SSL_WRONG_VERSION_NUMBER", "ERR_SSL_PACKET_LENGTH_TOO_LONG"]);
-
 /** Human words for the failure; OpenSSL's own text stays in `cause`. */
 function describeCause(info: FailureInfo, redactor: Redactor): string {
-  if (info.url.startsWith("https:") && info.code !== undefined && NOT_TLS_CODES.has(info.code)) {
+  if (
+    info.url.startsWith("https:") &&
+    info.code !== undefined &&
+    NOT_TLS_CODES.includes(info.code)
+  ) {
     return `the server does not speak TLS; use http:// for a local emulator (${info.code})`;
   }
   const cause = info.cause instanceof Error ? info.cause.message : String(info.cause);

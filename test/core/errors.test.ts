@@ -3,6 +3,7 @@ import {
   ConfluenceApiError,
   ConfluenceError,
   ConfluenceNetworkError,
+  ConfluenceOutcomeUnknownError,
 } from "../../src/core/index.js";
 import { clientFor, type FakeSite, json, startSite } from "./helpers/site.js";
 
@@ -117,6 +118,13 @@ describe("a host without a scheme that speaks plain HTTP", () => {
     expect(error.message).toMatch(
       /^Could not reach Confluence for GET \/wiki\/api\/v2\/x \(the server does not speak TLS; use http:\/\/ for a local emulator \(ERR_SSL_[A-Z_]+\)\)$/,
     );
+    // Nothing was sent, so a POST is not "outcome unknown".
+    const post = await client
+      .request({ method: "POST", path: "/x", body: {} })
+      .catch((e: unknown) => e);
+    expect(post).toBeInstanceOf(ConfluenceNetworkError);
+    expect(post).not.toBeInstanceOf(ConfluenceOutcomeUnknownError);
+    expect((post as Error).message).toMatch(/does not speak TLS/);
     expect(site.received).toEqual([]);
     await client.close();
     await site.close();
