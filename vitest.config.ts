@@ -13,6 +13,9 @@ export default defineConfig({
     // worker instead of once per test file. Nothing in src/ keeps module-level state.
     isolate: false,
     poolOptions: { forks: { maxForks: 2 } },
+    // The emulator and the fake sites listen on loopback over plain http: the runner's consent
+    // (src/core/host.ts), as `npm start` and the emulator's instructions give it.
+    env: { CONFLUENCE_ALLOW_LOOPBACK_HTTP: "1" },
     testTimeout: 30_000,
     hookTimeout: 30_000,
   },

@@ -45,6 +45,7 @@ function ours(site: Site): Contender {
   const client = createConfluenceClient({
     host: site.url,
     auth: basicAuth(site.credentials),
+    allowLoopbackHttp: true,
     maxInFlight: IN_FLIGHT,
   });
   return {

@@ -46,7 +46,11 @@ function renderConnection(def: ConnectionDef): string {
   const oauth = def.oauth2
     ? "This connection uses OAuth 2.0, a common authentication mechanism for integrations.\nRead about how OAuth 2.0 works [here](./oauth.md).\n\n"
     : "";
-  return `### ${def.label}\n\n${def.description}\n\n${oauth}${renderTable(rows)}\n`;
+  const notes = Object.values(def.inputs)
+    .filter((input) => input.docsNote !== undefined)
+    .map((input) => `\n**Note on ${input.label}:** ${input.docsNote}\n`)
+    .join("");
+  return `### ${def.label}\n\n${def.description}\n\n${oauth}${renderTable(rows)}\n${notes}`;
 }
 
 export function renderDocs(): string {

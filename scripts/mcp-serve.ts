@@ -7,6 +7,7 @@ const emulator = await startEmulator({ port: 0, seed: "demo" });
 const mcp = await startMcpHttp({
   connection: { key: "basic", fields: { host: emulator.url, ...emulator.credentials } },
   version: "conformance",
+  environment: { allowLoopbackHttp: true, atlassianBaseUrl: undefined },
   port: 0,
 });
 console.log(mcp.url);

@@ -19,6 +19,9 @@ const component = (require("../index.js") as { default: BuiltComponent }).defaul
 const quietLogger = { info() {}, warn() {}, error() {}, debug() {} };
 
 async function main(): Promise<number> {
+  // The emulator listens on loopback over plain http, which the component refuses unless the
+  // process running it allows it: `npm start` is that process (src/core/host.ts).
+  process.env.CONFLUENCE_ALLOW_LOOPBACK_HTTP = "1";
   const emulator = await startEmulator({ port: 0, seed: "demo" });
   const harness = testing.createHarness(component as never);
   const connection = {

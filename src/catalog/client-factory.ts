@@ -14,6 +14,7 @@ import {
   type RetryOptions,
 } from "../core/index.js";
 import { BASIC_CONNECTION_KEY, OAUTH2_CONNECTION_KEY } from "./connections.js";
+import type { ConnectorEnvironment } from "./environment.js";
 import { InputError } from "./input-error.js";
 import type { ActionLogger, ConnectionValue } from "./types.js";
 
@@ -52,7 +53,7 @@ function toCoreLogger(logger: ActionLogger): Logger {
  * token. Requests go through https://api.atlassian.com/ex/confluence/{cloudId}; the cloud id is
  * looked up once per token and "API Site Override" (cached across clients by src/core/oauth).
  */
-function oauthProvider(connection: ConnectionValue): AuthProvider {
+function oauthProvider(connection: ConnectionValue, atlassianBaseUrl?: string): AuthProvider {
   const accessToken = connection.token?.access_token;
   if (typeof accessToken !== "string" || accessToken === "") {
     throw new InputError(
@@ -66,6 +67,7 @@ function oauthProvider(connection: ConnectionValue): AuthProvider {
     accessToken,
     siteOverride: typeof override === "string" ? override : undefined,
     cloudId: typeof cloudId === "string" && cloudId !== "" ? cloudId : undefined,
+    atlassianBaseUrl,
   });
 }
 
@@ -195,22 +197,25 @@ export function connectClient(
   connection: ConnectionValue,
   logger: ActionLogger,
   debug: boolean,
-  retry?: RetryOptions,
+  environment: ConnectorEnvironment,
 ): ConnectedClient {
   const coreLogger = toCoreLogger(logger);
   if (connection.key === OAUTH2_CONNECTION_KEY || connection.token?.access_token !== undefined) {
-    const auth = oauthProvider(connection);
+    const auth = oauthProvider(connection, environment.atlassianBaseUrl);
     const identity = identityOf([
       "oauth2",
       String(connection.token?.access_token),
       stringOrUndefined(connection.fields.apiSiteOverride),
       stringOrUndefined(connection.token?.cloudId),
       // The gateway origin the provider captured (CONFLUENCE_ATLASSIAN_API_URL).
-      atlassianApiBase(),
+      atlassianApiBase(environment.atlassianBaseUrl),
     ]);
     const leased = leaseClient(identity, () => createConfluenceClient({ auth }));
     // The site's origin is only known after the lookup: Raw Request accepts paths only.
-    return { client: forInvocation(leased, coreLogger, debug, retry), siteOrigin: undefined };
+    return {
+      client: forInvocation(leased, coreLogger, debug, environment.retry),
+      siteOrigin: undefined,
+    };
   }
   if (connection.key !== BASIC_CONNECTION_KEY && connection.key !== "") {
     throw new InputError("Connection", `has an unknown connection type "${connection.key}"`);
@@ -219,10 +224,21 @@ export function connectClient(
   const email = field(connection, "email", "Email");
   const apiToken = field(connection, "apiToken", "API Token");
   const auth = basicAuth({ email, apiToken });
-  const siteOrigin = normaliseHost(host).origin;
+  const { allowLoopbackHttp } = environment;
+  // Refused here (loopback without the runner's consent, link-local, plain http elsewhere)
+  // before a client is created or found in the cache.
+  const siteOrigin = normaliseHost(host, { allowLoopbackHttp }).origin;
   const identity = identityOf(["basic", siteOrigin, email.trim(), apiToken]);
-  const leased = leaseClient(identity, () => createConfluenceClient({ host, auth }));
-  return { client: forInvocation(leased, coreLogger, debug, retry), siteOrigin };
+  const leased = leaseClient(identity, () =>
+    createConfluenceClient({
+      host,
+      auth,
+      allowLoopbackHttp,
+      // Once per cached client, i.e. once per connection while it stays cached.
+      onWarning: (message) => logger.warn(message),
+    }),
+  );
+  return { client: forInvocation(leased, coreLogger, debug, environment.retry), siteOrigin };
 }
 
 function stringOrUndefined(value: unknown): string | undefined {

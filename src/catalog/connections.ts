@@ -32,6 +32,9 @@ export const basicConnection: ConnectionDef = {
       type: "string",
       required: true,
       example: "example.atlassian.net",
+      // The rules of src/core/host.ts, as the runner's operator and the connection's author see them.
+      docsNote:
+        "Use the site's https:// address (example.atlassian.net, or https://example.atlassian.net/wiki); a host outside atlassian.net (a custom domain) works but is logged once as a warning. Link-local and cloud metadata addresses (169.254.x.x, fe80::, metadata.google.internal) are always refused. Hosts on the machine running the connector (localhost, 127.x.x.x, [::1]), over http:// or https://, are refused unless whoever runs the connector sets the environment variable CONFLUENCE_ALLOW_LOOPBACK_HTTP=1 (for a local emulator); a connection alone can never allow them.",
     },
   },
 };

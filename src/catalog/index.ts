@@ -14,6 +14,11 @@ export {
   OAUTH2_CONNECTION_KEY,
   oauth2Connection,
 } from "./connections.js";
+export {
+  type ConnectorEnvironment,
+  DEFAULT_ENVIRONMENT,
+  environmentFrom,
+} from "./environment.js";
 export { InputError } from "./input-error.js";
 export {
   type ActionKind,
@@ -25,7 +30,7 @@ export {
   type ObjectSchema,
 } from "./json-schema.js";
 export type { ListOutput } from "./request.js";
-export { parseInputs, type RunOptions, runAction } from "./run.js";
+export { parseInputs, runAction } from "./run.js";
 export type * from "./types.js";
 
 const all: readonly ActionDef[] = [

@@ -2,6 +2,7 @@
 // the specification's exact text (docs/confluence.md is generated from them and a test compares
 // them with the specification page, ../shared/spec/confluence-connector.md beside the repository).
 import { InvalidValue } from "./input-error.js";
+import { JSON_DEPTH_NOTE } from "./json-depth.js";
 import * as p from "./parse.js";
 import type { ConnectionValue, InputDef } from "./types.js";
 
@@ -167,6 +168,7 @@ export const bodyData = defineInput({
   language: "json",
   required: true,
   parse: p.jsonObject,
+  docsNote: JSON_DEPTH_NOTE,
 });
 
 export const sortProperties = defineInput({

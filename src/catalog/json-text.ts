@@ -2,8 +2,11 @@
 // reports a position on some Node versions and for some errors, so on failure we re-scan the
 // text with a small validating scanner that knows where it stopped.
 import { InvalidValue } from "./input-error.js";
+import { assertTextDepth } from "./json-depth.js";
 
 export function parseJsonText(text: string): unknown {
+  // First: the scanner below recurses once per level, as does every walk of the parsed value.
+  assertTextDepth(text);
   try {
     return JSON.parse(text);
   } catch {

@@ -4,6 +4,7 @@
 // An empty string means "not provided".
 import { headerProblem } from "../core/index.js";
 import { InvalidValue, quote } from "./input-error.js";
+import { assertValueDepth } from "./json-depth.js";
 import { parseJsonText } from "./json-text.js";
 
 export type Parser<T> = (raw: unknown) => T;
@@ -166,6 +167,10 @@ export const headers: Parser<KeyValues> = (raw) => {
         throw new InvalidValue(
           `must not set ${quote(name)}: it is managed by the connector (credentials come from the connection)`,
         );
+      case "unsupported":
+        throw new InvalidValue(
+          `must not set ${quote(name)}: the connector always sends the body at once (Expect: 100-continue is not supported)`,
+        );
       case "invalid-value":
         // The value is not quoted: it may be a credential.
         throw new InvalidValue(
@@ -197,6 +202,7 @@ function assertNoPlaceholders(value: unknown, path = "$"): void {
 export const optionalJson: Parser<unknown> = (raw) => {
   if (isBlank(raw)) return undefined;
   const value = typeof raw === "string" ? parseJsonText(raw) : raw;
+  if (typeof raw !== "string") assertValueDepth(value);
   assertNoPlaceholders(value);
   return value;
 };

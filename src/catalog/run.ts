@@ -1,7 +1,7 @@
 // Runs a catalog action: parse and validate every input (naming the bad one by its label),
 // only then build the client and call Confluence. Platform adapters call this.
-import type { RetryOptions } from "../core/index.js";
 import { connectClient } from "./client-factory.js";
+import { type ConnectorEnvironment, DEFAULT_ENVIRONMENT } from "./environment.js";
 import { InputError, InvalidValue } from "./input-error.js";
 import type { ActionDef, ActionLogger, ActionOutput, ConnectionValue, InputDefs } from "./types.js";
 
@@ -18,20 +18,12 @@ export function parseInputs(def: ActionDef, raw: Readonly<Record<string, unknown
   return parsed;
 }
 
-/** What the host running an action may set beyond its inputs. */
-export interface RunOptions {
-  /**
-   * Retry policy for this invocation's requests, over the client's default (500 ms backoff,
-   * 4 retries). Tests pass a zero backoff so that retries happen without waiting.
-   */
-  readonly retry?: RetryOptions;
-}
-
 export async function runAction(
   def: ActionDef,
   raw: Readonly<Record<string, unknown>>,
   logger: ActionLogger,
-  options: RunOptions = {},
+  // What the process running the action allows (loopback hosts, Atlassian endpoints elsewhere).
+  environment: ConnectorEnvironment = DEFAULT_ENVIRONMENT,
 ): Promise<ActionOutput> {
   const parsed = parseInputs(def, raw);
   const debug = parsed.debugRequest === true;
@@ -42,7 +34,7 @@ export async function runAction(
     parsed.connection as ConnectionValue,
     logger,
     debug,
-    options.retry,
+    environment,
   );
   try {
     return await def.run(parsed as never, {

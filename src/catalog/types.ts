@@ -88,6 +88,8 @@ export interface ConnectionInputDef {
   readonly required: boolean;
   readonly placeholder?: string;
   readonly example?: string;
+  /** Extra sentence for the generated reference docs (never replaces `comments`). */
+  readonly docsNote?: string;
 }
 
 export interface ConnectionDef {

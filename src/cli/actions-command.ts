@@ -8,6 +8,7 @@ import {
   actions,
   BASIC_CONNECTION_KEY,
   type ConnectionValue,
+  environmentFrom,
   type InputDef,
   OAUTH2_CONNECTION_KEY,
   runAction,
@@ -89,7 +90,7 @@ function addActionCommand(program: Command, action: ActionDef, io: ActionsIo): v
       if (options[key] !== undefined) raw[key] = options[key];
     }
     try {
-      const result = await runAction(action, raw, consoleLogger(io));
+      const result = await runAction(action, raw, consoleLogger(io), environmentFrom(io.env));
       io.out(JSON.stringify(result.data, null, 2));
     } catch (error) {
       // Core and catalog errors are already redacted and name the failing input or request.

@@ -4,6 +4,7 @@
 // CONFLUENCE_MCP_TOKEN (never from argv, which other processes can read). The MCP code is
 // loaded only when this subcommand runs.
 import { type Command, Option } from "commander";
+import { environmentFrom } from "../catalog/index.js";
 import { type ActionsIo, connectionFromEnv } from "./actions-command.js";
 import type { CliIo } from "./emulator-command.js";
 
@@ -51,6 +52,7 @@ export function addMcpCommand(program: Command, io: McpIo): void {
       const mcp = await import("../mcp/index.js");
       const options = {
         connection: connectionFromEnv(io.env),
+        environment: environmentFrom(io.env),
         selection: {
           readOnly: flags.readOnly === true,
           tools: list(flags.tools),

@@ -14,6 +14,7 @@ import {
   type ActionDef,
   type ConnectionDef,
   type ConnectionInputDef,
+  environmentFrom,
   type InputDef,
   runAction,
 } from "../catalog/index.js";
@@ -57,7 +58,14 @@ export function toAction(def: ActionDef): ActionDefinition {
     display: { label: def.label, description: def.description },
     inputs,
     perform: async (context, params) => {
-      const output = await runAction(def, params as Record<string, unknown>, context.logger);
+      // The runner's environment, read per invocation: the operator's settings, not the
+      // connection's (CONFLUENCE_ALLOW_LOOPBACK_HTTP, CONFLUENCE_ATLASSIAN_API_URL).
+      const output = await runAction(
+        def,
+        params as Record<string, unknown>,
+        context.logger,
+        environmentFrom(process.env),
+      );
       return output.contentType === undefined
         ? { data: output.data }
         : { data: output.data, contentType: output.contentType };

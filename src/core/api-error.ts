@@ -100,19 +100,22 @@ function parseBody(bytes: Uint8Array, redactor: Redactor): ConfluenceErrorBody |
   try {
     const parsed: unknown = JSON.parse(text);
     if (typeof parsed === "object" && parsed !== null) {
-      return redactor.redactValue(parsed, { errorBody: true }) as ConfluenceErrorBody;
+      return redactor.redactValue(parsed) as ConfluenceErrorBody;
     }
   } catch {
     // Not JSON (an HTML error page from a proxy, plain text): keep the text.
   }
-  return redactor.redactString(truncate(text, MAX_STORED_TEXT));
+  const stored = redactor.redactAndCut(text, MAX_STORED_TEXT);
+  return stored.cut ? `${stored.text}…` : stored.text;
 }
 
 export function buildApiError(response: ErrorResponse, redactor: Redactor): ConfluenceApiError {
   const { status, method } = response;
   const statusText = STATUS_CODES[status] ?? "Unknown Status";
   const body = parseBody(response.bytes, redactor);
-  const traceId = response.headers["atl-traceid"];
+  const rawTraceId = response.headers["atl-traceid"];
+  // A header is the server's text like the body: redacted before it becomes a field.
+  const traceId = rawTraceId === undefined ? undefined : redactor.redactString(rawTraceId);
   const path = redactor.redactUrl(response.path);
   const pathname = path.split("?")[0] ?? path;
   const summary = summariseErrorBody(body) ?? HINTS[status];

@@ -5,7 +5,7 @@
 // refresh its token and have the request retried.
 
 import { ConfluenceValidationError } from "./errors.js";
-import type { NormalisedHost } from "./host.js";
+import type { HostPolicy, NormalisedHost } from "./host.js";
 import { normaliseHost } from "./host.js";
 
 export interface AuthEndpoints {
@@ -32,6 +32,8 @@ export interface AuthProvider {
   resolveEndpoints(context: {
     host: NormalisedHost | undefined;
     signal: AbortSignal;
+    /** The client's host rules, for a provider that brings its own site URL. */
+    hostPolicy?: HostPolicy;
   }): Promise<AuthEndpoints>;
   /** The Authorization header value for one attempt. */
   authorization(context: { signal: AbortSignal }): Promise<string> | string;
@@ -44,20 +46,25 @@ export interface AuthProvider {
   secrets(): readonly string[];
 }
 
-/** Atlassian's API gateway; env CONFLUENCE_ATLASSIAN_API_URL overrides it (e.g. the emulator). */
+/** Atlassian's API gateway; the `atlassianBaseUrl` option overrides it (e.g. the emulator). */
 export const DEFAULT_ATLASSIAN_API_URL = "https://api.atlassian.com";
 
 /**
- * The one setting that points every Atlassian endpoint (api.atlassian.com and, for OAuth,
- * auth.atlassian.com) somewhere else, e.g. the emulator: the `atlassianBaseUrl` option, else
- * the CONFLUENCE_ATLASSIAN_API_URL environment variable. http:// is accepted for loopback only.
+ * The environment variable from which the connector's adapters (component, CLI, demo) take the
+ * `atlassianBaseUrl` option; the core itself reads no environment.
  */
 export const ATLASSIAN_BASE_URL_ENV = "CONFLUENCE_ATLASSIAN_API_URL";
 
-/** The configured override origin, or undefined for Atlassian's real endpoints. */
+/**
+ * The one setting that points every Atlassian endpoint (api.atlassian.com and, for OAuth,
+ * auth.atlassian.com) somewhere else, e.g. the emulator; undefined for Atlassian's own. It comes
+ * from whoever runs the process (never from a connection), so a loopback origin is accepted
+ * (http:// for loopback only); link-local and metadata addresses are refused like any host.
+ */
 export function atlassianBaseOverride(override?: string): string | undefined {
-  const chosen = override ?? process.env[ATLASSIAN_BASE_URL_ENV];
-  return chosen === undefined || chosen.trim() === "" ? undefined : normaliseHost(chosen).origin;
+  return override === undefined || override.trim() === ""
+    ? undefined
+    : normaliseHost(override, { allowLoopbackHttp: true }).origin;
 }
 
 export function atlassianApiBase(override?: string): string {
@@ -104,7 +111,7 @@ export interface BearerOptions {
   siteUrl?: string;
   /** Cloud id of the site: requests go through the API gateway. */
   cloudId?: string;
-  /** Overrides the gateway origin (default https://api.atlassian.com or the env variable). */
+  /** Overrides the gateway origin (default https://api.atlassian.com). */
   atlassianBaseUrl?: string;
 }
 
@@ -119,12 +126,13 @@ export function bearerAuth(options: BearerOptions): AuthProvider {
   }
   return {
     kind: "bearer",
-    resolveEndpoints: async ({ host }) => {
+    resolveEndpoints: async ({ host, hostPolicy }) => {
       if (cloudId !== undefined) {
         const api = atlassianApiBase(options.atlassianBaseUrl);
         return { siteBaseUrl: `${api}/ex/confluence/${cloudId}`, graphqlUrl: `${api}/graphql` };
       }
-      const site = options.siteUrl === undefined ? host : normaliseHost(options.siteUrl);
+      const site =
+        options.siteUrl === undefined ? host : normaliseHost(options.siteUrl, hostPolicy);
       return siteEndpoints(requireHost(site, "Bearer (without a cloud id)"));
     },
     authorization: () => `Bearer ${accessToken}`,

@@ -5,14 +5,16 @@ import type { AuthEndpoints } from "./auth.js";
 import { ConfluenceError, ConfluenceValidationError } from "./errors.js";
 import { type ExecutorContext, execute } from "./execute.js";
 import { graphqlRequest } from "./graphql.js";
+import { guardedLookup } from "./guarded-lookup.js";
 import { type HeaderInput, validateHeaders } from "./headers.js";
-import { type NormalisedHost, normaliseHost } from "./host.js";
+import { hostWarning, type NormalisedHost, normaliseHost } from "./host.js";
 import { abortError, ConcurrencyLimiter } from "./limiter.js";
 import { listPageAt, paginateFrom } from "./pagination.js";
+import { raceAbort } from "./race-abort.js";
 import { Redactor } from "./redact.js";
 import { prepareBody } from "./request-body.js";
 import { isIdempotentMethod, resolveRetry } from "./retry.js";
-import { combineSignals, NEVER_ABORTED, sleep } from "./signals.js";
+import { combineSignals, NEVER_ABORTED, shareableSignal, sleep } from "./signals.js";
 import { resolveTarget } from "./target.js";
 import type {
   ClientEvent,
@@ -79,8 +81,18 @@ function positiveInteger(value: number | undefined, fallback: number, name: stri
 }
 
 export function createConfluenceClient(options: ClientOptions): ConfluenceClient {
+  const allowLoopbackHttp = options.allowLoopbackHttp === true;
   const host: NormalisedHost | undefined =
-    options.host === undefined ? undefined : normaliseHost(options.host);
+    options.host === undefined ? undefined : normaliseHost(options.host, { allowLoopbackHttp });
+  const warning = hostWarning(host);
+  if (warning !== undefined) {
+    const warn =
+      options.onWarning ??
+      (options.logger === undefined
+        ? (message: string) => process.emitWarning(message)
+        : (message: string) => options.logger?.warn(message));
+    warn(warning);
+  }
   const { auth } = options;
   const timeoutMs = positive(options.timeoutMs, DEFAULT_TIMEOUT_MS, "timeoutMs");
   const maxInFlight = positiveInteger(options.maxInFlight, DEFAULT_MAX_IN_FLIGHT, "maxInFlight");
@@ -101,7 +113,12 @@ export function createConfluenceClient(options: ClientOptions): ConfluenceClient
             // A metrics hook must never break a request.
           }
         };
-  const dispatcher = new Agent({ connections: maxInFlight });
+  // Names are checked again once resolved (guarded-lookup.ts), so DNS cannot bring back an
+  // address the host rules refuse.
+  const dispatcher = new Agent({
+    connections: maxInFlight,
+    connect: { lookup: guardedLookup(allowLoopbackHttp) },
+  });
   const clientLogger = options.logger ?? (options.debug ? consoleLogger : undefined);
   const ctx: ExecutorContext = {
     dispatcher,
@@ -114,6 +131,9 @@ export function createConfluenceClient(options: ClientOptions): ConfluenceClient
     random: options.random ?? Math.random,
     emit,
   };
+  // Every request of the client runs under this copy of the caller's signal (signals.ts).
+  const clientLink = options.signal === undefined ? undefined : shareableSignal(options.signal);
+  const clientSignal = clientLink?.signal;
   // Resolved once per client; requests made without a per-request retry share this object.
   const clientRetry = resolveRetry(options.retry);
   let closed = false;
@@ -125,7 +145,11 @@ export function createConfluenceClient(options: ClientOptions): ConfluenceClient
   // only: a caller that gives up must not fail the others waiting on the same promise.
   const sharedEndpoints = (): Promise<AuthEndpoints> => {
     if (endpointsPromise === undefined) {
-      const pending = auth.resolveEndpoints({ host, signal: options.signal ?? NEVER_ABORTED });
+      const pending = auth.resolveEndpoints({
+        host,
+        signal: clientSignal ?? NEVER_ABORTED,
+        hostPolicy: { allowLoopbackHttp },
+      });
       endpointsPromise = pending;
       pending.then(
         (resolved) => {
@@ -141,16 +165,10 @@ export function createConfluenceClient(options: ClientOptions): ConfluenceClient
   };
 
   /** The shared resolution, raced against this caller's own signal. */
-  const endpoints = (signal?: AbortSignal): Promise<AuthEndpoints> => {
-    const shared = sharedEndpoints();
-    if (signal === undefined) return shared;
-    if (signal.aborted) return Promise.reject(abortError(signal));
-    return new Promise<AuthEndpoints>((resolve, reject) => {
-      const onAbort = () => reject(abortError(signal));
-      signal.addEventListener("abort", onAbort, { once: true });
-      shared.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
-    });
-  };
+  const endpoints = (signal?: AbortSignal): Promise<AuthEndpoints> =>
+    signal === undefined
+      ? sharedEndpoints()
+      : raceAbort(sharedEndpoints(), signal, () => abortError(signal));
 
   async function send<T>(
     request: RequestOptions,
@@ -158,7 +176,7 @@ export function createConfluenceClient(options: ClientOptions): ConfluenceClient
   ): Promise<ConfluenceResponse<T>> {
     if (closed) throw new ConfluenceError("The Confluence client is closed");
     const method = (request.method ?? "GET").toUpperCase();
-    const signals = combineSignals(options.signal, request.signal);
+    const signals = combineSignals(clientSignal, request.signal);
     try {
       const site = resolvedEndpoints ?? (await endpoints(signals.signal));
       const target =
@@ -203,6 +221,11 @@ export function createConfluenceClient(options: ClientOptions): ConfluenceClient
         data: result.data as T,
         url: target,
       };
+    } catch (error) {
+      // Inputs are quoted in validation errors (a path template, a header name); a caller may
+      // have pasted a credential into one.
+      if (error instanceof ConfluenceValidationError) redactor.redactError(error);
+      throw error;
     } finally {
       signals.dispose();
     }
@@ -213,13 +236,12 @@ export function createConfluenceClient(options: ClientOptions): ConfluenceClient
     listPage: (path, listOptions = {}) => listPageAt(send, path, listOptions),
     paginate: (path, listOptions = {}) => paginateFrom(send, endpoints, path, listOptions),
     graphql: async (request) =>
-      graphqlRequest(send, (await endpoints(request.signal)).graphqlUrl, request, (text) =>
-        redactor.redactString(text),
-      ),
+      graphqlRequest(send, (await endpoints(request.signal)).graphqlUrl, request, redactor),
     endpoints,
     close: async () => {
       if (closed) return;
       closed = true;
+      clientLink?.dispose();
       await dispatcher.close();
     },
   };

@@ -11,9 +11,10 @@ export type LoggedBody =
   | { kind: "form"; form: FormData }
   | { kind: "raw"; value: string | Uint8Array };
 
-function truncateText(text: string): string {
-  if (text.length <= MAX_LOGGED_BODY) return text;
-  return `${text.slice(0, MAX_LOGGED_BODY)}… [truncated, ${text.length} characters in total]`;
+/** Redacted (by value) before it is cut, so a secret straddling the cut cannot survive it. */
+function truncateText(text: string, redactor: Redactor): string {
+  const { text: kept, cut } = redactor.redactAndCut(text, MAX_LOGGED_BODY);
+  return cut ? `${kept}… [truncated, ${text.length} characters in total]` : kept;
 }
 
 function describeForm(form: FormData): string {
@@ -33,12 +34,12 @@ function describeRequestBody(body: LoggedBody, redactor: Redactor): string | und
     case "none":
       return undefined;
     case "json":
-      return truncateText(JSON.stringify(redactor.redactValue(body.value)) ?? "");
+      return truncateText(JSON.stringify(redactor.redactValue(body.value)) ?? "", redactor);
     case "form":
       return redactor.redactString(describeForm(body.form));
     case "raw":
       return typeof body.value === "string"
-        ? truncateText(redactor.redactString(body.value))
+        ? truncateText(body.value, redactor)
         : `[${body.value.byteLength} bytes]`;
   }
 }
@@ -58,12 +59,12 @@ function describeResponseBody(
   const text = Buffer.from(bytes).toString("utf8");
   if (/json/i.test(contentType ?? "")) {
     try {
-      return truncateText(JSON.stringify(redactor.redactValue(JSON.parse(text))));
+      return truncateText(JSON.stringify(redactor.redactValue(JSON.parse(text))), redactor);
     } catch {
       // Fall through to plain text.
     }
   }
-  return truncateText(redactor.redactString(text));
+  return truncateText(text, redactor);
 }
 
 export function logRequest(

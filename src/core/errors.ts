@@ -84,6 +84,8 @@ export class ConfluenceTimeoutError extends ConfluenceError {
     readonly timeoutMs: number,
     /** True when a non-idempotent request may have been processed by the server. */
     readonly outcomeUnknown: boolean,
+    /** Attempts made, retries included (the last one timed out). */
+    readonly attempts = 1,
   ) {
     super(message);
   }

@@ -3,15 +3,9 @@
 // events) has been redacted.
 import type { Dispatcher } from "undici";
 import { buildApiError } from "./api-error.js";
+import { brokenBodyError, failureError, tooLargeError } from "./attempt-errors.js";
 import type { AuthProvider } from "./auth.js";
 import { type LoggedBody, logRequest, logResponse } from "./debug-log.js";
-import {
-  ConfluenceNetworkError,
-  ConfluenceOutcomeUnknownError,
-  ConfluenceResponseError,
-  ConfluenceResponseTooLargeError,
-  ConfluenceTimeoutError,
-} from "./errors.js";
 import { abortError, type ConcurrencyLimiter } from "./limiter.js";
 import type { Redactor } from "./redact.js";
 import { BROKEN_BODY, decodeBody } from "./response-body.js";
@@ -82,6 +76,7 @@ export async function execute(ctx: ExecutorContext, run: Execution): Promise<Exe
     redactedPath ??= ctx.redactor.redactUrl(pathOf(url));
     return redactedPath;
   };
+  const started = performance.now();
   let retries = 0;
   let totalDelay = 0;
   let authRefreshed = false;
@@ -154,7 +149,10 @@ export async function execute(ctx: ExecutorContext, run: Execution): Promise<Exe
       // Not retried: the same oversized answer would come again.
       const { status, durationMs } = outcome;
       ctx.emit?.({ type: "response", method, path: path(), attempt, status, durationMs });
-      throw fail(attempt, tooLargeError(status, method, path(), run, ctx.redactor));
+      throw fail(
+        attempt,
+        tooLargeError(status, method, path(), run.idempotent, run.maxResponseBytes, ctx.redactor),
+      );
     }
 
     if (outcome.kind === "response") {
@@ -224,107 +222,17 @@ export async function execute(ctx: ExecutorContext, run: Execution): Promise<Exe
       {
         method,
         path: path(),
+        url,
         code,
         notSent,
-        run,
+        idempotent: run.idempotent,
+        timeoutMs: run.timeoutMs,
+        attempts: attempt,
+        elapsedMs: performance.now() - started,
         cause: outcome.kind === "network" ? outcome.error : undefined,
       },
       ctx.redactor,
     );
     throw fail(attempt, error);
   }
-}
-
-function brokenBodyError(
-  status: number,
-  method: string,
-  path: string,
-  idempotent: boolean,
-  redactor: Redactor,
-): ConfluenceResponseError {
-  const target = `${method} ${path.split("?")[0]}`;
-  const tail = idempotent
-    ? ""
-    : " The request was probably processed; check before sending it again.";
-  return new ConfluenceResponseError(
-    redactor.redactString(
-      `Confluence answered ${target} with ${status}, but the JSON body was broken or incomplete.${tail}`,
-    ),
-    status,
-    method,
-    path,
-    !idempotent,
-  );
-}
-
-function tooLargeError(
-  status: number,
-  method: string,
-  path: string,
-  run: Execution,
-  redactor: Redactor,
-): ConfluenceResponseTooLargeError {
-  const target = `${method} ${path.split("?")[0]}`;
-  const limit = run.maxResponseBytes;
-  const tail = run.idempotent
-    ? ""
-    : " The request was probably processed; check before sending it again.";
-  return new ConfluenceResponseTooLargeError(
-    redactor.redactString(
-      `Confluence answered ${target} with ${status}, but the body exceeded the limit of ${limit} bytes (maxResponseBytes), so it was not read.${tail}`,
-    ),
-    status,
-    method,
-    path,
-    !run.idempotent,
-    limit,
-  );
-}
-
-function failureError(
-  kind: "timeout" | "network",
-  info: {
-    method: string;
-    path: string;
-    code: string | undefined;
-    notSent: boolean;
-    run: Execution;
-    cause: unknown;
-  },
-  redactor: Redactor,
-): Error {
-  const { method, path, code, run } = info;
-  const target = `${method} ${path.split("?")[0]}`;
-  if (kind === "timeout") {
-    const unknown = !run.idempotent;
-    const tail = unknown ? " It may have been processed; check before sending it again." : "";
-    return new ConfluenceTimeoutError(
-      redactor.redactString(
-        `Confluence did not answer ${target} within ${run.timeoutMs} ms.${tail}`,
-      ),
-      method,
-      path,
-      run.timeoutMs,
-      unknown,
-    );
-  }
-  const causeMessage = info.cause instanceof Error ? info.cause.message : String(info.cause);
-  const detail = redactor.redactString(`${code ?? "network error"}: ${causeMessage}`);
-  // The cause is kept (non-enumerable) for debugging; undici errors carry no request headers.
-  if (!info.notSent && !run.idempotent) {
-    return new ConfluenceOutcomeUnknownError(
-      `The connection failed during ${target} (${detail}); the request may have been processed by Confluence, so it was not repeated. Check before sending it again.`,
-      method,
-      path,
-      code,
-      { cause: info.cause },
-    );
-  }
-  return new ConfluenceNetworkError(
-    `Could not reach Confluence for ${target} (${detail})`,
-    method,
-    path,
-    code,
-    { cause: info.cause },
-  );
 }

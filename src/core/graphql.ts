@@ -5,6 +5,7 @@ import { Kind, parse } from "graphql";
 import type { GraphQLResponse } from "../types/confluence.js";
 import { ConfluenceError, ConfluenceGraphQLError } from "./errors.js";
 import type { Send } from "./pagination.js";
+import type { Redactor } from "./redact.js";
 import type { GraphQLRequest } from "./types.js";
 
 /**
@@ -35,7 +36,7 @@ export async function graphqlRequest<T>(
   send: Send,
   url: string,
   request: GraphQLRequest,
-  redact: (text: string) => string,
+  redactor: Redactor,
 ): Promise<T> {
   const response = await send<GraphQLResponse<T> | undefined>(
     {
@@ -65,13 +66,16 @@ export async function graphqlRequest<T>(
   const errors = Array.isArray(envelope.errors) ? envelope.errors : [];
   if (errors.length > 0) {
     const messages = errors.map((error) =>
-      redact(String(error?.message ?? "Unknown GraphQL error")),
+      redactor.redactString(String(error?.message ?? "Unknown GraphQL error")),
     );
+    // Every field of the error is redacted: partial `data` beside the errors may echo a
+    // credential as well as a message can.
+    const traceId = response.headers["atl-traceid"];
     throw new ConfluenceGraphQLError(
       `Confluence GraphQL returned ${messages.length} error(s): ${messages.join("; ")}`,
       messages,
-      envelope.data,
-      response.headers["atl-traceid"],
+      redactor.redactValue(envelope.data),
+      traceId === undefined ? undefined : redactor.redactString(traceId),
     );
   }
   return envelope.data as T;

@@ -21,14 +21,20 @@ const RESERVED = new Set([
   "trailer",
 ]);
 
+// undici refuses an Expect header outright ("expect header not supported"), so it used to fail
+// as a network error (or an "outcome unknown" for a POST) although nothing had been sent. The
+// body is always sent at once; 100-continue (RFC 9110, 10.1.1) buys nothing here.
+const UNSUPPORTED = new Set(["expect"]);
+
 export type HeaderInput = Readonly<Record<string, string | number | boolean | undefined>>;
 
 /** Why a caller-supplied header is refused; the catalog words the same rules per input. */
-export type HeaderProblem = "invalid-name" | "reserved" | "invalid-value";
+export type HeaderProblem = "invalid-name" | "reserved" | "unsupported" | "invalid-value";
 
 export function headerProblem(name: string, value: string): HeaderProblem | undefined {
   if (!TOKEN.test(name)) return "invalid-name";
   if (RESERVED.has(name.toLowerCase())) return "reserved";
+  if (UNSUPPORTED.has(name.toLowerCase())) return "unsupported";
   if (!FIELD_VALUE.test(value)) return "invalid-value";
   return undefined;
 }
@@ -48,6 +54,10 @@ export function validateHeaders(headers: HeaderInput | undefined): Record<string
       case "reserved":
         throw new ConfluenceValidationError(
           `The header "${name}" is managed by the client and cannot be set by the caller`,
+        );
+      case "unsupported":
+        throw new ConfluenceValidationError(
+          `The header "${name}" is not supported: the client always sends the body at once`,
         );
       case "invalid-value":
         // The value is not echoed: it may be a credential the caller put in a custom header.

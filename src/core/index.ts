@@ -1,4 +1,6 @@
 // Public API of the core client. Everything the catalog, component and CLI need comes from here.
+
+export { type AddressClass, classifyHost, isAtlassianHost } from "./address-class.js";
 export type {
   AuthEndpoints,
   AuthFailure,
@@ -36,8 +38,8 @@ export {
 } from "./errors.js";
 export type { HeaderInput, HeaderProblem } from "./headers.js";
 export { headerProblem, validateHeaders } from "./headers.js";
-export type { NormalisedHost } from "./host.js";
-export { isLoopbackHostname, normaliseHost } from "./host.js";
+export type { HostPolicy, NormalisedHost } from "./host.js";
+export { ALLOW_LOOPBACK_HTTP_ENV, isLoopbackHostname, normaliseHost } from "./host.js";
 export { parseLinkHeader } from "./link-header.js";
 export * from "./oauth/index.js";
 export type { PathParamsOf, PathParamValue } from "./path.js";

@@ -7,12 +7,13 @@
 // before the last decrease describe the load that decrease already reacted to, so a burst of
 // near-limit answers to one round of requests halves the limit once, not once per answer.
 import { ConfluenceAbortError } from "./errors.js";
+import { onAbort } from "./signals.js";
 
 interface Waiter {
   resolve: (release: () => void) => void;
   reject: (error: unknown) => void;
-  signal: AbortSignal;
-  onAbort: () => void;
+  /** Detaches the waiter's abort listener. */
+  detach: () => void;
 }
 
 export class ConcurrencyLimiter {
@@ -59,17 +60,12 @@ export class ConcurrencyLimiter {
     const release = this.tryAcquire();
     if (release !== undefined) return Promise.resolve(release);
     return new Promise((resolve, reject) => {
-      const waiter: Waiter = {
-        resolve,
-        reject,
-        signal,
-        onAbort: () => {
-          const index = this.waiters.indexOf(waiter);
-          if (index >= 0) this.waiters.splice(index, 1);
-          reject(abortError(signal));
-        },
-      };
-      signal.addEventListener("abort", waiter.onAbort, { once: true });
+      const waiter: Waiter = { resolve, reject, detach: () => {} };
+      waiter.detach = onAbort(signal, () => {
+        const index = this.waiters.indexOf(waiter);
+        if (index >= 0) this.waiters.splice(index, 1);
+        reject(abortError(signal));
+      });
       this.waiters.push(waiter);
     });
   }
@@ -111,7 +107,7 @@ export class ConcurrencyLimiter {
   private drain(): void {
     while (this.inFlight < this.allowed && this.waiters.length > 0) {
       const waiter = this.waiters.shift() as Waiter;
-      waiter.signal.removeEventListener("abort", waiter.onAbort);
+      waiter.detach();
       this.inFlight++;
       waiter.resolve(this.releaser());
     }

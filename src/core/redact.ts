@@ -31,15 +31,16 @@ const SECRET_FIELDS = new Set([
   "cookie",
   "setcookie",
   "assertion",
-  "code",
   "authcode",
   "authorizationcode",
   "codeverifier",
 ]);
 
-// `code` is the OAuth authorization code in requests and redirects, but in Confluence's v2
-// error envelope it is the error identifier ("NOT_FOUND"), which is worth keeping.
-const ERROR_BODY_SAFE_FIELDS = new Set(["code"]);
+// `code` is the OAuth authorization code in a redirect's query string (`?code=...&state=...`),
+// so it is a secret there. In JSON bodies it is Confluence's error identifier ("NOT_FOUND",
+// "UNAUTHORIZED") and worth keeping; an authorization code never travels in a JSON body this
+// client sends or receives, and any known secret is still scrubbed from it by value.
+const SECRET_QUERY_PARAMETERS = new Set([...SECRET_FIELDS, "code"]);
 
 // Secrets shorter than this are not scrubbed by value: replacing every "ab" would garble logs
 // without protecting anything a real credential would be.
@@ -57,9 +58,9 @@ export function isSecretField(name: string): boolean {
   return SECRET_FIELDS.has(normaliseFieldName(name));
 }
 
-export interface RedactOptions {
-  /** Keep fields that are only secret in requests (e.g. `code`); used for error bodies. */
-  errorBody?: boolean;
+/** Query parameters that hold credentials: the JSON fields' names plus OAuth's `code`. */
+export function isSecretQueryParameter(name: string): boolean {
+  return SECRET_QUERY_PARAMETERS.has(normaliseFieldName(name));
 }
 
 /** Scrubs known secret values (and name-based secrets) from strings, headers and JSON values. */
@@ -105,27 +106,59 @@ export class Redactor {
         } catch {
           // Malformed escapes: fall back to the raw name for the check.
         }
-        return eq >= 0 && isSecretField(name) ? `${rawName}=${REDACTED}` : pair;
+        return eq >= 0 && isSecretQueryParameter(name) ? `${rawName}=${REDACTED}` : pair;
       })
       .join("&");
     return this.redactString(`${base}?${params}`);
   }
 
   /** A deep copy of a JSON-like value with secret fields and known secret values replaced. */
-  redactValue(value: unknown, options: RedactOptions = {}, depth = 0): unknown {
+  redactValue(value: unknown): unknown {
+    return this.redactAt(value, 0);
+  }
+
+  private redactAt(value: unknown, depth: number): unknown {
     if (typeof value === "string") return this.redactString(value);
     if (value === null || typeof value !== "object") return value;
     // Cap recursion: logged values are for humans, and cycles must not hang the client.
     if (depth > 20) return "[Truncated]";
-    if (Array.isArray(value))
-      return value.map((item) => this.redactValue(item, options, depth + 1));
+    if (Array.isArray(value)) return value.map((item) => this.redactAt(item, depth + 1));
     const out: Record<string, unknown> = {};
     for (const [key, item] of Object.entries(value)) {
-      const keep = options.errorBody === true && ERROR_BODY_SAFE_FIELDS.has(key.toLowerCase());
-      out[key] =
-        !keep && isSecretField(key) ? REDACTED : this.redactValue(item, options, depth + 1);
+      out[key] = isSecretField(key) ? REDACTED : this.redactAt(item, depth + 1);
     }
     return out;
+  }
+
+  /** Scrubs an error this client raised, in place: its message and stack. */
+  redactError(error: Error): void {
+    error.message = this.redactString(error.message);
+    if (error.stack !== undefined) error.stack = this.redactString(error.stack);
+  }
+
+  /**
+   * `text` redacted, then cut to at most `max` characters (`undefined` when it fits). Redacting
+   * first matters: a secret straddling the cut would otherwise lose its tail and no longer match
+   * by value. A cut that ends in the beginning of a secret (a server that echoed part of one)
+   * has that beginning redacted too.
+   */
+  redactAndCut(text: string, max: number): { text: string; cut: boolean } {
+    const redacted = this.redactString(text);
+    if (redacted.length <= max) return { text: redacted, cut: false };
+    return { text: this.redactTrailingPrefix(redacted.slice(0, max)), cut: true };
+  }
+
+  private redactTrailingPrefix(text: string): string {
+    for (const secret of this.secretsLongestFirst()) {
+      for (const form of new Set([secret, encodeURIComponent(secret)])) {
+        for (let length = form.length - 1; length >= MIN_SECRET_LENGTH; length--) {
+          if (text.endsWith(form.slice(0, length))) {
+            return `${text.slice(0, text.length - length)}${REDACTED}`;
+          }
+        }
+      }
+    }
+    return text;
   }
 
   private secretsLongestFirst(): string[] {

@@ -37,7 +37,15 @@ export function prepareBody(options: RequestOptions): PreparedBody | Promise<Pre
       logged: { kind: "raw", value: rawBody },
     };
   }
-  const payload = JSON.stringify(body);
+  let payload: string | undefined;
+  try {
+    payload = JSON.stringify(body);
+  } catch (error) {
+    // A cycle (TypeError) or nesting deep enough to exhaust the stack (RangeError).
+    throw new ConfluenceValidationError(
+      `The JSON body cannot be serialised: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
   if (payload === undefined) {
     throw new ConfluenceValidationError("The JSON body cannot be serialised");
   }

@@ -3,6 +3,14 @@
 // Retry-After (seconds or an HTTP date; Beta-Retry-After during the beta rollout) or until
 // X-RateLimit-Reset (ISO 8601 timestamp); otherwise exponential backoff with full jitter.
 
+import { REFUSED_ADDRESS_CODE } from "./guarded-lookup.js";
+
+/** OpenSSL's answer when the far side replied to the TLS handshake with plain HTTP. */
+export const NOT_TLS_CODES: readonly string[] = [
+  "ERR_SSL_WRONG_VERSION_NUMBER",
+  "ERR_SSL_PACKET_LENGTH_TOO_LONG",
+];
+
 export interface RetryOptions {
   /** Retries after the first attempt; 0 disables retrying. Default 4. */
   maxRetries?: number;
@@ -90,6 +98,10 @@ const NOT_SENT_CODES = new Set([
   "EHOSTUNREACH",
   "ENETUNREACH",
   "UND_ERR_CONNECT_TIMEOUT",
+  // guarded-lookup.ts refused the resolved address: no socket was opened.
+  REFUSED_ADDRESS_CODE,
+  // The TLS handshake met a server speaking plain HTTP: no request byte was sent.
+  ...NOT_TLS_CODES,
 ]);
 
 export function networkErrorCode(error: unknown): string | undefined {

@@ -1,5 +1,14 @@
 // Signal plumbing without AbortSignal.any: its listeners on long-lived signals (the client's)
 // are only released by GC on some Node 20 releases, so we link and unlink explicitly.
+//
+// Node warns (MaxListenersExceededWarning) once a signal has more than 10 abort listeners,
+// which users read as a leak. Every waiting request legitimately holds one listener on the
+// signal it runs under, so: the never-aborting stand-in gets none at all, and the client's own
+// signal is a private copy of the caller's with the limit lifted (its listeners are removed as
+// each request ends; the caller's signal carries one listener per client).
+import { setMaxListeners } from "node:events";
+
+const NOTHING_TO_DISPOSE = () => {};
 
 export interface LinkedSignal {
   signal: AbortSignal;
@@ -11,7 +20,7 @@ export function linkSignals(parents: readonly (AbortSignal | undefined)[]): Link
   const controller = new AbortController();
   const attached: { parent: AbortSignal; listener: () => void }[] = [];
   for (const parent of parents) {
-    if (parent === undefined) continue;
+    if (parent === undefined || parent === NEVER_ABORTED) continue;
     if (parent.aborted) {
       controller.abort(parent.reason);
       break;
@@ -32,7 +41,25 @@ export function linkSignals(parents: readonly (AbortSignal | undefined)[]): Link
 /** Stands in where an API needs a signal but the caller gave none; it never aborts. */
 export const NEVER_ABORTED: AbortSignal = new AbortController().signal;
 
-const NOTHING_TO_DISPOSE = () => {};
+/**
+ * Calls `listener` once when `signal` aborts; returns the function that detaches it. A signal
+ * that can never abort gets no listener.
+ */
+export function onAbort(signal: AbortSignal, listener: () => void): () => void {
+  if (signal === NEVER_ABORTED) return NOTHING_TO_DISPOSE;
+  signal.addEventListener("abort", listener, { once: true });
+  return () => signal.removeEventListener("abort", listener);
+}
+
+/**
+ * A signal that follows `parent` and may carry one listener per request in flight without a
+ * warning: the client runs every request under it. `dispose` detaches it from `parent`.
+ */
+export function shareableSignal(parent: AbortSignal): LinkedSignal {
+  const linked = linkSignals([parent]);
+  setMaxListeners(0, linked.signal);
+  return linked;
+}
 
 /**
  * The client's and the request's signals as one. With at most one of them (the usual case) it
@@ -53,14 +80,13 @@ export function sleep(ms: number, signal: AbortSignal): Promise<void> {
   if (signal.aborted) return Promise.reject(signal.reason);
   if (ms <= 0) return Promise.resolve();
   return new Promise((resolve, reject) => {
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal.reason);
-    };
     const timer = setTimeout(() => {
-      signal.removeEventListener("abort", onAbort);
+      detach();
       resolve();
     }, ms);
-    signal.addEventListener("abort", onAbort, { once: true });
+    const detach = onAbort(signal, () => {
+      clearTimeout(timer);
+      reject(signal.reason);
+    });
   });
 }

@@ -124,6 +124,18 @@ export interface ClientOptions {
   /** The site (`example.atlassian.net`); required for Basic auth. */
   host?: string;
   auth: AuthProvider;
+  /**
+   * Accept a host on this machine (localhost, 127.x, [::1]), over plain http too: for a local
+   * emulator. Default false; link-local and cloud metadata addresses are refused regardless.
+   * Whoever runs the process decides this (the connector's adapters read
+   * CONFLUENCE_ALLOW_LOOPBACK_HTTP=1), never a connection's settings.
+   */
+  allowLoopbackHttp?: boolean;
+  /**
+   * Told once per client about a setting worth a look (a host outside atlassian.net); default:
+   * the logger's `warn`, else `process.emitWarning`.
+   */
+  onWarning?: (message: string) => void;
   /** Default 30 000. */
   timeoutMs?: number;
   retry?: RetryOptions;

@@ -12,7 +12,8 @@ import {
   type ActionLogger,
   type ActionOutput,
   type ConnectionValue,
-  type RunOptions,
+  type ConnectorEnvironment,
+  DEFAULT_ENVIRONMENT,
   runAction,
 } from "../catalog/index.js";
 import { selectTools, type ToolSelection, type ToolSpec } from "./tools.js";
@@ -23,7 +24,8 @@ export interface McpServerOptions {
   readonly selection?: ToolSelection;
   /** Where action log lines go (stderr for stdio: stdout carries the protocol). */
   readonly log?: (line: string) => void;
-  readonly runOptions?: RunOptions;
+  /** The runner's settings (loopback consent, Atlassian endpoints, retry policy). */
+  readonly environment?: ConnectorEnvironment;
   readonly version: string;
 }
 
@@ -101,7 +103,7 @@ export function createMcpServer(options: McpServerOptions): Server {
         tool.action,
         { ...inputs, connection: options.connection },
         logger,
-        options.runOptions,
+        options.environment ?? DEFAULT_ENVIRONMENT,
       );
       return toToolResult(tool, output);
     } catch (error) {

@@ -11,7 +11,7 @@ import {
 import { actions, runAction } from "../../src/catalog/index.js";
 import type { ListOutput } from "../../src/catalog/request.js";
 import { DEMO_IDS, type RunningEmulator } from "../../src/emulator/index.js";
-import { basicConnection, SILENT_LOGGER } from "../support/catalog.js";
+import { basicConnection, EMULATOR_ENVIRONMENT, SILENT_LOGGER } from "../support/catalog.js";
 import { startTestEmulator } from "../support/emulator.js";
 
 const PAGE = DEMO_IDS.pages.engineeringHome;
@@ -35,9 +35,14 @@ const getPage = (client: ReturnType<typeof connectClient>["client"]) =>
 describe("client cache leases", () => {
   it("keeps an evicted client open while leased and closes it on release", async () => {
     setMaxCachedClients(1);
-    const first = connectClient(connection(), SILENT_LOGGER, false);
+    const first = connectClient(connection(), SILENT_LOGGER, false, EMULATOR_ENVIRONMENT);
     // Another connection takes the only cache slot: the first client is evicted.
-    const other = connectClient(connection("other@example.com"), SILENT_LOGGER, false);
+    const other = connectClient(
+      connection("other@example.com"),
+      SILENT_LOGGER,
+      false,
+      EMULATOR_ENVIRONMENT,
+    );
     expect(cachedClientCount()).toBe(1);
     expect((await getPage(first.client)).status).toBe(200);
     await other.client.close();
@@ -47,10 +52,10 @@ describe("client cache leases", () => {
   });
 
   it("leaves a released but still cached client open for the next invocation", async () => {
-    const first = connectClient(connection(), SILENT_LOGGER, false);
+    const first = connectClient(connection(), SILENT_LOGGER, false, EMULATOR_ENVIRONMENT);
     await first.client.close();
     await first.client.close(); // releasing twice must not release someone else's lease
-    const second = connectClient(connection(), SILENT_LOGGER, false);
+    const second = connectClient(connection(), SILENT_LOGGER, false, EMULATOR_ENVIRONMENT);
     expect((await getPage(first.client)).status).toBe(200);
     await second.client.close();
   });
@@ -67,6 +72,7 @@ describe("client cache leases", () => {
           connection(`other${evictions}@example.com`),
           SILENT_LOGGER,
           false,
+          EMULATOR_ENVIRONMENT,
         ).client.close();
       },
       warn() {},
@@ -76,6 +82,7 @@ describe("client cache leases", () => {
       actions.listPages!,
       { connection: connection(), limit: "1", fetchAll: "true", debugRequest: "true" },
       logger,
+      EMULATOR_ENVIRONMENT,
     );
     expect((output.data as ListOutput).results.length).toBeGreaterThan(2);
     expect(evictions).toBeGreaterThan(2);

@@ -12,7 +12,7 @@ import {
 } from "../../src/catalog/client-factory.js";
 import { actions, runAction } from "../../src/catalog/index.js";
 import { DEMO_IDS, type RunningEmulator } from "../../src/emulator/index.js";
-import { basicConnection } from "../support/catalog.js";
+import { basicConnection, EMULATOR_ENVIRONMENT } from "../support/catalog.js";
 import { startTestEmulator } from "../support/emulator.js";
 
 const PAGE = DEMO_IDS.pages.engineeringHome;
@@ -38,6 +38,7 @@ const getPage = (apiToken: string, logger = recorder().logger, debugRequest = fa
     actions.getPage!,
     { connection: connection(apiToken), pageId: PAGE, debugRequest },
     logger,
+    EMULATOR_ENVIRONMENT,
   );
 
 describe("client reuse across action invocations", () => {
@@ -73,6 +74,7 @@ describe("client reuse across action invocations", () => {
       connection(emulator.credentials.apiToken),
       recorder().logger,
       false,
+      EMULATOR_ENVIRONMENT,
     );
     await client.close();
     expect(((await getPage(emulator.credentials.apiToken)).data as { id: string }).id).toBe(PAGE);
@@ -83,7 +85,7 @@ describe("client reuse across action invocations", () => {
       import { actions, runAction } from ${JSON.stringify(fileURLToPath(new URL("../../src/catalog/index.ts", import.meta.url)))};
       const connection = { key: "basic", fields: ${JSON.stringify(connection(emulator.credentials.apiToken).fields)} };
       const logger = { info() {}, warn() {}, error() {} };
-      await runAction(actions.getPage, { connection, pageId: ${JSON.stringify(PAGE)} }, logger);
+      await runAction(actions.getPage, { connection, pageId: ${JSON.stringify(PAGE)} }, logger, ${JSON.stringify(EMULATOR_ENVIRONMENT)});
       process.stdout.write(String(Date.now()));
     `;
     // Asynchronously: the emulator lives in this process and must keep answering.

@@ -1,9 +1,29 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { InvalidValue } from "../../src/catalog/input-error.js";
+import { MAX_JSON_DEPTH } from "../../src/catalog/json-depth.js";
 import { parseJsonText } from "../../src/catalog/json-text.js";
 import * as p from "../../src/catalog/parse.js";
 import { toSitePath } from "../../src/catalog/site-url.js";
+
+describe("JSON nesting depth", () => {
+  const nested = (levels: number) => `${"[".repeat(levels)}${"]".repeat(levels)}`;
+  it("accepts 1000 levels and refuses 1001, as text or as a value", () => {
+    expect(p.optionalJson(nested(MAX_JSON_DEPTH))).toBeInstanceOf(Array);
+    expect(() => p.optionalJson(nested(MAX_JSON_DEPTH + 1))).toThrow(InvalidValue);
+    const value = JSON.parse(nested(MAX_JSON_DEPTH)) as unknown;
+    expect(p.optionalJson(value)).toBe(value);
+    expect(() => p.optionalJson([value])).toThrow(/nested more than 1000 levels/);
+  });
+
+  it("counts brackets outside strings only, and refuses a cyclic value", () => {
+    const inString = `["${"[{".repeat(5000)}", "a\\"${"[".repeat(5000)}\\\\"]`;
+    expect(p.optionalJson(inString)).toHaveLength(2);
+    const cyclic: unknown[] = [];
+    cyclic.push(cyclic);
+    expect(() => p.optionalJson(cyclic)).toThrow(/nested more than 1000 levels/);
+  });
+});
 
 describe("JSON with positions", () => {
   it("points at the line and column of the error", () => {

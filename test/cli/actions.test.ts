@@ -23,6 +23,8 @@ async function run(args: string[], env: Record<string, string> = {}) {
       CONFLUENCE_HOST: emulator.url,
       CONFLUENCE_EMAIL: emulator.credentials.email,
       CONFLUENCE_API_TOKEN: emulator.credentials.apiToken,
+      // The runner's consent to a loopback host (the emulator).
+      CONFLUENCE_ALLOW_LOOPBACK_HTTP: "1",
       ...env,
     },
   });

@@ -11,6 +11,17 @@ const PROP_UPDATE = JSON.stringify({ key: "k", value: 1, version: { number: 2 } 
 
 type Case = [action: string, params: Record<string, unknown>, message: RegExp];
 
+/** Valid JSON `levels` arrays deep inside an object (issue 12: ~3,200 levels overflowed). */
+const deepJson = (levels: number, prefix = '{"key": "k", "value": ') =>
+  `${prefix}${"[".repeat(levels)}${"]".repeat(levels)}}`;
+/** The same depth as a value a previous step hands over. */
+function deepValue(levels: number): Record<string, unknown> {
+  let value: unknown = 1;
+  for (let level = 0; level < levels; level++) value = [value];
+  return { key: "k", value };
+}
+const TOO_DEEP = /is nested more than 1000 levels deep/;
+
 const cases: Case[] = [
   ["createPage", {}, /"Space Id": is required/],
   ["createPage", { spaceId: "ENG" }, /"Space Id": must be a numeric Confluence id/],
@@ -195,6 +206,19 @@ const cases: Case[] = [
     },
     /"Header": must not set "Authorization"/,
   ],
+  // undici refuses Expect; it used to surface as a network error (GET) or "outcome unknown" (POST).
+  ...["GET", "POST"].map(
+    (method): Case => [
+      "rawRequest",
+      {
+        url: "/wiki/api/v2/pages",
+        method,
+        data: method === "POST" ? '{"a": 1}' : undefined,
+        headers: [{ key: "Expect", value: "100-continue" }],
+      },
+      /"Header": must not set "Expect": the connector always sends the body at once/,
+    ],
+  ),
   [
     "rawRequest",
     { url: "/wiki/api/v2/pages", method: "GET", fileDataFileNames: [{ key: "f", value: "a.txt" }] },
@@ -223,6 +247,31 @@ const cases: Case[] = [
   ],
 ];
 
+// Deeply nested JSON inputs: an InputError naming the input, not a RangeError. (Named by
+// index: a test title cannot show these inputs.)
+const deepCases: Case[] = [
+  ["createPage", { spaceId: "65537", title: "T", body: deepJson(3200) }, /"Body": is nested/],
+  ["createPage", { spaceId: "65537", title: "T", body: deepValue(20_000) }, TOO_DEEP],
+  ["createContentPropertyForPage", { pageId: PAGE, bodyData: deepJson(3200) }, TOO_DEEP],
+  ["graphqlRequest", { query: "{ x }", variables: deepJson(3200, '{"v": ') }, TOO_DEEP],
+  [
+    "graphqlRequest",
+    { query: "{ x }", variables: [{ key: "v", value: deepValue(20_000) }] },
+    /"Variables": is nested/,
+  ],
+  ["rawRequest", { url: "/wiki/api/v2/pages", method: "POST", data: deepJson(5000) }, TOO_DEEP],
+  [
+    "rawRequest",
+    { url: "/wiki/api/v2/pages", method: "POST", data: deepValue(20_000) },
+    /"Data": is nested/,
+  ],
+  [
+    "rawRequest",
+    { url: "/wiki/api/v2/pages", method: "POST", data: "[".repeat(100_000) },
+    /"Data": is nested more than 1000 levels deep/,
+  ],
+];
+
 describe("input validation", () => {
   it.each(cases)("%s %j is refused", async (action, params, message) => {
     const error = await run(action, params).catch((e: unknown) => e);
@@ -232,8 +281,32 @@ describe("input validation", () => {
     expect(await received()).toEqual([]);
   });
 
+  it.each(deepCases.map((c, index) => [index, ...c] as const))(
+    "deep JSON case %i (%s) is refused",
+    async (_index, action, params, message) => {
+      const error = await run(action, params).catch((e: unknown) => e);
+      expect((error as Error).name).toBe("InputError");
+      expect((error as Error).message).toMatch(message);
+      expect(await received()).toEqual([]);
+    },
+  );
+
   it("covers every action", () => {
     expect(new Set(cases.map(([action]) => action))).toEqual(new Set(Object.keys(actions)));
+  });
+
+  it("refuses the emulator's loopback host unless the runner set CONFLUENCE_ALLOW_LOOPBACK_HTTP=1", async () => {
+    const previous = process.env.CONFLUENCE_ALLOW_LOOPBACK_HTTP;
+    delete process.env.CONFLUENCE_ALLOW_LOOPBACK_HTTP;
+    try {
+      const error = await run("rawRequest", { url: "/wiki/api/v2/spaces", method: "GET" }).catch(
+        (e: unknown) => e,
+      );
+      expect(String(error)).toMatch(/points at this machine/);
+      expect(await received()).toEqual([]);
+    } finally {
+      process.env.CONFLUENCE_ALLOW_LOOPBACK_HTTP = previous;
+    }
   });
 
   it("refuses a connection without credentials before sending anything", async () => {

@@ -16,7 +16,6 @@ let site: FakeSite | undefined;
 afterEach(async () => {
   await site?.close();
   site = undefined;
-  delete process.env.CONFLUENCE_ATLASSIAN_API_URL;
 });
 
 describe("client basics", () => {
@@ -98,6 +97,14 @@ describe("client basics", () => {
     await expect(
       client.request({ path: "/x", headers: { Authorization: "Bearer x" } }),
     ).rejects.toThrow(/managed by the client/);
+    await expect(
+      client.request({ method: "POST", path: "/x", body: {}, headers: { Expect: "100-continue" } }),
+    ).rejects.toThrow(/"Expect" is not supported/);
+    const cyclic: Record<string, unknown> = {};
+    cyclic.self = cyclic;
+    await expect(
+      client.request({ method: "POST", path: "/x", body: cyclic }),
+    ).rejects.toBeInstanceOf(ConfluenceValidationError);
     await expect(client.request({ path: "/x", body: {}, rawBody: "x" })).rejects.toBeInstanceOf(
       ConfluenceValidationError,
     );
@@ -121,7 +128,7 @@ describe("client basics", () => {
 });
 
 describe("auth providers", () => {
-  it("bearer with a cloud id goes through the gateway (env override) and GraphQL", async () => {
+  it("bearer with a cloud id goes through the gateway (atlassianBaseUrl) and GraphQL", async () => {
     site = await startSite((req, res) => {
       if (req.url === "/graphql")
         json(res, 200, {
@@ -130,9 +137,12 @@ describe("auth providers", () => {
         });
       else json(res, 200, { results: [] });
     });
-    process.env.CONFLUENCE_ATLASSIAN_API_URL = site.url;
     const client = createConfluenceClient({
-      auth: bearerAuth({ accessToken: "at-123456", cloudId: "cloud-1" }),
+      auth: bearerAuth({
+        accessToken: "at-123456",
+        cloudId: "cloud-1",
+        atlassianBaseUrl: site.url,
+      }),
     });
     expect(await client.endpoints()).toEqual({
       siteBaseUrl: `${site.url}/ex/confluence/cloud-1`,

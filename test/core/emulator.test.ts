@@ -17,6 +17,7 @@ beforeAll(async () => {
   client = createConfluenceClient({
     host: emulator.url,
     auth: basicAuth({ email: "demo@example.com", apiToken: "demo-token" }),
+    allowLoopbackHttp: true,
   });
 });
 afterAll(async () => {
@@ -66,6 +67,7 @@ describe("core client ↔ emulator", () => {
     const wrong = createConfluenceClient({
       host: emulator.url,
       auth: basicAuth({ email: "demo@example.com", apiToken: "wrong-token-value" }),
+      allowLoopbackHttp: true,
     });
     const error = await wrong.request({ path: "/spaces" }).catch((e: unknown) => e);
     expect(error).toMatchObject({ status: 401 });

@@ -1,5 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ConfluenceApiError, ConfluenceError } from "../../src/core/index.js";
+import {
+  ConfluenceApiError,
+  ConfluenceError,
+  ConfluenceNetworkError,
+  ConfluenceOutcomeUnknownError,
+} from "../../src/core/index.js";
 import { clientFor, type FakeSite, json, startSite } from "./helpers/site.js";
 
 describe("error mapping", () => {
@@ -98,5 +103,30 @@ describe("error mapping", () => {
       /GET \/wiki\/api\/v2\/broken with 200, but the JSON body was broken/,
     );
     await client.close();
+  });
+});
+
+describe("a host without a scheme that speaks plain HTTP", () => {
+  it("is reported as not speaking TLS, without OpenSSL's text", async () => {
+    const site = await startSite((_req, res) => json(res, 200, {}));
+    const { client } = clientFor(site, {
+      host: site.url.replace("http://", ""),
+      retry: { maxRetries: 0 },
+    });
+    const error = (await client.request({ path: "/x" }).catch((e: unknown) => e)) as Error;
+    expect(error).toBeInstanceOf(ConfluenceNetworkError);
+    expect(error.message).toMatch(
+      /^Could not reach Confluence for GET \/wiki\/api\/v2\/x \(the server does not speak TLS; use http:\/\/ for a local emulator \(ERR_SSL_[A-Z_]+\)\)$/,
+    );
+    // Nothing was sent, so a POST is not "outcome unknown".
+    const post = await client
+      .request({ method: "POST", path: "/x", body: {} })
+      .catch((e: unknown) => e);
+    expect(post).toBeInstanceOf(ConfluenceNetworkError);
+    expect(post).not.toBeInstanceOf(ConfluenceOutcomeUnknownError);
+    expect((post as Error).message).toMatch(/does not speak TLS/);
+    expect(site.received).toEqual([]);
+    await client.close();
+    await site.close();
   });
 });

@@ -31,17 +31,18 @@ describe("Redactor", () => {
     expect(
       redactor.redactValue({
         password: "p",
-        nested: [{ client_secret: "c", refreshToken: "r", code: "x" }],
+        nested: [{ client_secret: "c", refreshToken: "r", authorization_code: "x" }],
         ok: "ab",
       }),
     ).toEqual({
       password: REDACTED,
-      nested: [{ client_secret: REDACTED, refreshToken: REDACTED, code: REDACTED }],
+      nested: [{ client_secret: REDACTED, refreshToken: REDACTED, authorization_code: REDACTED }],
       ok: "ab",
     });
-    expect(redactor.redactValue({ errors: [{ code: "NOT_FOUND" }] }, { errorBody: true })).toEqual({
-      errors: [{ code: "NOT_FOUND" }],
-    });
+    // `code` in a JSON body is Confluence's error identifier; a secret in it goes by value.
+    expect(
+      redactor.redactValue({ errors: [{ code: "NOT_FOUND" }, { code: "s3cr3t-value" }] }),
+    ).toEqual({ errors: [{ code: "NOT_FOUND" }, { code: REDACTED }] });
     expect(redactor.redactUrl("/cb?code=xyz&state=1&access_token=t")).toBe(
       `/cb?code=${REDACTED}&state=1&access_token=${REDACTED}`,
     );
@@ -98,6 +99,24 @@ describe("secrets in the client", () => {
       JSON.stringify(error) + String((error as Error).message) + String((error as Error).stack);
     expect(serialised).toContain("bad auth Basic");
     for (const secret of [API_TOKEN, basic]) expect(serialised).not.toContain(secret);
+    await client.close();
+  });
+
+  it("keeps Confluence's error code in debug output while secrets go by name and value", async () => {
+    site = await startSite((req, res) =>
+      json(res, 401, {
+        errors: [{ status: 401, code: "UNAUTHORIZED", title: "Unauthorized", detail: null }],
+        echo: req.headers.authorization,
+        access_token: "opaque-at",
+      }),
+    );
+    const { logger, lines } = recordingLogger();
+    const { client } = clientFor(site, { logger, debug: true, retry: { maxRetries: 0 } });
+    await client.request({ path: "/x" }).catch(() => undefined);
+    const output = lines.join("\n");
+    expect(output).toContain('\\"code\\":\\"UNAUTHORIZED\\"');
+    expect(output).toContain(`\\"access_token\\":\\"${REDACTED}\\"`);
+    for (const secret of [API_TOKEN, basic, "opaque-at"]) expect(output).not.toContain(secret);
     await client.close();
   });
 

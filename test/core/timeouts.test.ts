@@ -24,6 +24,23 @@ describe("timeouts and cancellation", () => {
     await client.close();
   });
 
+  it("says how many attempts timed out and how long they took in total", async () => {
+    site = await startSite(() => {
+      // Never answer.
+    });
+    const { client, sleeps } = clientFor(site, { timeoutMs: 100, retry: { maxRetries: 4 } });
+    const error = (await client
+      .request({ path: "/slow" })
+      .catch((e: unknown) => e)) as ConfluenceTimeoutError;
+    expect(error).toBeInstanceOf(ConfluenceTimeoutError);
+    expect(sleeps).toHaveLength(4);
+    expect(error.attempts).toBe(5);
+    expect(error.message).toMatch(
+      /^Confluence did not answer GET \/wiki\/api\/v2\/slow within 100 ms \(5 attempts, \d+\.\d s in total\)\.$/,
+    );
+    await client.close();
+  });
+
   it("times out a stalled body, per request, and flags POSTs as outcome unknown", async () => {
     site = await startSite((_req, res) => {
       res.writeHead(200, { "content-type": "application/json" });

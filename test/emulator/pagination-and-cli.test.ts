@@ -83,6 +83,7 @@ describe("cli", () => {
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:[1-9][0-9]*$/);
     expect(lines.join("\n")).toContain("demo@example.com");
     expect(lines.join("\n")).toContain("demo-token");
+    expect(lines.join("\n")).toContain("CONFLUENCE_ALLOW_LOOPBACK_HTTP=1");
     const spaces = await client(url!)("/wiki/api/v2/spaces");
     expect(spaces.body.results).toEqual([]);
     stop();

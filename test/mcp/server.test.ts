@@ -14,7 +14,7 @@ import { runScenario } from "../../src/demo/scenario.js";
 import { DEMO_IDS, type RunningEmulator } from "../../src/emulator/index.js";
 import { type RunningMcpHttp, snakeCase, startMcpHttp } from "../../src/mcp/index.js";
 import { specifiedActionCount } from "../catalog/spec-tables.js";
-import { NO_BACKOFF } from "../support/catalog.js";
+import { EMULATOR_ENVIRONMENT } from "../support/catalog.js";
 import { startTestEmulator } from "../support/emulator.js";
 
 const EMAIL = "mcp-user@example.com";
@@ -33,7 +33,7 @@ beforeAll(async () => {
       key: BASIC_CONNECTION_KEY,
       fields: { host: emulator.url, email: EMAIL, apiToken: TOKEN },
     },
-    runOptions: NO_BACKOFF,
+    environment: EMULATOR_ENVIRONMENT,
     version: "test",
   });
 });
@@ -245,6 +245,7 @@ describe("Streamable HTTP guards", () => {
         fields: { host: emulator.url, email: EMAIL, apiToken: TOKEN },
       },
       bearerToken: "mcp-bearer-0123",
+      environment: EMULATOR_ENVIRONMENT,
       version: "test",
     });
     try {

@@ -390,7 +390,10 @@ describe("setting", () => {
   it("http:// is only accepted for loopback", () => {
     expect(() =>
       oauthAuth({ accessToken: "abcd", atlassianBaseUrl: "http://example.com" }),
-    ).toThrow(/only allowed for localhost/);
+    ).toThrow(/only allowed for a local emulator/);
+    expect(() =>
+      oauthAuth({ accessToken: "abcd", atlassianBaseUrl: "https://169.254.169.254" }),
+    ).toThrow(/link-local and cloud metadata/);
     expect(buildAuthorizeUrl({ ...CLIENT, scopes: ["a"], state: "s" })).toMatch(
       /^https:\/\/auth\.atlassian\.com\/authorize\?/,
     );

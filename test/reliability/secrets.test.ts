@@ -6,12 +6,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { actions, runAction } from "../../src/catalog/index.js";
 import type { RunningEmulator } from "../../src/emulator/index.js";
 import { inputsFor } from "../fuzz/arbitraries.js";
-import { NO_BACKOFF } from "../support/catalog.js";
+import { EMULATOR_ENVIRONMENT } from "../support/catalog.js";
 import { startTestEmulator } from "../support/emulator.js";
 import { setFaults, startFaultyEmulator } from "./support.js";
 
-// The sweep runs the actions with a zero backoff (NO_BACKOFF): every retry still happens, with
-// its debug lines and errors, without the default 500 ms doubling waits.
+// The sweep runs the actions under EMULATOR_ENVIRONMENT: every retry still happens, with its
+// debug lines and errors, but with a zero backoff instead of the default 500 ms doubling waits.
 
 const EMAIL = "sweeper@example.com";
 const TOKEN = "ATATT3xFfGF0-sweep-s3cr3t-T0ken-0123456789abcdef";
@@ -81,7 +81,7 @@ async function sweep(
           action,
           { ...sample, debugRequest: "true", timeout: undefined },
           logger,
-          NO_BACKOFF,
+          EMULATOR_ENVIRONMENT,
         );
       } catch (error) {
         lines.push(errorText(error));
@@ -126,7 +126,12 @@ describe("Raw Request URL errors", () => {
       fields: { host: healthyEmulator.url, email: EMAIL, apiToken: TOKEN },
     };
     const silent = { info() {}, warn() {}, error() {} };
-    const error = await runAction(actions.rawRequest!, { connection, url, method: "GET" }, silent)
+    const error = await runAction(
+      actions.rawRequest!,
+      { connection, url, method: "GET" },
+      silent,
+      EMULATOR_ENVIRONMENT,
+    )
       .then(() => undefined)
       .catch((e: unknown) => e);
     expect(error).toMatchObject({ name: "InputError", label: "URL" });

@@ -60,6 +60,7 @@ export function fastClient(
   const client = createConfluenceClient({
     host: emulator.url,
     auth: basicAuth(emulator.credentials),
+    allowLoopbackHttp: true,
     clock: {
       sleep: async (ms, signal) => {
         sleeps.push(ms);
@@ -73,5 +74,9 @@ export function fastClient(
 
 /** Reads through a clean client (faults must be cleared first). */
 export function auditClient(emulator: RunningEmulator): ConfluenceClient {
-  return createConfluenceClient({ host: emulator.url, auth: basicAuth(emulator.credentials) });
+  return createConfluenceClient({
+    host: emulator.url,
+    auth: basicAuth(emulator.credentials),
+    allowLoopbackHttp: true,
+  });
 }

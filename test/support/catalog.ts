@@ -1,13 +1,23 @@
 // Running catalog actions directly (no platform adapter) against a test emulator: the Basic
 // connection value the platform would hand over, a logger that drops everything, and one call.
-import { type ActionLogger, actions, type RunOptions, runAction } from "../../src/catalog/index.js";
+import {
+  type ActionLogger,
+  actions,
+  type ConnectorEnvironment,
+  runAction,
+} from "../../src/catalog/index.js";
 import type { RunningEmulator } from "../../src/emulator/index.js";
 
 /**
- * Retries as the client makes them, without the waits: tests assert what is retried and what
- * the caller sees, not how long the default backoff (500 ms doubling) takes.
+ * The runner's settings tests run under: the emulator lives on loopback (plain http), and
+ * retries happen as the client makes them but without the waits (tests assert what is retried
+ * and what the caller sees, not how long the default 500 ms doubling backoff takes).
  */
-export const NO_BACKOFF: RunOptions = { retry: { baseDelayMs: 0, maxDelayMs: 0 } };
+export const EMULATOR_ENVIRONMENT: ConnectorEnvironment = {
+  allowLoopbackHttp: true,
+  atlassianBaseUrl: undefined,
+  retry: { baseDelayMs: 0, maxDelayMs: 0 },
+};
 
 export const SILENT_LOGGER: ActionLogger = { info() {}, warn() {}, error() {}, debug() {} };
 
@@ -32,6 +42,6 @@ export function runCatalogAction(
     action,
     { connection: basicConnection(emulator), ...inputs },
     logger,
-    NO_BACKOFF,
+    EMULATOR_ENVIRONMENT,
   );
 }

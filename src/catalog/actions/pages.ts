@@ -3,6 +3,7 @@
 import { createPageSafely, updatePageSafely } from "../../core/index.js";
 import { InputError, InvalidValue } from "../input-error.js";
 import * as i from "../inputs.js";
+import { JSON_DEPTH_NOTE } from "../json-depth.js";
 import * as p from "../parse.js";
 import { callApi, listApi, mergeQuery, writeOutput } from "../request.js";
 import { defineAction } from "./define.js";
@@ -46,6 +47,7 @@ const pageBody = (required: boolean) =>
     language: "json",
     required,
     parse: required ? p.jsonObject : p.optionalJsonObject,
+    docsNote: JSON_DEPTH_NOTE,
   });
 
 export const createPage = defineAction({
@@ -192,6 +194,7 @@ export const updatePage = defineAction({
       type: "code",
       language: "json",
       required: true,
+      docsNote: JSON_DEPTH_NOTE,
       parse: (raw) => {
         const version = p.jsonObject(raw);
         checkVersion(version);

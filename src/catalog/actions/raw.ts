@@ -3,6 +3,7 @@
 import type { HttpMethod, RequestOptions } from "../../core/index.js";
 import { InputError, InvalidValue } from "../input-error.js";
 import * as i from "../inputs.js";
+import { assertValueDepth, JSON_DEPTH_NOTE } from "../json-depth.js";
 import { parseJsonText } from "../json-text.js";
 import * as p from "../parse.js";
 import { toSitePath } from "../site-url.js";
@@ -102,8 +103,12 @@ export const rawRequest = defineAction({
       type: "string",
       required: false,
       example: '{"title": "Example"}',
-      parse: (raw) =>
-        raw !== null && typeof raw === "object" ? JSON.stringify(raw) : p.optionalText(raw),
+      docsNote: `Data that starts with { or [ is sent as JSON and must be valid JSON. ${JSON_DEPTH_NOTE}`,
+      parse: (raw) => {
+        if (raw === null || typeof raw !== "object") return p.optionalText(raw);
+        assertValueDepth(raw);
+        return JSON.stringify(raw);
+      },
     }),
     formData: i.keyValueList("Form Data", "The Form Data to be sent as a multipart form upload."),
     fileData: i.defineInput({
@@ -233,8 +238,10 @@ const GRAPHQL_EXAMPLE =
 
 /** Variables as a JSON object, or (as older versions of this connector took them) key/values. */
 const variables = (raw: unknown): Record<string, unknown> | undefined => {
-  if (Array.isArray(raw)) return Object.fromEntries(p.keyValueEntries(raw));
-  return p.optionalJsonObject(raw);
+  if (!Array.isArray(raw)) return p.optionalJsonObject(raw);
+  const entries = Object.fromEntries(p.keyValueEntries(raw));
+  assertValueDepth(entries);
+  return entries;
 };
 
 export const graphqlRequest = defineAction({
@@ -260,6 +267,7 @@ export const graphqlRequest = defineAction({
       language: "json",
       required: false,
       example: '{ "spaceKey": "DEMO" }',
+      docsNote: JSON_DEPTH_NOTE,
       parse: variables,
     }),
     headers: i.keyValueList("Headers", "Custom headers to send along with your request", p.headers),

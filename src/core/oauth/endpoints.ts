@@ -1,7 +1,7 @@
 // Where Atlassian's OAuth endpoints live. Real: https://auth.atlassian.com (authorize, token)
 // and https://api.atlassian.com (accessible-resources, /ex/confluence/{cloudId}, /graphql);
 // https://developer.atlassian.com/cloud/confluence/oauth-2-3lo-apps/. One setting (the
-// `atlassianBaseUrl` option or CONFLUENCE_ATLASSIAN_API_URL) points both at one origin, which is
+// `atlassianBaseUrl` option; the adapters set it from CONFLUENCE_ATLASSIAN_API_URL) points both at one origin, which is
 // how the emulator serves them.
 import { atlassianBaseOverride, DEFAULT_ATLASSIAN_API_URL } from "../auth.js";
 

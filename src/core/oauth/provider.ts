@@ -15,14 +15,14 @@
 // cheap probe, not a rotation of the refresh token. A 401 always refreshes, except Atlassian's
 // scope check failure (`X-Failure-Category: FAILURE_CLIENT_SCOPE_CHECK`), which no refresh can fix.
 import type { AuthEndpoints, AuthFailure, AuthProvider } from "../auth.js";
-import { ConfluenceValidationError } from "../errors.js";
+import { ConfluenceAbortError, ConfluenceValidationError } from "../errors.js";
+import { raceAbort } from "../race-abort.js";
 import { atlassianEndpoints } from "./endpoints.js";
 import {
   ConfluenceOAuthError,
   ConfluenceOAuthUnavailableError,
   ConfluenceScopeError,
 } from "./errors.js";
-import { raceAbort } from "./race-abort.js";
 import { endsRefreshing, notPersistedError } from "./refresh-outcome.js";
 import { describeScopes, scopesForRequest } from "./scopes.js";
 import { cachedCloudId, rememberCloudId, siteCacheKey } from "./site-cache.js";
@@ -33,6 +33,15 @@ export const DEFAULT_REFRESH_SKEW_MS = 60_000;
 const SCOPE_FAILURE_CATEGORY = "FAILURE_CLIENT_SCOPE_CHECK";
 /** Earlier tokens stay in the redaction list (a log line may still mention one). */
 const MAX_REMEMBERED_SECRETS = 16;
+
+/** Shared OAuth work raced against one waiter's signal; `what` names it in the abort error. */
+function raceOAuth<T>(work: Promise<T>, signal: AbortSignal | undefined, what: string): Promise<T> {
+  return raceAbort(
+    work,
+    signal,
+    () => new ConfluenceAbortError(`${what} was aborted`, { cause: signal?.reason }),
+  );
+}
 
 export interface OAuthAuthOptions {
   accessToken: string;
@@ -52,7 +61,7 @@ export interface OAuthAuthOptions {
   siteOverride?: string;
   /** Skip the site lookup. */
   cloudId?: string;
-  /** Points auth.atlassian.com and api.atlassian.com elsewhere (else CONFLUENCE_ATLASSIAN_API_URL). */
+  /** Points auth.atlassian.com and api.atlassian.com elsewhere (e.g. the emulator). */
   atlassianBaseUrl?: string;
   /** Default 60 000. */
   refreshSkewMs?: number;
@@ -144,7 +153,7 @@ export function oauthAuth(options: OAuthAuthOptions): AuthProvider {
     refreshing ??= runRefresh().finally(() => {
       refreshing = undefined;
     });
-    return raceAbort(refreshing, signal, "The OAuth token refresh");
+    return raceOAuth(refreshing, signal, "The OAuth token refresh");
   };
 
   /**
@@ -162,7 +171,7 @@ export function oauthAuth(options: OAuthAuthOptions): AuthProvider {
       .finally(() => {
         probing = undefined;
       });
-    return raceAbort(probing, signal, "The OAuth token check");
+    return raceOAuth(probing, signal, "The OAuth token check");
   };
 
   // Runs for every waiter of a lookup at once, so it uses no caller's signal; each of its
@@ -196,7 +205,7 @@ export function oauthAuth(options: OAuthAuthOptions): AuthProvider {
       lookup = lookUpSite().finally(() => lookups.delete(key));
       lookups.set(key, lookup);
     }
-    return raceAbort(lookup, signal, "The Confluence site lookup");
+    return raceOAuth(lookup, signal, "The Confluence site lookup");
   };
 
   const scopeError = (failure: AuthFailure): ConfluenceScopeError => {
@@ -248,7 +257,7 @@ export function oauthAuth(options: OAuthAuthOptions): AuthProvider {
       // Another request already refreshed (or is refreshing): just send again.
       if (stale()) return true;
       if (refreshing) {
-        await raceAbort(refreshing, failure.signal, "The OAuth token refresh");
+        await raceOAuth(refreshing, failure.signal, "The OAuth token refresh");
         return true;
       }
       if (failure.status !== 401) {

@@ -77,6 +77,8 @@ export function clientFor(site: FakeSite, options: Partial<ClientOptions> = {}) 
   const client = createConfluenceClient({
     host: site.url,
     auth: basicAuth({ email: EMAIL, apiToken: API_TOKEN }),
+    // The fake site listens on loopback, over plain http.
+    allowLoopbackHttp: true,
     clock: {
       now: () => Date.parse("2025-01-01T00:00:00Z"),
       sleep: async (ms) => {
