@@ -13,6 +13,7 @@ import { builtinModules } from "node:module";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { build } from "esbuild";
+import { buildFingerprint, FINGERPRINT_FILE } from "./build-fingerprint.mjs";
 
 const { values: args } = parseArgs({
   options: {
@@ -61,4 +62,9 @@ if (existsSync("src/component/index.ts")) {
   writeFileSync(join(outdir, "package.json"), `${JSON.stringify({ type: "commonjs" })}\n`);
   const megabytes = (statSync(join(outdir, "index.js")).size / 1e6).toFixed(1);
   console.log(`${join(outdir, "index.js")}: ${megabytes} MB (self-contained component bundle)`);
+}
+
+if (!args["component-only"]) {
+  // Read by scripts/prepare.mjs: dist/ is the build of exactly these sources.
+  writeFileSync(FINGERPRINT_FILE, `${buildFingerprint()}\n`);
 }

@@ -1,6 +1,6 @@
 // Exit codes, so scripts can tell a mistake on the command line from a failure of Confluence or
 // the network. Documented in `confluence --help` (EXIT_CODES_HELP) and the README.
-import { ConfluenceApiError, ConfluenceValidationError } from "../core/errors.js";
+import { ConfluenceError, ConfluenceValidationError } from "../core/errors.js";
 
 export const EXIT_OK = 0;
 /** Confluence answered with an error, or the request failed (network, timeout...). */
@@ -45,7 +45,8 @@ export function describeError(error: unknown, usingOAuth: boolean): string[] {
   if (error instanceof ConfluenceValidationError && /Confluence host/.test(error.message)) {
     lines.push("hint: the host comes from CONFLUENCE_HOST, e.g. your-site.atlassian.net");
   }
-  if (error instanceof ConfluenceApiError && error.status === 401) {
+  // ConfluenceApiError (the site) and ConfluenceOAuthError (the site lookup) both carry it.
+  if (error instanceof ConfluenceError && (error as { status?: unknown }).status === 401) {
     lines.push(
       usingOAuth
         ? "hint: Confluence refused the credentials: CONFLUENCE_ACCESS_TOKEN may have expired or lack the scope; get a fresh access token."

@@ -37,6 +37,13 @@ function jsonExample(input: InputDef): string | undefined {
   }
 }
 
+/** An example `key=value` for a key/value input (query parameters, headers, form fields). */
+function keyValueExample(input: InputDef): string {
+  if (/header/i.test(input.label)) return "X-Request-Id=abc123";
+  if (/query/i.test(input.label)) return "include-versions=true";
+  return "name=value";
+}
+
 function placeholder(input: InputDef): string {
   if (input.collection === "keyvaluelist") return "<key=value>";
   if (input.language === "json") return "<json>";
@@ -49,7 +56,7 @@ function helpOf(key: string, input: InputDef): string {
   const parts = [input.comments === "" ? input.label : `${input.label}: ${input.comments}`];
   if (input.collection === "keyvaluelist") {
     // The catalog's wording ("Ex. Key: include-versions Value: true") describes a form builder.
-    parts.push(`As key=value, repeatable, e.g. ${flagOf(key)} include-versions=true.`);
+    parts.push(`As key=value, repeatable, e.g. ${flagOf(key)} ${keyValueExample(input)}.`);
   }
   if (input.collection === "valuelist") parts.push("Repeatable, or comma-separated.");
   if (input.choices !== undefined) parts.push(`Choices: ${input.choices.join(", ")}.`);
@@ -82,13 +89,13 @@ export function optionFor(key: string, input: InputDef): Option {
 const KEY_VALUE = /^([^=]+)=(.*)$/s;
 
 /** `key=value` texts → the platform's `[{ key, value }]`, or the problems with them. */
-function keyValues(key: string, texts: string[], problems: string[]) {
+function keyValues(key: string, input: InputDef, texts: string[], problems: string[]) {
   const pairs: { key: string; value: string }[] = [];
   for (const text of texts) {
     const match = KEY_VALUE.exec(text);
     if (match === null || (match[1] as string).trim() === "") {
       problems.push(
-        `${flagOf(key)} expects key=value (e.g. ${flagOf(key)} include-versions=true), got ${JSON.stringify(text)}`,
+        `${flagOf(key)} expects key=value (e.g. ${flagOf(key)} ${keyValueExample(input)}), got ${JSON.stringify(text)}`,
       );
     } else {
       pairs.push({ key: (match[1] as string).trim(), value: match[2] as string });
@@ -112,7 +119,7 @@ export function checkInputs(
     let value = options[key];
     if (input.collection === "keyvaluelist" && Array.isArray(value)) {
       const before = problems.length;
-      value = keyValues(key, value as string[], problems);
+      value = keyValues(key, input, value as string[], problems);
       if (problems.length > before) continue;
     }
     if (value !== undefined) raw[key] = value;
