@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The `confluence` command. It runs the compiled CLI in dist/, which `npm install` / `npm ci`
+// The `confluence` command. It runs the bundled CLI in dist/cli (scripts/build.mjs), which `npm install` / `npm ci`
 // build in a clone (the `prepare` script, scripts/prepare.mjs). If dist/ is missing (installed
 // with --ignore-scripts, or deleted), it says so and builds it when the sources are here,
 // rather than failing with a module-not-found trace.
@@ -8,7 +8,7 @@ import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
-const entry = new URL("../dist/lib/cli/index.js", import.meta.url);
+const entry = new URL("../dist/cli/index.js", import.meta.url);
 
 if (!existsSync(entry)) {
   if (!existsSync(new URL("../scripts/build.mjs", import.meta.url))) {

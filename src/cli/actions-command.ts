@@ -115,13 +115,16 @@ async function runCommand(
   );
 }
 
-function addActionCommand(program: Command, action: ActionDef, io: ActionsIo): void {
+function addActionCommand(program: Command, action: ActionDef, io: ActionsIo, full: boolean) {
   const command = program
     .command(kebab(action.key))
     .description(`${action.label}: ${action.description}`)
     // Collected and reported together with every other problem (runCommand).
     .allowUnknownOption()
     .allowExcessArguments();
+  // Options cost start-up time (~300 in all); only the command being run, or whose help is
+  // asked for, needs them. The others are listed by name and description.
+  if (!full) return;
   for (const [key, input] of cliInputs(action)) command.addOption(optionFor(key, input));
   command.addOption(
     new Option(
@@ -148,6 +151,15 @@ function addActionCommand(program: Command, action: ActionDef, io: ActionsIo): v
   );
 }
 
-export function addActionCommands(program: Command, io: ActionsIo): void {
-  for (const action of Object.values(actions)) addActionCommand(program, action, io);
+/** The subcommand named on the command line (`confluence get-page ...`, `confluence help get-page`). */
+function requestedCommand(argv: readonly string[]): string | undefined {
+  const words = argv.slice(2).filter((arg) => !arg.startsWith("-"));
+  return words[0] === "help" ? words[1] : words[0];
+}
+
+export function addActionCommands(program: Command, io: ActionsIo, argv: readonly string[]): void {
+  const requested = requestedCommand(argv);
+  for (const action of Object.values(actions)) {
+    addActionCommand(program, action, io, kebab(action.key) === requested);
+  }
 }

@@ -58,7 +58,7 @@ export async function buildProgram(
     .enablePositionalOptions()
     .showSuggestionAfterError();
   await addEmulator(program, io, argv);
-  addActionCommands(program, io);
+  addActionCommands(program, io, argv);
   program.addHelpText("after", `\n${CONNECTION_HELP}\n\n${EXAMPLES}`);
   program.addHelpText("afterAll", `\n${EXIT_CODES_HELP}`);
   return program;

@@ -101,8 +101,8 @@ describe("first run in a clone", () => {
       join(clone, "scripts", "build.mjs"),
       [
         'import { mkdirSync, writeFileSync } from "node:fs";',
-        'mkdirSync("dist/lib/cli", { recursive: true });',
-        'writeFileSync("dist/lib/cli/index.js", "export async function main(argv) { console.log(argv.slice(2).join(\\" \\")); }\\n");',
+        'mkdirSync("dist/cli", { recursive: true });',
+        'writeFileSync("dist/cli/index.js", "export async function main(argv) { console.log(argv.slice(2).join(\\" \\")); }\\n");',
       ].join("\n"),
     );
     const run = () =>
