@@ -38,7 +38,8 @@ function consoleLogger(io: ActionsIo): ActionLogger {
   return { info: io.err, warn: io.err, error: io.err, debug: io.err };
 }
 
-function cliOptionProblems(action: ActionDef, options: CliOptions): string[] {
+/** `--all` exists on list actions only; elsewhere it is an unknown option (strayProblems). */
+function cliOptionProblems(options: CliOptions): string[] {
   const problems = outProblems(options.out);
   const output = options.output ?? "json";
   if (!(OUTPUT_FORMATS as readonly string[]).includes(output)) {
@@ -54,9 +55,7 @@ function cliOptionProblems(action: ActionDef, options: CliOptions): string[] {
     if (raw.maxItems !== undefined)
       problems.push("--max-items applies to --fetch-all, not to --all");
   }
-  return isListAction(action) || options.all !== true
-    ? problems
-    : [...problems, "--all is for list actions only"];
+  return problems;
 }
 
 function progressOf(io: ActionsIo) {
@@ -87,7 +86,7 @@ async function runCommand(
     ...strayProblems(action, args),
     ...missing,
     ...problems,
-    ...cliOptionProblems(action, options),
+    ...cliOptionProblems(options),
   ];
   if (all.length > 0) throw new UsageError(all, missing.length > 0 ? [CONNECTION_HINT] : []);
   raw.connection = connectionFromEnv(io.env);

@@ -73,6 +73,16 @@ describe("confluence errors name what to set", () => {
     expect(result.err).not.toContain('"Host"');
   });
 
+  it("points at CONFLUENCE_HOST when the host is not valid, exit 2", async () => {
+    const result = await runCli(["list-spaces"], {
+      ...emulatorEnv(emulator),
+      CONFLUENCE_HOST: "not a host",
+    });
+    expect(result.code).toBe(2);
+    expect(result.err).toContain("Invalid Confluence host");
+    expect(result.err).toMatch(/hint: .*CONFLUENCE_HOST/);
+  });
+
   it("hints at the API token on a 401, without printing it", async () => {
     const env = { ...emulatorEnv(emulator), CONFLUENCE_API_TOKEN: "wrong-secret-token" };
     const result = await runCli(["list-spaces"], env);
