@@ -53,7 +53,8 @@ function placeholder(input: InputDef): string {
 }
 
 function helpOf(key: string, input: InputDef): string {
-  const parts = [input.comments === "" ? input.label : `${input.label}: ${input.comments}`];
+  const text = input.comments === "" ? input.label : `${input.label}: ${input.comments}`;
+  const parts = [/[.!?]$/.test(text) ? text : `${text}.`];
   if (input.collection === "keyvaluelist") {
     // The catalog's wording ("Ex. Key: include-versions Value: true") describes a form builder.
     parts.push(`As key=value, repeatable, e.g. ${flagOf(key)} ${keyValueExample(input)}.`);
