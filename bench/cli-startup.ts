@@ -1,4 +1,4 @@
-// Start-up time of the `confluence` command line (the built one, bin/confluence.js → dist/)
+// Start-up time of the `confluence` command line (the built one, bin/confluence.cjs → dist/)
 // next to `node -e 0`, so its overhead is a ratio to Node's own start-up on the same machine.
 // Commands alternate sample by sample so that machine drift hits all of them alike. Target: a
 // median within 0.2 s for `--help` and `get-page --help`.
@@ -8,8 +8,9 @@ import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { type Summary, summarise } from "./stats.js";
 
-const BIN = fileURLToPath(new URL("../bin/confluence.js", import.meta.url));
-const REPORT_CPU = ["--import", fileURLToPath(new URL("./report-cpu.mjs", import.meta.url))];
+const BIN = fileURLToPath(new URL("../bin/confluence.cjs", import.meta.url));
+// CommonJS and --require: an ESM preload would start the ESM loader in `node -e 0` too.
+const REPORT_CPU = ["--require", fileURLToPath(new URL("./report-cpu.cjs", import.meta.url))];
 
 const COMMANDS: { label: string; args: string[] }[] = [
   { label: "`node -e 0` (baseline)", args: ["-e", "0"] },

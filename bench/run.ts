@@ -332,7 +332,7 @@ const markdown = [
   "",
   "## CLI start-up",
   "",
-  "The built `confluence` command (bin/confluence.js) next to Node's own start-up, alternating sample by sample (bench/cli-startup.ts). CPU is the process's own user + system time, which machine load barely changes. Target: `--help` within 0.2 s median.",
+  "The built `confluence` command (bin/confluence.cjs) next to Node's own start-up, alternating sample by sample (bench/cli-startup.ts). CPU is the process's own user + system time, which machine load barely changes. Target: `--help` within 0.2 s median.",
   "",
   cliStartup,
   "",

@@ -1,4 +1,4 @@
-// The `confluence` command (bin/confluence.js calls main(process.argv)): `confluence emulator`,
+// The `confluence` command (bin/confluence.cjs calls main(process.argv)): `confluence emulator`,
 // and one subcommand per catalog action (`confluence get-page --page-id 123`).
 //
 // Start-up time matters (`confluence --help` should cost little more than `node -e 0`, see

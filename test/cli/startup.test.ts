@@ -2,7 +2,7 @@
 // (fastify), nor the HTTP client (undici), nor GraphQL, nor spectral; running an action does load
 // the client (which proves the recording sees them). The time itself is measured by
 // `npm run bench` (bench/cli-startup.ts), not here. Also: no silent rebuild on the first
-// `npx confluence` (scripts/prepare.mjs, bin/confluence.js).
+// `npx confluence` (scripts/prepare.mjs, bin/confluence.cjs).
 import { spawnSync } from "node:child_process";
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -90,23 +90,22 @@ describe("first run in a clone", () => {
     expect(builds()).toBe(2);
   });
 
-  it("bin/confluence.js says on stderr that it builds a missing dist/, then runs", () => {
+  it("bin/confluence.cjs says on stderr that it builds a missing dist/, then runs", () => {
     const clone = join(folder, "bin-clone");
     mkdirSync(join(clone, "bin"), { recursive: true });
     mkdirSync(join(clone, "scripts"), { recursive: true });
-    copyFileSync(join(REPO, "bin", "confluence.js"), join(clone, "bin", "confluence.js"));
-    writeFileSync(join(clone, "package.json"), '{ "type": "module" }\n');
+    copyFileSync(join(REPO, "bin", "confluence.cjs"), join(clone, "bin", "confluence.cjs"));
     // A stand-in build producing a CLI that prints its arguments.
     writeFileSync(
       join(clone, "scripts", "build.mjs"),
       [
         'import { mkdirSync, writeFileSync } from "node:fs";',
         'mkdirSync("dist/cli", { recursive: true });',
-        'writeFileSync("dist/cli/index.js", "export async function main(argv) { console.log(argv.slice(2).join(\\" \\")); }\\n");',
+        'writeFileSync("dist/cli/index.cjs", "exports.main = async (argv) => console.log(argv.slice(2).join(\\" \\"));\\n");',
       ].join("\n"),
     );
     const run = () =>
-      spawnSync(process.execPath, ["bin/confluence.js", "hello"], {
+      spawnSync(process.execPath, ["bin/confluence.cjs", "hello"], {
         cwd: clone,
         encoding: "utf8",
         env: cleanEnv({}),

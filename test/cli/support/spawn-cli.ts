@@ -1,5 +1,5 @@
 // Runs the real `confluence` command line in a child process (from the sources, through tsx, as
-// bin/confluence.js runs dist/), against an emulator the test started: real exit codes, pipes
+// bin/confluence.cjs runs dist/), against an emulator the test started: real exit codes, pipes
 // and files. The child's environment holds no CONFLUENCE_* variable but those the test gives.
 import { type ChildProcessByStdio, spawn } from "node:child_process";
 import type { Readable } from "node:stream";
