@@ -32,6 +32,11 @@ export function exitCodeOf(error: unknown): number {
   return EXIT_FAILURE;
 }
 
+const FIELD_HINTS: [RegExp, string][] = [
+  [/Invalid Confluence host/, "the host comes from CONFLUENCE_HOST, e.g. your-site.atlassian.net"],
+  [/API Site Override/, "the site comes from CONFLUENCE_SITE (a site name, URL or cloud id)"],
+];
+
 /** What to print for an error: its message, and for a 401 which setting to check. */
 export function describeError(error: unknown, usingOAuth: boolean): string[] {
   if (error instanceof UsageError) {
@@ -42,8 +47,10 @@ export function describeError(error: unknown, usingOAuth: boolean): string[] {
   }
   const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
   const lines = [text];
-  if (error instanceof ConfluenceValidationError && /Confluence host/.test(error.message)) {
-    lines.push("hint: the host comes from CONFLUENCE_HOST, e.g. your-site.atlassian.net");
+  // Core messages name the connection's fields; on the command line they are variables.
+  for (const [pattern, hint] of FIELD_HINTS) {
+    if (error instanceof ConfluenceError && pattern.test(error.message))
+      lines.push(`hint: ${hint}`);
   }
   // ConfluenceApiError (the site) and ConfluenceOAuthError (the site lookup) both carry it.
   if (error instanceof ConfluenceError && (error as { status?: unknown }).status === 401) {

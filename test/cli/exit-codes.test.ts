@@ -83,6 +83,19 @@ describe("confluence errors name what to set", () => {
     expect(result.err).toMatch(/hint: .*CONFLUENCE_HOST/);
   });
 
+  it("points at CONFLUENCE_SITE when the OAuth token reaches no such site", async () => {
+    const minted = await fetch(`${emulator.url}/__emulator/oauth/tokens`, { method: "POST" });
+    const { access_token } = (await minted.json()) as { access_token: string };
+    const result = await runCli(["list-spaces"], {
+      CONFLUENCE_ACCESS_TOKEN: access_token,
+      CONFLUENCE_SITE: "no-such-site.atlassian.net",
+      CONFLUENCE_ATLASSIAN_API_URL: emulator.url,
+    });
+    expect(result.code).toBe(1);
+    expect(result.err).toMatch(/hint: .*CONFLUENCE_SITE/);
+    expect(result.err).not.toContain(access_token);
+  });
+
   it("hints at the API token on a 401, without printing it", async () => {
     const env = { ...emulatorEnv(emulator), CONFLUENCE_API_TOKEN: "wrong-secret-token" };
     const result = await runCli(["list-spaces"], env);
