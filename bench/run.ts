@@ -6,6 +6,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
+import { cliStartupTable, measureCliStartup } from "./cli-startup.js";
 import { componentRunner } from "./component-overhead.js";
 import {
   CONTENDERS,
@@ -208,6 +209,9 @@ log("OAuth requests per action");
 const oauth = await oauthWorkload(site, pageIds[0]!);
 await emulator.stop();
 
+log("CLI start-up");
+const cliStartup = cliStartupTable(measureCliStartup(QUICK ? 5 : 21));
+
 const toSummaries = (samples: Samples) => {
   const out: Partial<Record<ContenderName, Summary>> = {};
   for (const name of names) out[name] = summarise(samples[name]);
@@ -327,6 +331,12 @@ const markdown = [
   "## OAuth 2.0: requests per action after warm-up",
   "",
   oauth,
+  "",
+  "## CLI start-up",
+  "",
+  "The built `confluence` command (bin/confluence.cjs) next to Node's own start-up, alternating sample by sample (bench/cli-startup.ts). CPU is the process's own user + system time, which machine load barely changes. Target: `--help` within 0.2 s median.",
+  "",
+  cliStartup,
   "",
   "## Method",
   "",

@@ -1,18 +1,28 @@
 // Build: the typed ESM library (tsc → dist/lib) and the Prismatic component
 // (esbuild → dist/index.js, CommonJS, default export = component, icon beside it).
 //
-//   node scripts/build.mjs                                   everything into dist/
+//   node scripts/build.mjs                                   everything into dist/ (with the
+//                                                            `confluence` CLI bundle, dist/cli)
 //   node scripts/build.mjs --component-only --outdir DIR     only the component bundle, into DIR
 //
 // The second form (no type check, ~1 s) is what the component tests use: each suite builds a
 // fresh bundle from the current sources into its own temporary folder, so a test never runs
 // against a stale dist/ and parallel suites never race on it.
 import { execFileSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { builtinModules } from "node:module";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { build } from "esbuild";
+import { buildFingerprint, FINGERPRINT_FILE } from "./build-fingerprint.mjs";
 
 const { values: args } = parseArgs({
   options: {
@@ -61,4 +71,27 @@ if (existsSync("src/component/index.ts")) {
   writeFileSync(join(outdir, "package.json"), `${JSON.stringify({ type: "commonjs" })}\n`);
   const megabytes = (statSync(join(outdir, "index.js")).size / 1e6).toFixed(1);
   console.log(`${join(outdir, "index.js")}: ${megabytes} MB (self-contained component bundle)`);
+}
+
+if (!args["component-only"]) {
+  // The `confluence` command line (bin/confluence.cjs), bundled into one CommonJS file: Node
+  // loads it without starting its ESM loader or resolving ~40 modules, so `confluence --help`
+  // costs little more than `node -e 0` (bench/cli-startup.ts). What src/cli imports lazily (the
+  // emulator, the catalog's runner) stays lazy: esbuild evaluates those modules, and requires
+  // the dependencies they use (fastify, undici, graphql), only on first use.
+  const pkg = JSON.parse(readFileSync("package.json", "utf8"));
+  const external = Object.keys(pkg.dependencies).filter((name) => name !== "commander");
+  await build({
+    entryPoints: ["src/cli/index.ts"],
+    outfile: "dist/cli/index.cjs",
+    bundle: true,
+    format: "cjs",
+    platform: "node",
+    target: "node20",
+    external: [...builtinModules, ...builtinModules.map((name) => `node:${name}`), ...external],
+    logLevel: "warning",
+  });
+
+  // Read by scripts/prepare.mjs: dist/ is the build of exactly these sources.
+  writeFileSync(FINGERPRINT_FILE, `${buildFingerprint()}\n`);
 }

@@ -1,12 +1,7 @@
 // The catalog: the specification's 2 connections and 29 actions as data. Adapters (the
 // Prismatic component, the docs generator, the CLI) iterate these; nothing here knows them.
-import * as attachments from "./actions/attachments.js";
-import * as pages from "./actions/pages.js";
-import { propertyActions } from "./actions/properties.js";
-import * as raw from "./actions/raw.js";
-import * as spaces from "./actions/spaces.js";
-import type { ActionDef } from "./types.js";
 
+export { actions } from "./actions/index.js";
 export {
   BASIC_CONNECTION_KEY,
   basicConnection,
@@ -32,26 +27,3 @@ export {
 export type { ListOutput } from "./request.js";
 export { parseInputs, runAction } from "./run.js";
 export type * from "./types.js";
-
-const all: readonly ActionDef[] = [
-  pages.createPage,
-  pages.getPage,
-  pages.updatePage,
-  pages.deletePage,
-  pages.listPages,
-  pages.listPagesInSpace,
-  spaces.listSpaces,
-  spaces.getSpace,
-  attachments.listAttachments,
-  attachments.getAttachment,
-  attachments.deleteAttachment,
-  attachments.getPageAttachment,
-  ...propertyActions,
-  raw.rawRequest,
-  raw.graphqlRequest,
-] as ActionDef[];
-
-/** Every action by key. */
-export const actions: Readonly<Record<string, ActionDef>> = Object.fromEntries(
-  all.map((action) => [action.key, action]),
-);

@@ -1,7 +1,7 @@
 // Errors for bad inputs. Parsers throw `InvalidValue` (they do not know the input's label); the
 // runner rethrows it as `InputError`, which names the input by its label. Both are raised before
 // any request is built, so a bad input never reaches Confluence.
-import { ConfluenceValidationError } from "../core/index.js";
+import { ConfluenceValidationError } from "../core/errors.js";
 
 export class InvalidValue extends Error {
   constructor(reason: string) {

@@ -2,7 +2,7 @@
 // (Prismatic sends strings, "true"/"false" for booleans, `{ key, value }[]` for key/value lists,
 // `string[]` for value lists) and either returns the typed value or throws `InvalidValue`.
 // An empty string means "not provided".
-import { headerProblem } from "../core/index.js";
+import { headerProblem } from "../core/headers.js";
 import { InvalidValue, quote } from "./input-error.js";
 import { assertValueDepth } from "./json-depth.js";
 import { parseJsonText } from "./json-text.js";

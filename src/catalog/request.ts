@@ -1,13 +1,9 @@
 // How actions talk to the core client: one JSON call, or one list page / every page. Keeps the
 // action files declarative (endpoint, params, query) and gives every action the same outputs.
-import {
-  ConfluenceApiError,
-  ConfluenceError,
-  type ConfluenceResponse,
-  type HttpMethod,
-  type QueryParams,
-  type QueryValue,
-} from "../core/index.js";
+// Direct core modules, not the core's index: the action definitions are loaded by the CLI for
+// its help, which must not pay for undici and graphql (see src/catalog/actions/index.ts).
+import { ConfluenceApiError, ConfluenceError } from "../core/errors.js";
+import type { ConfluenceResponse, HttpMethod, QueryParams, QueryValue } from "../core/index.js";
 import { InputError } from "./input-error.js";
 import { FETCH_ALL_MAX_ITEMS } from "./inputs.js";
 import type { KeyValues } from "./parse.js";

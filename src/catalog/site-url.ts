@@ -3,7 +3,7 @@
 // (`parseSiteUrl`), which the client applies again when it sends: one rule, so nothing the
 // catalog accepts is later refused by the client without naming this input. Rejections quote
 // the URL with query values hidden, since a pasted URL may carry a token.
-import { ConfluenceUrlError, parseSiteUrl } from "../core/index.js";
+import { ConfluenceUrlError, parseSiteUrl } from "../core/site-url.js";
 import { InvalidValue } from "./input-error.js";
 
 /**

@@ -1,110 +1,169 @@
 // One `confluence <action>` subcommand per catalog action, generated from the catalog: each input
 // becomes an option (`Page Id` → `--page-id`), with the input's label and comments as help. The
-// connection comes from the environment, never from argv (argv is visible to other processes).
+// catalog's runner (and with it undici and the GraphQL parser) is loaded only when an action
+// runs, so `--help` stays fast.
 import { type Command, Option } from "commander";
+import { actions } from "../catalog/actions/index.js";
+import type { ActionDef, ActionLogger, ActionOutput } from "../catalog/types.js";
+import { CONNECTION_HINT, connectionFromEnv, connectionProblems, type Env } from "./connection.js";
+import { UsageError } from "./exit-codes.js";
+import { checkInputs, cliInputs, kebab, optionFor } from "./inputs.js";
+import { streamAll } from "./list-all.js";
 import {
-  type ActionDef,
-  type ActionLogger,
-  actions,
-  BASIC_CONNECTION_KEY,
-  type ConnectionValue,
-  environmentFrom,
-  type InputDef,
-  OAUTH2_CONNECTION_KEY,
-  runAction,
-} from "../catalog/index.js";
+  OUTPUT_FORMATS,
+  type OutputFormat,
+  type OutputIo,
+  openSink,
+  outProblems,
+  writeResult,
+} from "./output.js";
 
-export interface ActionsIo {
-  out: (line: string) => void;
-  err: (line: string) => void;
-  env: Readonly<Record<string, string | undefined>>;
+export interface ActionsIo extends OutputIo {
+  env: Env;
+  /** stderr is a terminal: `--all` shows its progress there. */
+  stderrIsTty: boolean;
+  /** Rewrites the progress line on stderr (`\r`, no newline). */
+  progress: (text: string) => void;
 }
 
-/** The environment variables a connection is read from. */
-export const CONNECTION_ENV = {
-  host: "CONFLUENCE_HOST",
-  email: "CONFLUENCE_EMAIL",
-  apiToken: "CONFLUENCE_API_TOKEN",
-  accessToken: "CONFLUENCE_ACCESS_TOKEN",
-  siteOverride: "CONFLUENCE_SITE",
-} as const;
-
-const kebab = (name: string) => name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
-
-/** `--query-parameters key=value` (repeatable) → the platform's `[{ key, value }]`. */
-function keyValue(text: string, previous: { key: string; value: string }[] = []) {
-  const at = text.indexOf("=");
-  const pair =
-    at < 0 ? { key: text, value: "" } : { key: text.slice(0, at), value: text.slice(at + 1) };
-  return [...previous, pair];
+interface CliOptions {
+  output?: string;
+  out?: string;
+  all?: boolean;
 }
 
-const listValue = (text: string, previous: string[] = []) => [...previous, text];
-
-function optionFor(key: string, input: InputDef): Option {
-  const flag = `--${kebab(key)}`;
-  const help = input.comments === "" ? input.label : `${input.label}: ${input.comments}`;
-  if (input.type === "boolean") {
-    // Platforms deliver booleans as "true"/"false" strings; so does the flag.
-    return new Option(`${flag} [value]`, help).argParser((value) => value ?? "true");
-  }
-  const option = new Option(`${flag} <value>`, help);
-  if (input.collection === "keyvaluelist") return option.argParser(keyValue);
-  if (input.collection === "valuelist") return option.argParser(listValue);
-  if (input.choices) option.choices(input.choices);
-  return option;
-}
-
-export function connectionFromEnv(env: ActionsIo["env"]): ConnectionValue {
-  const accessToken = env[CONNECTION_ENV.accessToken];
-  if (accessToken) {
-    return {
-      key: OAUTH2_CONNECTION_KEY,
-      fields: { apiSiteOverride: env[CONNECTION_ENV.siteOverride] ?? "" },
-      token: { access_token: accessToken },
-    };
-  }
-  return {
-    key: BASIC_CONNECTION_KEY,
-    fields: {
-      host: env[CONNECTION_ENV.host] ?? "",
-      email: env[CONNECTION_ENV.email] ?? "",
-      apiToken: env[CONNECTION_ENV.apiToken] ?? "",
-    },
-  };
-}
+const isListAction = (action: ActionDef) => "fetchAll" in action.inputs;
 
 function consoleLogger(io: ActionsIo): ActionLogger {
   return { info: io.err, warn: io.err, error: io.err, debug: io.err };
 }
 
-function addActionCommand(program: Command, action: ActionDef, io: ActionsIo): void {
-  const command = program
-    .command(kebab(action.key))
-    .description(`${action.label}: ${action.description}`);
-  const inputs = Object.entries(action.inputs).filter(([, input]) => input.type !== "connection");
-  for (const [key, input] of inputs) command.addOption(optionFor(key, input));
-  command.action(async (options: Record<string, unknown>) => {
-    const raw: Record<string, unknown> = { connection: connectionFromEnv(io.env) };
-    for (const [key] of inputs) {
-      if (options[key] !== undefined) raw[key] = options[key];
-    }
-    try {
-      const result = await runAction(action, raw, consoleLogger(io), environmentFrom(io.env));
-      io.out(JSON.stringify(result.data, null, 2));
-    } catch (error) {
-      // Core and catalog errors are already redacted and name the failing input or request.
-      io.err(error instanceof Error ? `${error.name}: ${error.message}` : String(error));
-      process.exitCode = 1;
-    }
-  });
+/** `--all` exists on list actions only; elsewhere it is an unknown option (strayProblems). */
+function cliOptionProblems(options: CliOptions): string[] {
+  const problems = outProblems(options.out);
+  const output = options.output ?? "json";
+  if (!(OUTPUT_FORMATS as readonly string[]).includes(output)) {
+    problems.push(
+      `--output must be one of ${OUTPUT_FORMATS.join(", ")}, got ${JSON.stringify(output)}`,
+    );
+  }
+  if (options.all === true) {
+    if (output === "table")
+      problems.push("--all writes NDJSON; it cannot be combined with --output table");
+    const raw = options as Record<string, unknown>;
+    if (raw.fetchAll !== undefined) problems.push("--all and --fetch-all cannot be combined");
+    if (raw.maxItems !== undefined)
+      problems.push("--max-items applies to --fetch-all, not to --all");
+  }
+  return problems;
 }
 
-export function addActionCommands(program: Command, io: ActionsIo): void {
-  for (const action of Object.values(actions)) addActionCommand(program, action, io);
-  program.addHelpText(
-    "after",
-    `\nConnection: ${CONNECTION_ENV.host}, ${CONNECTION_ENV.email} and ${CONNECTION_ENV.apiToken} ` +
-      `(Basic), or ${CONNECTION_ENV.accessToken} and optionally ${CONNECTION_ENV.siteOverride} (OAuth 2.0).`,
+function progressOf(io: ActionsIo) {
+  if (!io.stderrIsTty) return undefined;
+  return (count: number, done: boolean) =>
+    io.progress(done ? `\r\x1b[2K${count} items\n` : `\r\x1b[2K${count} items so far…`);
+}
+
+/** Unknown options and stray words, reported with the other problems rather than alone. */
+function strayProblems(action: ActionDef, args: readonly string[]): string[] {
+  const help = `see confluence ${kebab(action.key)} --help`;
+  return args.map((arg) =>
+    arg.startsWith("-")
+      ? `unknown option ${JSON.stringify(arg)} (${help})`
+      : `unexpected argument ${JSON.stringify(arg)}: every input is an option (${help})`,
   );
+}
+
+async function runCommand(
+  action: ActionDef,
+  options: CliOptions,
+  args: readonly string[],
+  io: ActionsIo,
+): Promise<void> {
+  const { raw, problems } = checkInputs(action, options as Record<string, unknown>);
+  const missing = connectionProblems(io.env);
+  const all = [
+    ...strayProblems(action, args),
+    ...missing,
+    ...problems,
+    ...cliOptionProblems(options),
+  ];
+  if (all.length > 0) throw new UsageError(all, missing.length > 0 ? [CONNECTION_HINT] : []);
+  raw.connection = connectionFromEnv(io.env);
+  const [{ runAction }, { environmentFrom }] = await Promise.all([
+    import("../catalog/run.js"),
+    import("../catalog/environment.js"),
+  ]);
+  // The runner's settings (CONFLUENCE_ALLOW_LOOPBACK_HTTP, CONFLUENCE_ATLASSIAN_API_URL).
+  const environment = environmentFrom(io.env);
+  const run = (inputs: Record<string, unknown>): Promise<ActionOutput> =>
+    runAction(action, inputs, consoleLogger(io), environment);
+  if (options.all === true) {
+    const sink = openSink(options.out, io);
+    try {
+      await streamAll(raw, run, sink, progressOf(io));
+    } finally {
+      sink.close();
+    }
+    return;
+  }
+  const result = await run(raw);
+  writeResult(
+    result.data,
+    result.contentType,
+    {
+      output: (options.output ?? "json") as OutputFormat,
+      out: options.out,
+    },
+    io,
+  );
+}
+
+function addActionCommand(program: Command, action: ActionDef, io: ActionsIo, full: boolean) {
+  const command = program
+    .command(kebab(action.key))
+    .description(`${action.label}: ${action.description}`)
+    // Collected and reported together with every other problem (runCommand).
+    .allowUnknownOption()
+    .allowExcessArguments();
+  // Options cost start-up time (~300 in all); only the command being run, or whose help is
+  // asked for, needs them. The others are listed by name and description.
+  if (!full) return;
+  for (const [key, input] of cliInputs(action)) command.addOption(optionFor(key, input));
+  command.addOption(
+    new Option(
+      "--output <format>",
+      `How to print the result: ${OUTPUT_FORMATS.join(", ")}. Default: json.`,
+    ),
+  );
+  command.addOption(
+    new Option(
+      "--out <file>",
+      "Write the result to FILE (- for stdout); binary content is written raw.",
+    ),
+  );
+  if (isListAction(action)) {
+    command.addOption(
+      new Option(
+        "--all",
+        "Every item of the list, one JSON object per line (NDJSON), fetched page by page; progress on stderr when it is a terminal.",
+      ),
+    );
+  }
+  command.action((options: CliOptions, self: Command) =>
+    runCommand(action, options, self.args, io),
+  );
+}
+
+/** The subcommand named on the command line (`confluence get-page ...`, `confluence help get-page`). */
+function requestedCommand(argv: readonly string[]): string | undefined {
+  const words = argv.slice(2).filter((arg) => !arg.startsWith("-"));
+  return words[0] === "help" ? words[1] : words[0];
+}
+
+export function addActionCommands(program: Command, io: ActionsIo, argv: readonly string[]): void {
+  const requested = requestedCommand(argv);
+  for (const action of Object.values(actions)) {
+    addActionCommand(program, action, io, kebab(action.key) === requested);
+  }
 }

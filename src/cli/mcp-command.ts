@@ -4,8 +4,8 @@
 // CONFLUENCE_MCP_TOKEN (never from argv, which other processes can read). The MCP code is
 // loaded only when this subcommand runs.
 import { type Command, Option } from "commander";
-import { environmentFrom } from "../catalog/index.js";
-import { type ActionsIo, connectionFromEnv } from "./actions-command.js";
+import type { ActionsIo } from "./actions-command.js";
+import { connectionFromEnv } from "./connection.js";
 import type { CliIo } from "./emulator-command.js";
 
 export const MCP_TOKEN_ENV = "CONFLUENCE_MCP_TOKEN";
@@ -49,7 +49,10 @@ export function addMcpCommand(program: Command, io: McpIo): void {
       `\nOver HTTP, set ${MCP_TOKEN_ENV} to require "Authorization: Bearer <token>".`,
     )
     .action(async (flags: McpFlags) => {
-      const mcp = await import("../mcp/index.js");
+      const [mcp, { environmentFrom }] = await Promise.all([
+        import("../mcp/index.js"),
+        import("../catalog/environment.js"),
+      ]);
       const options = {
         connection: connectionFromEnv(io.env),
         environment: environmentFrom(io.env),

@@ -67,10 +67,10 @@ describe("confluence <action>", () => {
     expect(spaces.results.map((space) => space.key)).toEqual(["ENG"]);
   });
 
-  it("refuses a bad input by its label before any request, exit code 1", async () => {
+  it("refuses a bad input by its label before any request, exit code 2", async () => {
     const before = (await requestLog()).length;
     const result = await run(["get-page", "--page-id", "../etc"]);
-    expect(result.exitCode).toBe(1);
+    expect(result.exitCode).toBe(2);
     expect(result.err).toContain("Page Id");
     expect((await requestLog()).length).toBe(before);
   });

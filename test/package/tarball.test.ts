@@ -67,7 +67,7 @@ describe("npm pack", () => {
     for (const needed of [
       "package.json",
       "README.md",
-      "bin/confluence.js",
+      "bin/confluence.cjs",
       "dist/index.js",
       "dist/icon.png",
       "dist/lib/index.js",

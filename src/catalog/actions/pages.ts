@@ -1,6 +1,6 @@
 // Pages: createPage, getPageById, updatePage, deletePage, getPages, getPagesInSpace (v2).
 
-import { createPageSafely, updatePageSafely } from "../../core/index.js";
+import { createPageSafely, updatePageSafely } from "../../core/writes/index.js";
 import { InputError, InvalidValue } from "../input-error.js";
 import * as i from "../inputs.js";
 import { JSON_DEPTH_NOTE } from "../json-depth.js";

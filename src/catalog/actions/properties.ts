@@ -5,7 +5,7 @@
 // Endpoints (v2): {get,create}{Page,Attachment,CustomContent}Property(ies),
 // {get,update,delete}...PropertyById under /{owner}/{owner-id}/properties[/{property-id}].
 
-import { createPropertySafely, updatePropertySafely } from "../../core/index.js";
+import { createPropertySafely, updatePropertySafely } from "../../core/writes/index.js";
 import { InvalidValue } from "../input-error.js";
 import * as i from "../inputs.js";
 import * as p from "../parse.js";

@@ -1,0 +1,33 @@
+// Every action, in the specification's order. Kept apart from the runner (src/catalog/run.ts) and
+// the client factory: importing the definitions loads no HTTP client (undici) and no GraphQL
+// parser, only the core's errors, header rules and safe-write helpers, so the CLI can build its
+// help from them in a few milliseconds and load the rest only when an action runs.
+import type { ActionDef } from "../types.js";
+import * as attachments from "./attachments.js";
+import * as pages from "./pages.js";
+import { propertyActions } from "./properties.js";
+import * as raw from "./raw.js";
+import * as spaces from "./spaces.js";
+
+const all: readonly ActionDef[] = [
+  pages.createPage,
+  pages.getPage,
+  pages.updatePage,
+  pages.deletePage,
+  pages.listPages,
+  pages.listPagesInSpace,
+  spaces.listSpaces,
+  spaces.getSpace,
+  attachments.listAttachments,
+  attachments.getAttachment,
+  attachments.deleteAttachment,
+  attachments.getPageAttachment,
+  ...propertyActions,
+  raw.rawRequest,
+  raw.graphqlRequest,
+] as ActionDef[];
+
+/** Every action by key. */
+export const actions: Readonly<Record<string, ActionDef>> = Object.fromEntries(
+  all.map((action) => [action.key, action]),
+);
