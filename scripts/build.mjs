@@ -4,6 +4,9 @@
 //   node scripts/build.mjs                                   everything into dist/ (with the
 //                                                            `confluence` CLI bundle, dist/cli)
 //   node scripts/build.mjs --component-only --outdir DIR     only the component bundle, into DIR
+//   node scripts/build.mjs --cli-only --outdir DIR           only the CLI bundle, DIR/cli/index.cjs
+//                                                            (DIR inside the repository, so that
+//                                                            its dependencies resolve)
 //
 // The second form (no type check, ~1 s) is what the component tests use: each suite builds a
 // fresh bundle from the current sources into its own temporary folder, so a test never runs
@@ -27,12 +30,14 @@ import { buildFingerprint, FINGERPRINT_FILE } from "./build-fingerprint.mjs";
 const { values: args } = parseArgs({
   options: {
     "component-only": { type: "boolean", default: false },
+    "cli-only": { type: "boolean", default: false },
     outdir: { type: "string", default: "dist" },
   },
 });
 const outdir = args.outdir;
+const full = !args["component-only"] && !args["cli-only"];
 
-if (!args["component-only"]) {
+if (full) {
   rmSync("dist", { recursive: true, force: true });
   execFileSync(process.execPath, ["node_modules/typescript/bin/tsc", "-p", "tsconfig.build.json"], {
     stdio: "inherit",
@@ -41,7 +46,7 @@ if (!args["component-only"]) {
   writeFileSync("dist/lib/package.json", `${JSON.stringify({ type: "module" })}\n`);
 }
 
-if (existsSync("src/component/index.ts")) {
+if (!args["cli-only"] && existsSync("src/component/index.ts")) {
   mkdirSync(outdir, { recursive: true });
   await build({
     entryPoints: ["src/component/index.ts"],
@@ -83,7 +88,7 @@ if (!args["component-only"]) {
   const external = Object.keys(pkg.dependencies).filter((name) => name !== "commander");
   await build({
     entryPoints: ["src/cli/index.ts"],
-    outfile: "dist/cli/index.cjs",
+    outfile: join(outdir, "cli", "index.cjs"),
     bundle: true,
     format: "cjs",
     platform: "node",
@@ -93,5 +98,5 @@ if (!args["component-only"]) {
   });
 
   // Read by scripts/prepare.mjs: dist/ is the build of exactly these sources.
-  writeFileSync(FINGERPRINT_FILE, `${buildFingerprint()}\n`);
+  if (full) writeFileSync(FINGERPRINT_FILE, `${buildFingerprint()}\n`);
 }

@@ -14,6 +14,7 @@ import { runScenario } from "../../src/demo/scenario.js";
 import { DEMO_IDS, type RunningEmulator } from "../../src/emulator/index.js";
 import { type RunningMcpHttp, snakeCase, startMcpHttp } from "../../src/mcp/index.js";
 import { specifiedActionCount } from "../catalog/spec-tables.js";
+import { cliCommand } from "../cli/support/spawn-cli.js";
 import { EMULATOR_ENVIRONMENT } from "../support/catalog.js";
 import { startTestEmulator } from "../support/emulator.js";
 
@@ -56,9 +57,10 @@ function environment(extra: Record<string, string> = {}): Record<string, string>
 }
 
 function stdioTransport(args: string[] = []): Transport {
+  const [node, bundle] = cliCommand();
   return new StdioClientTransport({
-    command: process.execPath,
-    args: ["--import", "tsx", "test/mcp/cli-entry.ts", "mcp", ...args],
+    command: node,
+    args: [bundle, "mcp", ...args],
     cwd: repoRoot,
     env: environment(),
     stderr: "pipe",

@@ -1,13 +1,39 @@
-// Runs the real `confluence` command line in a child process (from the sources, through tsx, as
-// bin/confluence.cjs runs dist/), against an emulator the test started: real exit codes, pipes
-// and files. The child's environment holds no CONFLUENCE_* variable but those the test gives.
-import { type ChildProcessByStdio, spawn } from "node:child_process";
+// Runs the real `confluence` command line in a child process, against an emulator the test
+// started: real exit codes, pipes and files. The command is the CLI bundle that
+// bin/confluence.cjs runs, built from the current sources once per test worker
+// (scripts/build.mjs --cli-only, about a second) rather than transpiled by tsx at every spawn.
+// With extra Node arguments (import hooks: startup.test.ts) it runs the sources through tsx.
+// The child's environment holds no CONFLUENCE_* variable but those the test gives.
+import { type ChildProcessByStdio, execFileSync, spawn } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import type { Readable } from "node:stream";
 import { fileURLToPath } from "node:url";
 import type { RunningEmulator } from "../../../src/emulator/index.js";
 
 export const REPO = fileURLToPath(new URL("../../..", import.meta.url));
 export const ENTRY = fileURLToPath(new URL("./entry.ts", import.meta.url));
+
+let bundle: string | undefined;
+
+/** `node <bundle>`: the CLI built from the current sources (once per worker process). */
+export function cliCommand(): [string, string] {
+  if (bundle === undefined) {
+    // Inside the repository, so that the bundle's external dependencies resolve.
+    const cache = join(REPO, "node_modules", ".cache");
+    mkdirSync(cache, { recursive: true });
+    const dir = mkdtempSync(join(cache, "cli-test-"));
+    process.once("exit", () => rmSync(dir, { recursive: true, force: true }));
+    execFileSync(process.execPath, ["scripts/build.mjs", "--cli-only", "--outdir", dir], {
+      cwd: REPO,
+      stdio: "ignore",
+    });
+    // What bin/confluence.cjs does with dist/cli/index.cjs.
+    bundle = join(dir, "confluence.cjs");
+    writeFileSync(bundle, 'require("./cli/index.cjs").main(process.argv);\n');
+  }
+  return [process.execPath, bundle];
+}
 
 export interface CliRun {
   code: number | null;
@@ -52,13 +78,20 @@ function finished(child: ChildProcessByStdio<null, Readable, Readable>): Promise
   });
 }
 
-/** `node [nodeArgs] --import tsx test/cli/support/entry.ts ...args` with exactly `env`. */
+/**
+ * The CLI with `args` and exactly `env`; with `nodeArgs`, from the sources:
+ * `node [nodeArgs] --import tsx test/cli/support/entry.ts ...args`.
+ */
 export function runCli(
   args: string[],
   env: Record<string, string>,
   nodeArgs: string[] = [],
 ): Promise<CliRun> {
-  const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", ENTRY, ...args], {
+  const [node, ...command] =
+    nodeArgs.length === 0
+      ? cliCommand()
+      : [process.execPath, ...nodeArgs, "--import", "tsx", ENTRY];
+  const child = spawn(node, [...command, ...args], {
     cwd: REPO,
     env: cleanEnv(env),
     stdio: ["ignore", "pipe", "pipe"],
@@ -70,7 +103,7 @@ export function runCli(
 export function runPipeline(script: string, env: Record<string, string>): Promise<CliRun> {
   const child = spawn("bash", ["-c", script], {
     cwd: REPO,
-    env: cleanEnv({ ...env, CLI: `${process.execPath} --import tsx ${ENTRY}` }),
+    env: cleanEnv({ ...env, CLI: cliCommand().join(" ") }),
     stdio: ["ignore", "pipe", "pipe"],
   });
   return finished(child);
