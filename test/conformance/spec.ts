@@ -94,7 +94,7 @@ function precompileRouter(api: OpenAPIBackend, apiRoot: string): void {
   const router = api.router;
   const operations = router.getOperations();
   router.getOperations = () => operations;
-  const escape = (literal: string) => literal.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const escapeRegExp = (literal: string) => literal.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   const templates = operations
     .map((op) => ({
       op,
