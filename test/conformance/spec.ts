@@ -101,7 +101,7 @@ function precompileRouter(api: OpenAPIBackend, apiRoot: string): void {
       pattern: new RegExp(
         `^${op.path
           .split(/\{[^}]+\}/)
-          .map(escape)
+          .map(escapeRegExp)
           .join("[^/]+")}$`,
       ),
       specificity: op.path.replace(/\{.*?\}/g, "").length,
