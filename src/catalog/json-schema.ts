@@ -48,14 +48,8 @@ export function inputSchema(input: InputDef): JsonSchema {
     return { ...common, type: "object", additionalProperties: { type: "string" } };
   }
   if (input.collection === "valuelist") {
-    return { ...common, type: "array", items: { type: "string" } };
-  }
-  if (input.type === "boolean") {
-    return {
-      ...common,
-      type: "boolean",
-      ...(input.default === undefined ? {} : { default: input.default === "true" }),
-    };
+    const items = input.parse.schema?.items ?? { type: "string" };
+    return { ...common, type: "array", items };
   }
   if (input.type === "code" && input.language === "json") {
     // JSON inputs take the value itself or its text.
@@ -65,12 +59,22 @@ export function inputSchema(input: InputDef): JsonSchema {
       ...(input.default === undefined ? {} : { examples: [input.default] }),
     };
   }
+  // What the input's parser declares it accepts (type, pattern, range, enum, default): declared
+  // beside the check itself in parse.ts, so schema and validation agree.
+  const declared = input.parse.schema ?? {};
+  const type = declared.type ?? (input.type === "boolean" ? "boolean" : "string");
+  // Platform defaults and examples are text ("25"); a schema gives them in the value's type.
+  const typed = (text: string): unknown =>
+    type === "integer" ? Number(text) : type === "boolean" ? text === "true" : text;
   return {
     ...common,
-    type: "string",
-    ...(input.choices === undefined ? {} : { enum: [...input.choices] }),
-    ...(input.default === undefined || input.default === "" ? {} : { default: input.default }),
-    ...(input.example === undefined ? {} : { examples: [input.example] }),
+    type,
+    ...(input.choices === undefined || type !== "string" ? {} : { enum: [...input.choices] }),
+    ...(input.default === undefined || input.default === ""
+      ? {}
+      : { default: typed(input.default) }),
+    ...(input.example === undefined ? {} : { examples: [typed(input.example)] }),
+    ...declared,
   };
 }
 

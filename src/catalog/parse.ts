@@ -7,7 +7,19 @@ import { InvalidValue, quote } from "./input-error.js";
 import { assertValueDepth } from "./json-depth.js";
 import { parseJsonText } from "./json-text.js";
 
-export type Parser<T> = (raw: unknown) => T;
+/**
+ * The JSON Schema of the values a parser accepts, as a machine caller (an MCP client, a script)
+ * sends them: declared next to the check it describes, so the two cannot drift apart
+ * (test/catalog/input-schemas.test.ts checks each against the parser).
+ */
+export type ValueSchema = { readonly [keyword: string]: unknown };
+
+export type Parser<T> = ((raw: unknown) => T) & { readonly schema?: ValueSchema };
+
+/** A parser that says what it accepts. */
+export function described<T>(schema: ValueSchema, parse: (raw: unknown) => T): Parser<T> {
+  return Object.assign(parse, { schema });
+}
 
 const isBlank = (raw: unknown): boolean =>
   raw === undefined || raw === null || (typeof raw === "string" && raw.trim() === "");
@@ -19,17 +31,19 @@ function asText(raw: unknown): string {
 }
 
 /** Optional free text; blank → undefined. */
-export const optionalText: Parser<string | undefined> = (raw) =>
-  isBlank(raw) ? undefined : asText(raw);
+export const optionalText: Parser<string | undefined> = described({ type: "string" }, (raw) =>
+  isBlank(raw) ? undefined : asText(raw),
+);
 
 /** Wrap a parser so that a blank value is refused with "is required". */
 export function required<T>(parser: Parser<T | undefined>): Parser<T> {
-  return (raw) => {
+  const parse = (raw: unknown): T => {
     if (isBlank(raw)) throw new InvalidValue("is required");
     const value = parser(raw);
     if (value === undefined) throw new InvalidValue("is required");
     return value;
   };
+  return parser.schema === undefined ? parse : described(parser.schema, parse);
 }
 
 export const requiredText: Parser<string> = required(optionalText);
@@ -39,42 +53,47 @@ const NUMERIC_ID = /^[0-9]{1,19}$/;
 // Attachment ids may carry the `att` prefix (getAttachmentById: `pattern: (att)?[0-9]+`).
 const ATTACHMENT_ID = /^(att)?[0-9]{1,19}$/;
 
-export const optionalNumericId: Parser<string | undefined> = (raw) => {
-  if (isBlank(raw)) return undefined;
-  const id = asText(raw).trim();
-  if (!NUMERIC_ID.test(id)) {
-    throw new InvalidValue(`must be a numeric Confluence id such as 123456, got ${quote(id)}`);
-  }
-  return id;
-};
+export const optionalNumericId: Parser<string | undefined> = described(
+  { type: "string", pattern: NUMERIC_ID.source },
+  (raw) => {
+    if (isBlank(raw)) return undefined;
+    const id = asText(raw).trim();
+    if (!NUMERIC_ID.test(id)) {
+      throw new InvalidValue(`must be a numeric Confluence id such as 123456, got ${quote(id)}`);
+    }
+    return id;
+  },
+);
 export const numericId: Parser<string> = required(optionalNumericId);
 
-export const attachmentId: Parser<string> = required((raw) => {
-  const id = asText(raw).trim();
-  if (!ATTACHMENT_ID.test(id)) {
-    throw new InvalidValue(
-      `must be an attachment id such as att123456 (or its number 123456), got ${quote(id)}`,
-    );
-  }
-  return id;
-});
+export const attachmentId: Parser<string> = required(
+  described({ type: "string", pattern: ATTACHMENT_ID.source }, (raw) => {
+    const id = asText(raw).trim();
+    if (!ATTACHMENT_ID.test(id)) {
+      throw new InvalidValue(
+        `must be an attachment id such as att123456 (or its number 123456), got ${quote(id)}`,
+      );
+    }
+    return id;
+  }),
+);
 
 /** Booleans arrive as `true`/`false` strings; blank takes the given fallback. */
-export function bool(fallback: boolean): Parser<boolean> {
-  return (raw) => optionalBool(raw) ?? fallback;
-}
-
-export const optionalBool: Parser<boolean | undefined> = (raw) => {
+export const optionalBool: Parser<boolean | undefined> = described({ type: "boolean" }, (raw) => {
   if (isBlank(raw)) return undefined;
   if (typeof raw === "boolean") return raw;
   const text = asText(raw).trim().toLowerCase();
   if (text === "true") return true;
   if (text === "false") return false;
   throw new InvalidValue(`must be true or false, got ${quote(raw)}`);
-};
+});
+
+export function bool(fallback: boolean): Parser<boolean> {
+  return described({ type: "boolean", default: fallback }, (raw) => optionalBool(raw) ?? fallback);
+}
 
 export function optionalInteger(min: number, max: number): Parser<number | undefined> {
-  return (raw) => {
+  return described({ type: "integer", minimum: min, maximum: max }, (raw) => {
     if (isBlank(raw)) return undefined;
     const text = asText(raw).trim();
     if (!/^-?[0-9]+$/.test(text))
@@ -84,7 +103,7 @@ export function optionalInteger(min: number, max: number): Parser<number | undef
       throw new InvalidValue(`must be between ${min} and ${max}, got ${text}`);
     }
     return value;
-  };
+  });
 }
 
 /** Page size: Confluence accepts 1–250 (OpenAPI `limit`: minimum 1, maximum 250). */
@@ -93,19 +112,19 @@ export const limit: Parser<number | undefined> = optionalInteger(1, 250);
 export function oneOf<const C extends readonly string[]>(
   choices: C,
 ): Parser<C[number] | undefined> {
-  return (raw) => {
+  return described({ type: "string", enum: [...choices] }, (raw) => {
     if (isBlank(raw)) return undefined;
     const value = asText(raw).trim();
     if (!choices.includes(value)) {
       throw new InvalidValue(`must be one of ${choices.join(", ")}; got ${quote(value)}`);
     }
     return value as C[number];
-  };
+  });
 }
 
 /** A list given as a value list or as comma-separated text; blanks dropped. */
 export function listOf<T>(item: Parser<T | undefined>): Parser<T[] | undefined> {
-  return (raw) => {
+  return described({ type: "array", items: item.schema ?? {} }, (raw) => {
     if (isBlank(raw)) return undefined;
     const parts = Array.isArray(raw)
       ? raw.flatMap((v) => asText(v).split(","))
@@ -116,7 +135,7 @@ export function listOf<T>(item: Parser<T | undefined>): Parser<T[] | undefined> 
       .map((p) => item(p));
     const kept = values.filter((v): v is T => v !== undefined);
     return kept.length > 0 ? kept : undefined;
-  };
+  });
 }
 
 export type KeyValues = [string, string][];

@@ -25,7 +25,10 @@ export interface InputDef<T = unknown> {
   readonly placeholder?: string;
   /** Extra sentence for the generated reference docs (never replaces `comments`). */
   readonly docsNote?: string;
-  readonly parse: (raw: unknown) => T;
+  /** Coerces and validates; its optional `schema` says what it accepts (parse.ts `described`). */
+  readonly parse: ((raw: unknown) => T) & {
+    readonly schema?: { readonly [keyword: string]: unknown };
+  };
 }
 
 export type InputDefs = Readonly<Record<string, InputDef>>;
