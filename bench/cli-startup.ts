@@ -12,18 +12,33 @@ const BIN = fileURLToPath(new URL("../bin/confluence.cjs", import.meta.url));
 // CommonJS and --require: an ESM preload would start the ESM loader in `node -e 0` too.
 const REPORT_CPU = ["--require", fileURLToPath(new URL("./report-cpu.cjs", import.meta.url))];
 
-const COMMANDS: { label: string; args: string[] }[] = [
+// `confluence mcp` (stdio) is timed from spawn to the exit that follows its answer to
+// `initialize`: the input ends after that one request, and the server stops when it does.
+const INITIALIZE = `${JSON.stringify({
+  jsonrpc: "2.0",
+  id: 1,
+  method: "initialize",
+  params: {
+    protocolVersion: "2025-06-18",
+    capabilities: {},
+    clientInfo: { name: "bench", version: "1" },
+  },
+})}\n`;
+
+const COMMANDS: { label: string; args: string[]; input?: string }[] = [
   { label: "`node -e 0` (baseline)", args: ["-e", "0"] },
   { label: "`confluence --help`", args: [BIN, "--help"] },
   { label: "`confluence get-page --help`", args: [BIN, "get-page", "--help"] },
   { label: "`confluence --version`", args: [BIN, "--version"] },
+  { label: "`confluence mcp` answering `initialize`", args: [BIN, "mcp"], input: INITIALIZE },
 ];
 
 /** Wall time (spawn to exit) and the process's own CPU time, in ms. */
-function once(args: string[]): { wall: number; cpu: number } {
+function once(args: string[], input?: string): { wall: number; cpu: number } {
   const t0 = performance.now();
   const result = spawnSync(process.execPath, [...REPORT_CPU, ...args], {
-    stdio: ["ignore", "ignore", "pipe"],
+    stdio: [input === undefined ? "ignore" : "pipe", "ignore", "pipe"],
+    input,
     encoding: "utf8",
   });
   const wall = performance.now() - t0;
@@ -43,11 +58,11 @@ export interface StartupResult {
 export function measureCliStartup(rounds: number): StartupResult[] {
   const wall = COMMANDS.map(() => [] as number[]);
   const cpu = COMMANDS.map(() => [] as number[]);
-  for (const command of COMMANDS) once(command.args); // warm the file system cache
+  for (const command of COMMANDS) once(command.args, command.input); // warm the file cache
   for (let round = 0; round < rounds; round++) {
     for (let i = 0; i < COMMANDS.length; i++) {
       const index = (i + round) % COMMANDS.length;
-      const sample = once(COMMANDS[index]!.args);
+      const sample = once(COMMANDS[index]!.args, COMMANDS[index]!.input);
       wall[index]!.push(sample.wall);
       cpu[index]!.push(sample.cpu);
     }

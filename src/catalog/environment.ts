@@ -1,11 +1,11 @@
 // What the process running the connector decides, as opposed to what a connection says: the
 // catalog never reads process.env itself; adapters (component, CLI, demo) build this from their
 // environment and pass it to runAction.
-import {
-  ALLOW_LOOPBACK_HTTP_ENV,
-  ATLASSIAN_BASE_URL_ENV,
-  type RetryOptions,
-} from "../core/index.js";
+// Direct modules, not the core's index: adapters read the environment before any HTTP client
+// is needed (the CLI and `confluence mcp` start-up).
+import { ATLASSIAN_BASE_URL_ENV } from "../core/auth.js";
+import { ALLOW_LOOPBACK_HTTP_ENV } from "../core/host.js";
+import type { RetryOptions } from "../core/retry.js";
 
 export interface ConnectorEnvironment {
   /**

@@ -49,10 +49,9 @@ export function addMcpCommand(program: Command, io: McpIo): void {
       `\nOver HTTP, set ${MCP_TOKEN_ENV} to require "Authorization: Bearer <token>".`,
     )
     .action(async (flags: McpFlags) => {
-      const [mcp, { environmentFrom }] = await Promise.all([
-        import("../mcp/index.js"),
-        import("../catalog/environment.js"),
-      ]);
+      // Only what this transport needs: the HTTP transport and the runner (HTTP client) load
+      // later or not at all, so the server answers `initialize` quickly.
+      const { environmentFrom } = await import("../catalog/environment.js");
       const options = {
         connection: connectionFromEnv(io.env),
         environment: environmentFrom(io.env),
@@ -65,12 +64,14 @@ export function addMcpCommand(program: Command, io: McpIo): void {
         version: io.version,
       };
       if (flags.transport === "stdio") {
-        const server = await mcp.serveMcpStdio(options);
+        const { serveMcpStdio } = await import("../mcp/stdio.js");
+        const server = await serveMcpStdio(options);
         await io.untilStopped();
         await server.close();
         return;
       }
-      const running = await mcp.startMcpHttp({
+      const { startMcpHttp } = await import("../mcp/http.js");
+      const running = await startMcpHttp({
         ...options,
         host: flags.host,
         port: Number(flags.port),

@@ -8,14 +8,8 @@ import {
   type CallToolResult,
   ListToolsRequestSchema,
 } from "@modelcontextprotocol/sdk/types.js";
-import {
-  type ActionLogger,
-  type ActionOutput,
-  type ConnectionValue,
-  type ConnectorEnvironment,
-  DEFAULT_ENVIRONMENT,
-  runAction,
-} from "../catalog/index.js";
+import type { ConnectorEnvironment } from "../catalog/environment.js";
+import type { ActionLogger, ActionOutput, ConnectionValue } from "../catalog/types.js";
 import { selectTools, type ToolSelection, type ToolSpec } from "./tools.js";
 
 export interface McpServerOptions {
@@ -99,6 +93,11 @@ export function createMcpServer(options: McpServerOptions): Server {
     // A caller may not pass the connection: it is the server's.
     const { connection: _ignored, ...inputs } = args;
     try {
+      // The runner (HTTP client, GraphQL parser) loads on the first call, not at start-up.
+      const [{ runAction }, { DEFAULT_ENVIRONMENT }] = await Promise.all([
+        import("../catalog/run.js"),
+        import("../catalog/environment.js"),
+      ]);
       const output = await runAction(
         tool.action,
         { ...inputs, connection: options.connection },

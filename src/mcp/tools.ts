@@ -1,15 +1,17 @@
 // The MCP tools: one per catalog action, derived from its declaration (name, title,
 // description, input JSON Schema, annotations) and never written per action. Subsets keep the
 // tool list small for agents: read-only, named tools, or toolsets (pages, spaces, ...).
+// The action definitions and their schemas only: no HTTP client or GraphQL parser is loaded to
+// list tools (start-up time).
+import { actions } from "../catalog/actions/index.js";
 import {
-  type ActionDef,
   type ActionKind,
   actionInputSchema,
   actionKind,
-  actions,
   endpointMethod,
   type ObjectSchema,
-} from "../catalog/index.js";
+} from "../catalog/json-schema.js";
+import type { ActionDef } from "../catalog/types.js";
 
 export interface ToolAnnotations {
   readonly title: string;
