@@ -13,6 +13,7 @@ import { registerGraphql } from "./routes/graphql.js";
 import { registerPageReads } from "./routes/pages-read.js";
 import { registerPageWrites } from "./routes/pages-write.js";
 import { registerProperties } from "./routes/properties.js";
+import { registerSearch } from "./routes/search.js";
 import { registerSpaces } from "./routes/spaces.js";
 import { registerV1 } from "./routes/v1.js";
 
@@ -56,6 +57,7 @@ export function registerSite(app: FastifyInstance, options: SiteOptions): void {
   registerCustomContent(app, ctx);
   registerProperties(app, ctx);
   registerV1(app, ctx);
+  registerSearch(app, ctx);
   registerDownloads(app, ctx);
   registerGraphql(app, ctx);
 }

@@ -364,6 +364,8 @@ describe("scopes", () => {
       ["GET", "/wiki/rest/api/content/1"],
       ["POST", "/wiki/rest/api/content/1/child/attachment"],
       ["GET", "/wiki/rest/api/user/current"],
+      ["GET", "/wiki/rest/api/search"],
+      ["GET", "/wiki/rest/api/content/search"],
       ...["pages/1", "attachments/att1", "custom-content/1"].flatMap(
         (owner): [string, string][] => [
           ["GET", `/wiki/api/v2/${owner}/properties`],

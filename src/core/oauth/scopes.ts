@@ -41,6 +41,12 @@ const V1_RULES: readonly { method: string; path: RegExp; scopes: ScopeAlternativ
   },
   {
     method: "GET",
+    // searchByCQL, searchContentByCQL; before getContentById, which also matches /content/search
+    path: /^\/(content\/)?search\/?$/,
+    scopes: [["search:confluence"], ["read:content-details:confluence"]],
+  },
+  {
+    method: "GET",
     path: /^\/content\/[^/]+\/?$/, // getContentById
     scopes: [["read:confluence-content.summary"], ["read:content-details:confluence"]],
   },

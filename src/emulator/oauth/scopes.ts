@@ -48,6 +48,14 @@ export const SCOPE_RULES: readonly ScopeRule[] = [
   ...propertyRules("pages", "page"),
   ...propertyRules("attachments", "attachment"),
   ...propertyRules("custom-content", "custom-content"),
+  // v1 searchByCQL, searchContentByCQL (classic search:confluence; granular: the docs list
+  // read:content-details:confluence, confluence-v1.json x-atlassian-oauth2-scopes). Before
+  // getContentById, whose `/content/{id}` also matches `/content/search`.
+  ...["/search", "/content/search"].map((path) => ({
+    method: "GET",
+    path: v1(path),
+    alternatives: [["search:confluence"], ["read:content-details:confluence"]],
+  })),
   // v1 getSpaces, getContentById, createAttachment, getCurrentUser
   {
     method: "GET",

@@ -11,7 +11,7 @@ import { boundaryOf, parseMultipart } from "../multipart.js";
 import { integer, list, single } from "../params.js";
 import { makeAttachment } from "../records.js";
 
-function links(request: FastifyRequest, self: string, extra: Record<string, string> = {}) {
+export function links(request: FastifyRequest, self: string, extra: Record<string, string> = {}) {
   return { ...extra, self: `${baseUrl(request)}${self}`, base: baseUrl(request), context: "/wiki" };
 }
 
@@ -40,7 +40,7 @@ function v1Version(version: VersionRecord) {
   };
 }
 
-function v1Page(request: FastifyRequest, page: PageRecord, spaceKey: string): V1Content {
+export function v1Page(request: FastifyRequest, page: PageRecord, spaceKey: string): V1Content {
   return {
     id: page.id,
     type: "page",
@@ -56,7 +56,7 @@ function v1Page(request: FastifyRequest, page: PageRecord, spaceKey: string): V1
   };
 }
 
-function v1Attachment(request: FastifyRequest, a: AttachmentRecord): V1Content {
+export function v1Attachment(request: FastifyRequest, a: AttachmentRecord): V1Content {
   return {
     id: a.id,
     type: "attachment",
