@@ -3,9 +3,9 @@
 // actions sorted by label). Importing this module only exposes `renderDocs`.
 import { writeFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
+import { COMPONENT_DESCRIPTION } from "../src/catalog/description.js";
 import type { ConnectionDef, InputDef } from "../src/catalog/index.js";
 import { actions, connections } from "../src/catalog/index.js";
-import { COMPONENT_DESCRIPTION } from "../src/component/description.js";
 
 type Row = [string, string, string];
 

@@ -1,7 +1,13 @@
 // `confluence emulator`: runs the Confluence Cloud emulator until SIGINT/SIGTERM.
 import type { Command } from "commander";
-import { DEMO_IDS, type RunningEmulator, startEmulator } from "../emulator/index.js";
-import { isLoopbackHost, isWildcardHost } from "../emulator/listen-address.js";
+// The emulator's public entry only: the CLI is one of its users like any other.
+import {
+  DEMO_IDS,
+  isLoopbackHost,
+  isWildcardHost,
+  type RunningEmulator,
+  startEmulator,
+} from "../emulator/index.js";
 
 export interface CliIo {
   out: (line: string) => void;

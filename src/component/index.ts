@@ -1,8 +1,8 @@
 // The Prismatic component: everything generated from the catalog. `npm run build` bundles this
 // file to dist/index.js (CommonJS), which `prism components:publish` uploads with dist/icon.png.
 import { component } from "@prismatic-io/spectral";
+import { COMPONENT_DESCRIPTION } from "../catalog/description.js";
 import { actions, connections } from "../catalog/index.js";
-import { COMPONENT_DESCRIPTION } from "./description.js";
 import { toComponentError } from "./errors.js";
 import { toAction, toConnection } from "./from-catalog.js";
 

@@ -8,6 +8,7 @@ import { buildEmulatorApp } from "./server.js";
 import { Store } from "./store.js";
 
 export type { FaultConfig, FaultRule, FaultStats } from "./faults/types.js";
+export { isLoopbackHost, isWildcardHost } from "./listen-address.js";
 export type { EmulatorOAuthOptions } from "./oauth/index.js";
 export { DEFAULT_OAUTH_CLIENT, SITE_IDS } from "./oauth/index.js";
 export type {
