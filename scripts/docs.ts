@@ -4,7 +4,7 @@
 import { writeFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import { COMPONENT_DESCRIPTION } from "../src/catalog/description.js";
-import type { ConnectionDef, InputDef } from "../src/catalog/index.js";
+import type { ActionDef, ConnectionDef, InputDef } from "../src/catalog/index.js";
 import { actions, connections } from "../src/catalog/index.js";
 
 type Row = [string, string, string];
@@ -71,19 +71,38 @@ export function renderDocs(): string {
     "",
   ];
   const sorted = Object.values(actions).sort(byLabel);
-  const sections = sorted.map((action) => {
-    const inputs = Object.values(action.inputs) as InputDef[];
-    const rows = inputs.map(
-      (input): Row => [input.label, cell(input.comments), renderDefault(input)],
+  parts.push(
+    sorted
+      .filter((action) => !action.beyondSpecification)
+      .map(renderAction)
+      .join("\n"),
+  );
+  const beyond = sorted.filter((action) => action.beyondSpecification);
+  if (beyond.length > 0) {
+    parts.push(
+      "## Beyond the specification",
+      "",
+      "Actions this connector adds to the specification's; each names the Confluence operation it calls.",
+      "",
+      beyond.map(renderAction).join("\n"),
     );
-    const notes = inputs
-      .filter((input) => input.docsNote !== undefined)
-      .map((input) => `\n**Note on ${input.label}:** ${input.docsNote}\n`)
-      .join("");
-    return `### ${action.label}\n\n${action.description}\n\n${renderTable(rows)}\n${notes}`;
-  });
-  parts.push(sections.join("\n"));
+  }
   return parts.join("\n");
+}
+
+function renderAction(action: ActionDef): string {
+  const inputs = Object.values(action.inputs) as InputDef[];
+  const rows = inputs.map(
+    (input): Row => [input.label, cell(input.comments), renderDefault(input)],
+  );
+  const notes = inputs
+    .filter((input) => input.docsNote !== undefined)
+    .map((input) => `\n**Note on ${input.label}:** ${input.docsNote}\n`)
+    .join("");
+  // Actions beyond the specification say which operation they call (the specification's
+  // descriptions are kept verbatim).
+  const operation = action.beyondSpecification ? `\n\nConfluence: \`${action.endpoint}\`.` : "";
+  return `### ${action.label}\n\n${action.description}${operation}\n\n${renderTable(rows)}\n${notes}`;
 }
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {

@@ -60,21 +60,27 @@ export function mergeQuery(query: QueryParams | undefined, extra: KeyValues = []
   return merged;
 }
 
+const V1_ROOT = "/wiki/rest/api";
+
 /**
- * The method and v2 path template of the action's declared endpoint, so that what an action
- * calls and what it declares (docs, conformance coverage) cannot drift apart.
+ * The method, API and path template of the action's declared endpoint, so that what an action
+ * calls and what it declares (docs, conformance coverage) cannot drift apart. Templates are v2
+ * (relative to /wiki/api/v2) unless they name the v1 root.
  */
-function endpointOf(ctx: RunContext): { method: HttpMethod; path: string } {
-  const [method, path] = ctx.endpoint.split(" ");
-  return { method: method as HttpMethod, path: path ?? "" };
+function endpointOf(ctx: RunContext): { method: HttpMethod; path: string; api: "v1" | "v2" } {
+  const [method, path = ""] = ctx.endpoint.split(" ");
+  return path.startsWith(`${V1_ROOT}/`)
+    ? { method: method as HttpMethod, path: path.slice(V1_ROOT.length), api: "v1" }
+    : { method: method as HttpMethod, path, api: "v2" };
 }
 
 export async function callApi(ctx: RunContext, call: ApiCall = {}): Promise<ActionOutput> {
-  const { method, path } = endpointOf(ctx);
+  const { method, path, api } = endpointOf(ctx);
   let response: ConfluenceResponse<unknown>;
   try {
     response = await ctx.client.request({
       method,
+      api,
       path,
       pathParams: call.params,
       query: mergeQuery(call.query, call.extraQuery),
@@ -108,7 +114,7 @@ export async function listApi(
   paging: Paging,
   call: ListCall = {},
 ): Promise<ActionOutput> {
-  const { path } = endpointOf(ctx);
+  const { path, api } = endpointOf(ctx);
   const query = mergeQuery(call.query, paging.queryParameters);
   // `limit`/`cursor` given as Query Parameters would fight the dedicated inputs.
   for (const name of ["limit", "cursor"]) {
@@ -118,6 +124,7 @@ export async function listApi(
     }
   }
   const options = {
+    api,
     pathParams: call.params,
     query,
     limit: paging.limit,

@@ -73,8 +73,13 @@ export interface ActionDef<I extends InputDefs = InputDefs> {
   readonly key: string;
   readonly label: string;
   readonly description: string;
-  /** Confluence operation this action calls, for docs and tests (e.g. `GET /pages/{id}`). */
+  /**
+   * Confluence operation this action calls, for docs and tests: a v2 template relative to
+   * /wiki/api/v2 (`GET /pages/{id}`), or a v1 path under /wiki/rest/api (`GET /wiki/rest/api/search`).
+   */
   readonly endpoint: string;
+  /** Added beyond the specification's 29 actions; documented in a section of its own. */
+  readonly beyondSpecification?: true;
   readonly inputs: I;
   /**
    * Runs with every input already parsed. Any further (cross-input) validation must happen

@@ -1,4 +1,4 @@
-// The demo scenario: every one of the 29 actions once, in the order a person would use them,
+// The demo scenario: every action once, in the order a person would use them,
 // with the fact worth printing for each. Shared by `npm start` (src/demo.ts, through the built
 // component), the OAuth suite and the conformance suite (through the source component), so the
 // three always exercise the same flow.
@@ -109,6 +109,15 @@ export const scenarioSteps: readonly ScenarioStep[] = [
     },
   },
   { key: "getPage", params: (s) => ({ pageId: s.pageId }), fact: titled },
+  {
+    key: "searchContent",
+    params: () => ({
+      cql: "type = page ORDER BY created DESC",
+      text: "hello demo",
+      spaceKey: DEMO_IDS.spaces.engineering.key,
+    }),
+    fact: count('search results for "hello demo" in ENG'),
+  },
   ...owners.flatMap(propertySteps),
   {
     key: "getAttachment",

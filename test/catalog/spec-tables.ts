@@ -83,6 +83,13 @@ export function specifiedActionCount(): number {
   return referenceSections().filter((section) => section.kind === "action").length;
 }
 
+/** Every documented action: the specification's and those beyond it (the "extra" sections). */
+export function documentedActionLabels(): string[] {
+  return referenceSections()
+    .filter((section) => section.kind !== "connection")
+    .map((section) => section.label);
+}
+
 /** The specification's rendering of a default: `<br />` are newlines, `<code>` is markup. */
 export function specDefaultValue(rendered: string): string {
   return rendered

@@ -3,6 +3,7 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { actions as catalogActions } from "../../src/catalog/index.js";
 import source from "../../src/component/index.js";
 import { specDefaultValue, specOrReferenceSections } from "../catalog/spec-tables.js";
 import { type BuiltBundle, buildBundle } from "./built-bundle.js";
@@ -65,7 +66,11 @@ describe.each(["source", "built bundle"])("component (%s)", (which) => {
     const component = get();
     const byLabel = new Map(Object.values(component.actions).map((a) => [a.display.label, a]));
     const specActions = spec.filter((s) => s.kind === "action");
-    expect(Object.keys(component.actions)).toHaveLength(specActions.length);
+    // The specification's actions, plus the catalog's own beyond it.
+    expect(Object.keys(component.actions).sort()).toEqual(Object.keys(catalogActions).sort());
+    expect(
+      Object.values(catalogActions).filter((action) => !action.beyondSpecification),
+    ).toHaveLength(specActions.length);
     for (const section of specActions) {
       const action = byLabel.get(section.label);
       expect(action, section.label).toBeDefined();

@@ -245,6 +245,9 @@ const cases: Case[] = [
     { query: "{ x }", headers: [{ key: "Bad Header", value: "1" }] },
     /"Headers": has an invalid header name/,
   ],
+  ["searchContent", {}, /"CQL": or Text is required/],
+  ["searchContent", { text: "x", contentType: "folder" }, /"Content Type": must be one of page/],
+  ["searchContent", { text: "x", limit: "0" }, /"Limit": must be between 1 and 250/],
 ];
 
 // Deeply nested JSON inputs: an InputError naming the input, not a RangeError. (Named by

@@ -14,8 +14,9 @@ export interface ConnectorOperation {
   target: string;
 }
 
-// Catalog endpoints are v2 templates relative to /wiki/api/v2, except the two raw actions,
-// which name a site path (`/wiki/...`, `/gateway/api/graphql`).
+// Catalog endpoints are v2 templates relative to /wiki/api/v2, except v1 operations
+// (`/wiki/rest/api/...`, whose spec paths carry that root) and the two raw actions, which name a
+// site path (`/wiki/...`, `/gateway/api/graphql`).
 const V2_ROOT = "/wiki/api/v2";
 
 const sameTemplate = (a: string, b: string) =>
@@ -38,7 +39,8 @@ function targetOf(endpoint: string, specs: Record<SpecName, LoadedSpec>): string
   const id = operation?.operationId;
   const declared = id === undefined ? undefined : spec.operations.get(id);
   // The router matches `{id}` as a value; insist it landed on the very template declared.
-  if (id === undefined || !declared || !sameTemplate(`${V2_ROOT}${declared.path}`, sitePath)) {
+  const declaredSitePath = spec.name === "v2" ? `${V2_ROOT}${declared?.path}` : declared?.path;
+  if (id === undefined || !declared || !sameTemplate(declaredSitePath ?? "", sitePath)) {
     throw new Error(`catalog endpoint "${endpoint}" is no operation of the ${spec.name} spec`);
   }
   return `${spec.name}:${id}`;

@@ -14,7 +14,7 @@ import {
   ConfluenceValidationError,
 } from "../../src/core/index.js";
 import type { RunningEmulator } from "../../src/emulator/index.js";
-import { referenceSections } from "../catalog/spec-tables.js";
+import { documentedActionLabels } from "../catalog/spec-tables.js";
 import { basicConnection, EMULATOR_ENVIRONMENT, SILENT_LOGGER } from "../support/catalog.js";
 import { startTestEmulator } from "../support/emulator.js";
 import { type LoggedRequest, lastSeq, requestsSince } from "../support/emulator-requests.js";
@@ -71,9 +71,7 @@ function roundTrips(segment: string): boolean {
 describe("fuzzing every action", () => {
   const all = Object.values(actions);
   it("covers every action of the reference page", () => {
-    const documented = referenceSections()
-      .filter((section) => section.kind === "action")
-      .map((section) => section.label);
+    const documented = documentedActionLabels();
     expect(all.map((action) => action.label).sort()).toEqual(documented.sort());
   });
 

@@ -1,4 +1,4 @@
-// Every action, in the specification's order. Kept apart from the runner (src/catalog/run.ts) and
+// Every action: the specification's, in its order, then those beyond it. Kept apart from the runner (src/catalog/run.ts) and
 // the client factory: importing the definitions loads no HTTP client (undici) and no GraphQL
 // parser, only the core's errors, header rules and safe-write helpers, so the CLI can build its
 // help from them in a few milliseconds and load the rest only when an action runs.
@@ -7,6 +7,7 @@ import * as attachments from "./attachments.js";
 import * as pages from "./pages.js";
 import { propertyActions } from "./properties.js";
 import * as raw from "./raw.js";
+import * as search from "./search.js";
 import * as spaces from "./spaces.js";
 
 const all: readonly ActionDef[] = [
@@ -25,6 +26,8 @@ const all: readonly ActionDef[] = [
   ...propertyActions,
   raw.rawRequest,
   raw.graphqlRequest,
+  // Beyond the specification (documented in a section of their own).
+  search.searchContent,
 ] as ActionDef[];
 
 /** Every action by key. */
