@@ -42,7 +42,7 @@ export function addMcpCommand(program: Command, io: McpIo): void {
     .option("--tools <names>", "only these tools (comma-separated, e.g. get_page,list_pages)")
     .option(
       "--toolsets <names>",
-      "only these toolsets: pages, spaces, attachments, properties, raw",
+      "only these toolsets: pages, spaces, attachments, properties, search, raw",
     )
     .addHelpText(
       "after",

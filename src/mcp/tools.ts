@@ -46,11 +46,13 @@ export const snakeCase = (key: string) => key.replace(/[A-Z]/g, (c) => `_${c.toL
 
 /**
  * The toolset of an action, from its endpoint: content properties of any kind are
- * "properties"; otherwise the first path segment (`/pages/...` → pages); Raw Request and
+ * "properties"; otherwise the first path segment (`/pages/...` → pages, v1's
+ * `/wiki/rest/api/search` → search); Raw Request and
  * GraphQL are "raw".
  */
 export function toolsetOf(def: ActionDef): string {
-  const path = def.endpoint.split(" ")[1] ?? "";
+  // v1 operations (`/wiki/rest/api/search`) are grouped by what follows the v1 root.
+  const path = (def.endpoint.split(" ")[1] ?? "").replace(/^\/wiki\/rest\/api(?=\/)/, "");
   if (def.key === "rawRequest" || def.key === "graphqlRequest" || !path.startsWith("/")) {
     return "raw";
   }

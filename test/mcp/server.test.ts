@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { actions, BASIC_CONNECTION_KEY } from "../../src/catalog/index.js";
 import { runScenario } from "../../src/demo/scenario.js";
 import { DEMO_IDS, type RunningEmulator } from "../../src/emulator/index.js";
-import { type RunningMcpHttp, snakeCase, startMcpHttp } from "../../src/mcp/index.js";
+import { type RunningMcpHttp, snakeCase, startMcpHttp, toolsetOf } from "../../src/mcp/index.js";
 import { documentedActionLabels } from "../catalog/spec-tables.js";
 import { cliCommand } from "../cli/support/spawn-cli.js";
 import { EMULATOR_ENVIRONMENT } from "../support/catalog.js";
@@ -173,6 +173,13 @@ describe("tool selection", () => {
       await client.close();
     }
   }, 30_000);
+
+  it("groups tools by resource, v1 operations by what follows the v1 root", () => {
+    expect(toolsetOf(actions.searchContent!)).toBe("search");
+    expect(toolsetOf(actions.getPage!)).toBe("pages");
+    expect(toolsetOf(actions.createContentPropertyForPage!)).toBe("properties");
+    expect(toolsetOf(actions.rawRequest!)).toBe("raw");
+  });
 
   it("--tools and --toolsets select subsets", async () => {
     const client = await connect(
