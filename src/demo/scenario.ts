@@ -118,6 +118,11 @@ export const scenarioSteps: readonly ScenarioStep[] = [
     }),
     fact: count('search results for "hello demo" in ENG'),
   },
+  {
+    key: "getPageByTitle",
+    params: () => ({ spaceKey: DEMO_IDS.spaces.engineering.key, title: "Architecture" }),
+    fact: titled,
+  },
   ...owners.flatMap(propertySteps),
   {
     key: "getAttachment",

@@ -248,6 +248,8 @@ const cases: Case[] = [
   ["searchContent", {}, /"CQL": or Text is required/],
   ["searchContent", { text: "x", contentType: "folder" }, /"Content Type": must be one of page/],
   ["searchContent", { text: "x", limit: "0" }, /"Limit": must be between 1 and 250/],
+  ["getPageByTitle", { title: "Architecture" }, /"Space Key": is required/],
+  ["getPageByTitle", { spaceKey: "ENG" }, /"Title": is required/],
 ];
 
 // Deeply nested JSON inputs: an InputError naming the input, not a RangeError. (Named by

@@ -28,6 +28,7 @@ const all: readonly ActionDef[] = [
   raw.graphqlRequest,
   // Beyond the specification (documented in a section of their own).
   search.searchContent,
+  search.getPageByTitle,
 ] as ActionDef[];
 
 /** Every action by key. */

@@ -3,6 +3,7 @@
 // (https://developer.atlassian.com/cloud/confluence/rest/v1/api-group-search/), paged by the
 // cursor of `_links.next`. "Text" turns plain words into `text ~ "..."` (CQL's full-text field,
 // https://developer.atlassian.com/cloud/confluence/cql-fields/#text), combined with any CQL.
+import { ConfluenceError } from "../../core/errors.js";
 import { InputError } from "../input-error.js";
 import * as i from "../inputs.js";
 import * as p from "../parse.js";
@@ -96,4 +97,66 @@ export const searchContent = defineAction({
     ...i.listInputs,
   },
   run: (input, ctx) => listApi(ctx, input, { query: { cql: searchQuery(input) } }),
+});
+
+/** What Confluence does not hold: an answer, not a refused input (the CLI exits 1, not 2). */
+export class NotFoundError extends ConfluenceError {
+  override name = "NotFoundError";
+}
+
+export const getPageByTitle = defineAction({
+  key: "getPageByTitle",
+  label: "Get Page by Title",
+  description:
+    "Returns the page with this exact title in a space (titles are unique among a space's current pages).",
+  endpoint: "GET /spaces/{id}/pages",
+  beyondSpecification: true,
+  inputs: {
+    connection: i.connection,
+    spaceKey: i.defineInput({
+      label: "Space Key",
+      comments: "The key of the space the page is in.",
+      type: "string",
+      required: true,
+      example: "ENG",
+      parse: p.requiredText,
+    }),
+    title: i.defineInput({
+      label: "Title",
+      comments:
+        "The page's exact title, letter case included (Confluence's title filter is case-sensitive).",
+      type: "string",
+      required: true,
+      example: "Meeting notes",
+      parse: p.requiredText,
+    }),
+    bodyFormat: i.bodyFormatList,
+    debugRequest: i.debugRequest,
+  },
+  // The v2 `title` filter matches exactly, case included, although Confluence treats titles as
+  // unique regardless of case: https://community.developer.atlassian.com/t/finding-a-page-by-title/41553
+  // (Search Content's `title ~` finds a title whatever its case).
+  run: async (input, ctx) => {
+    // Confluence v2 filters pages by space id: the key is looked up first (getSpaces `keys`).
+    const spaces = await ctx.client.listPage<{ id: string }>("/spaces", {
+      query: { keys: input.spaceKey },
+      limit: 1,
+      debug: ctx.debug,
+    });
+    const space = spaces.results[0];
+    if (space === undefined) throw new NotFoundError(`No space has the key "${input.spaceKey}".`);
+    const pages = await ctx.client.listPage("/spaces/{id}/pages", {
+      pathParams: { id: space.id },
+      query: { title: input.title, "body-format": input.bodyFormat },
+      limit: 1,
+      debug: ctx.debug,
+    });
+    const page = pages.results[0];
+    if (page === undefined) {
+      throw new NotFoundError(
+        `No current page of space ${input.spaceKey} is titled "${input.title}".`,
+      );
+    }
+    return { data: page };
+  },
 });
