@@ -16,11 +16,11 @@ import {
   INITIAL_STATE,
   type Outcome,
 } from "./decide.js";
-import { abortError, type ConcurrencyLimiter } from "./limiter.js";
+import type { ConcurrencyLimiter } from "./limiter.js";
 import type { Redactor } from "./redact.js";
 import { BROKEN_BODY, decodeBody } from "./response-body.js";
 import { networkErrorCode, type ResolvedRetry, serverRetryDelayMs } from "./retry.js";
-import { NEVER_ABORTED } from "./signals.js";
+import { abortError, NEVER_ABORTED } from "./signals.js";
 import { pathOf } from "./target.js";
 import { type AttemptOutcome, sendAttempt } from "./transport.js";
 import type { ClientEvent, Clock, Logger, ResponseType } from "./types.js";

@@ -5,7 +5,7 @@
 // reported through `onTokens`. Concurrent requests share one refresh (single flight): with
 // rotating refresh tokens two parallel refreshes would spend the same refresh token twice, and
 // Atlassian revokes the whole family on reuse. Shared work (refresh, site lookup) runs under no
-// caller's signal; each waiter races its own (race-abort.ts).
+// caller's signal; each waiter races its own (raceAbort in signals.ts).
 //
 // Expired-token statuses: Atlassian's gateway answers an expired token with 404 on v2 paths and
 // 403 on v1 paths, not 401 (https://github.com/n8n-io/n8n/pull/37776; docs/oauth.md). A 403/404
@@ -16,7 +16,7 @@
 // scope check failure (`X-Failure-Category: FAILURE_CLIENT_SCOPE_CHECK`), which no refresh can fix.
 import type { AuthEndpoints, AuthFailure, AuthProvider } from "../auth.js";
 import { ConfluenceAbortError, ConfluenceValidationError } from "../errors.js";
-import { raceAbort } from "../race-abort.js";
+import { raceAbort } from "../signals.js";
 import { atlassianEndpoints } from "./endpoints.js";
 import {
   ConfluenceOAuthError,
@@ -186,8 +186,7 @@ export function oauthAuth(options: OAuthAuthOptions): AuthProvider {
     if (listed.status === 401 || listed.status === 403) {
       throw new ConfluenceOAuthError(
         `Atlassian rejected the OAuth access token (${listed.status}) while looking up its Confluence site: it is expired or revoked. Re-authorize the connection.`,
-        listed.status,
-        "invalid_token",
+        { status: listed.status, code: "invalid_token" },
       );
     }
     const site = selectSite(listed.resources, override);

@@ -55,8 +55,7 @@ function parseTokens(body: unknown, now: number, grant: TokenGrant): OAuthTokens
     // A 200 means the grant was processed: the credential sent is probably spent.
     throw new ConfluenceOAuthOutcomeUnknownError(
       `Atlassian's token endpoint answered 200 without an access token while trying to ${grant.action}; the ${grant.credential} was probably spent. Re-authorize the connection.`,
-      200,
-      "invalid_response",
+      { status: 200, code: "invalid_response" },
     );
   }
   const expiresIn = typeof record.expires_in === "number" ? record.expires_in : 3600;
@@ -84,8 +83,11 @@ async function send(
     if (error instanceof ConfluenceNetworkError || error instanceof ConfluenceTimeoutError) {
       throw new ConfluenceOAuthOutcomeUnknownError(
         `${error.message}. The request to ${grant.action} may have reached Atlassian, so the ${grant.credential} may already be spent; it is not sent again (a spent refresh token sent again revokes the grant). Re-authorize the connection if the next attempt is refused.`,
-        undefined,
-        error instanceof ConfluenceTimeoutError ? "timeout" : (error.code ?? "network_error"),
+        {
+          status: undefined,
+          code:
+            error instanceof ConfluenceTimeoutError ? "timeout" : (error.code ?? "network_error"),
+        },
       );
     }
     throw error;
@@ -125,9 +127,7 @@ export async function tokenRequest(
     if (response === "not-sent") {
       throw new ConfluenceOAuthUnavailableError(
         `Could not reach Atlassian's token endpoint to ${grant.action} (${tries} tries); nothing was sent, the ${grant.credential} is unchanged. A later attempt may succeed.`,
-        undefined,
-        "unreachable",
-        undefined,
+        { status: undefined, code: "unreachable", retryAfterMs: undefined },
       );
     }
     const { code, text } = describeFailure(response.status, response.body);
@@ -139,17 +139,14 @@ export async function tokenRequest(
       const wait = asked !== undefined && asked > MAX_TOKEN_RETRY_AFTER_MS;
       throw new ConfluenceOAuthUnavailableError(
         `Atlassian's token endpoint is temporarily unavailable (${scrubbed}${wait ? `, retry after ${Math.ceil(asked / 1000)} s` : ""}) after ${attempt} ${attempt === 1 ? "try" : "tries"} to ${grant.action}. This is transient: the ${grant.credential} was not used and stays valid; a later attempt may succeed.`,
-        response.status,
-        code,
-        asked,
+        { status: response.status, code, retryAfterMs: asked },
       );
     }
     const hint =
       code === "invalid_client" ? "check the app's client id and client secret" : grant.refusedHint;
-    throw new ConfluenceOAuthError(
-      `Atlassian refused to ${grant.action} (${scrubbed}); ${hint}`,
-      response.status,
+    throw new ConfluenceOAuthError(`Atlassian refused to ${grant.action} (${scrubbed}); ${hint}`, {
+      status: response.status,
       code,
-    );
+    });
   }
 }
