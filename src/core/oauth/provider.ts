@@ -14,10 +14,11 @@
 // (which answers an expired token with 401) rejects the token too — a genuine 404 then costs one
 // cheap probe, not a rotation of the refresh token. A 401 always refreshes, except Atlassian's
 // scope check failure (`X-Failure-Category: FAILURE_CLIENT_SCOPE_CHECK`), which no refresh can fix.
+
+import { atlassianEndpoints, gatewayEndpoints } from "../atlassian-url.js";
 import type { AuthEndpoints, AuthFailure, AuthProvider } from "../auth.js";
 import { ConfluenceAbortError, ConfluenceValidationError } from "../errors.js";
 import { raceAbort } from "../signals.js";
-import { atlassianEndpoints } from "./endpoints.js";
 import {
   ConfluenceOAuthError,
   ConfluenceOAuthUnavailableError,
@@ -232,7 +233,7 @@ export function oauthAuth(options: OAuthAuthOptions): AuthProvider {
     kind: "oauth2",
     resolveEndpoints: async ({ signal }): Promise<AuthEndpoints> => {
       cloudId = await resolveCloudId(signal);
-      return { siteBaseUrl: `${apiUrl}/ex/confluence/${cloudId}`, graphqlUrl: `${apiUrl}/graphql` };
+      return gatewayEndpoints(apiUrl, cloudId);
     },
     authorization: async ({ signal }) => {
       if (canRefresh() && nearExpiry()) {

@@ -9,18 +9,19 @@
 //   rotated the refresh token (or spent the code). Sending the old one again would then count as
 //   reuse and revoke the grant, so it is reported as ConfluenceOAuthOutcomeUnknownError instead.
 // - any other answer (400/401/403 ...): refused; ConfluenceOAuthError with the OAuth error code.
+
+import { atlassianEndpoints } from "../atlassian-url.js";
 import { ConfluenceAbortError, ConfluenceNetworkError, ConfluenceTimeoutError } from "../errors.js";
 import { REDACTED } from "../redact.js";
 import { serverRetryDelayMs, surelyNotSent } from "../retry.js";
 import { NEVER_ABORTED, sleep } from "../signals.js";
-import { atlassianEndpoints } from "./endpoints.js";
 import {
   ConfluenceOAuthError,
   ConfluenceOAuthOutcomeUnknownError,
   ConfluenceOAuthUnavailableError,
 } from "./errors.js";
 import { type JsonResponse, jsonRequest } from "./http.js";
-import type { OAuthClientCredentials, OAuthTokens } from "./tokens.js";
+import type { OAuthClientCredentials, OAuthTokens } from "./token-types.js";
 
 /** Waits between tries after a 429/5xx or an unsent request: 3 tries in all, ~1.25 s at most. */
 export const TOKEN_RETRY_DELAYS_MS: readonly number[] = [250, 1000];
