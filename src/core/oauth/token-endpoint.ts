@@ -21,12 +21,11 @@ import {
   ConfluenceOAuthUnavailableError,
 } from "./errors.js";
 import { type JsonResponse, jsonRequest } from "./http.js";
+import { decideToken, TOKEN_RETRY_POLICY } from "./token-retry.js";
 import type { OAuthClientCredentials, OAuthTokens } from "./token-types.js";
 
-/** Waits between tries after a 429/5xx or an unsent request: 3 tries in all, ~1.25 s at most. */
-export const TOKEN_RETRY_DELAYS_MS: readonly number[] = [250, 1000];
-/** A longer Retry-After is not waited for inside a request: the error reports it instead. */
-const MAX_TOKEN_RETRY_AFTER_MS = 5000;
+/** Waits between tries after a 429/5xx or an unsent request (token-retry.ts). */
+export const TOKEN_RETRY_DELAYS_MS: readonly number[] = TOKEN_RETRY_POLICY.delaysMs;
 
 export interface TokenGrant {
   /** `grant_type` and its parameters (code / refresh_token, redirect_uri). */
@@ -68,8 +67,6 @@ function parseTokens(body: unknown, now: number, grant: TokenGrant): OAuthTokens
   };
 }
 
-const isTransientStatus = (status: number) => status === 429 || status >= 500;
-
 /** Sends once; a lost answer after sending becomes "outcome unknown", never a plain retry. */
 async function send(
   url: string,
@@ -106,20 +103,26 @@ export async function tokenRequest(
     client_id: credentials.clientId,
     client_secret: credentials.clientSecret,
   };
-  const tries = TOKEN_RETRY_DELAYS_MS.length + 1;
+  const policy = TOKEN_RETRY_POLICY;
+  const tries = policy.delaysMs.length + 1;
   for (let attempt = 1; ; attempt++) {
     const started = now();
     const response = await send(`${authUrl}/oauth/token`, body, grant, credentials.signal);
-    if (response !== "not-sent" && response.status >= 200 && response.status < 300) {
-      return parseTokens(response.body, started, grant);
-    }
-    const transient = response === "not-sent" || isTransientStatus(response.status);
     const asked =
       response === "not-sent" ? undefined : serverRetryDelayMs(response.headers, Date.now());
-    const delay = TOKEN_RETRY_DELAYS_MS[attempt - 1];
-    if (transient && delay !== undefined && (asked ?? 0) <= MAX_TOKEN_RETRY_AFTER_MS) {
+    const decision = decideToken(
+      response === "not-sent"
+        ? { kind: "not-sent" }
+        : { kind: "status", status: response.status, serverDelayMs: asked },
+      attempt,
+      policy,
+    );
+    if (decision.action === "return" && response !== "not-sent") {
+      return parseTokens(response.body, started, grant);
+    }
+    if (decision.action === "retry") {
       try {
-        await sleep(Math.max(delay, asked ?? 0), credentials.signal ?? NEVER_ABORTED);
+        await sleep(decision.delayMs, credentials.signal ?? NEVER_ABORTED);
       } catch {
         throw new ConfluenceAbortError(`The request to ${grant.action} was aborted`);
       }
@@ -136,8 +139,8 @@ export async function tokenRequest(
     const scrubbed = [grant.params.code, grant.params.refresh_token, credentials.clientSecret]
       .filter((secret): secret is string => typeof secret === "string" && secret.length >= 4)
       .reduce((out, secret) => out.split(secret).join(REDACTED), text);
-    if (transient) {
-      const wait = asked !== undefined && asked > MAX_TOKEN_RETRY_AFTER_MS;
+    if (decision.action === "fail" && decision.error === "unavailable") {
+      const wait = asked !== undefined && asked > policy.maxServerDelayMs;
       throw new ConfluenceOAuthUnavailableError(
         `Atlassian's token endpoint is temporarily unavailable (${scrubbed}${wait ? `, retry after ${Math.ceil(asked / 1000)} s` : ""}) after ${attempt} ${attempt === 1 ? "try" : "tries"} to ${grant.action}. This is transient: the ${grant.credential} was not used and stays valid; a later attempt may succeed.`,
         { status: response.status, code, retryAfterMs: asked },
