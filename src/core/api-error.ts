@@ -6,6 +6,7 @@ import { STATUS_CODES } from "node:http";
 import type { V1ErrorBody, V2ErrorBody } from "../types/confluence.js";
 import { ConfluenceApiError, type ConfluenceErrorBody } from "./errors.js";
 import type { Redactor } from "./redact.js";
+import { isSafeMethod } from "./retry.js";
 
 const MAX_SUMMARY = 300;
 const MAX_STORED_TEXT = 4096;
@@ -139,6 +140,8 @@ export function buildApiError(response: ErrorResponse, redactor: Redactor): Conf
     traceId,
     retryAfterMs: response.retryAfterMs,
     afterUncertainAttempt: response.afterUncertainAttempt,
+    // A 5xx may come from a gateway after Confluence applied the write.
+    outcomeUnknown: status >= 500 && !isSafeMethod(method),
     message: redactor.redactString(message),
   });
 }

@@ -9,7 +9,7 @@ import {
   ConfluenceTimeoutError,
 } from "./errors.js";
 import type { Redactor } from "./redact.js";
-import { NOT_TLS_CODES } from "./retry.js";
+import { isSafeMethod, NOT_TLS_CODES } from "./retry.js";
 
 const CHECK_FIRST = " The request was probably processed; check before sending it again.";
 
@@ -29,10 +29,7 @@ export function brokenBodyError(
     redactor.redactString(
       `Confluence answered ${targetOf(method, path)} with ${status}, but the JSON body was broken or incomplete.${tail}`,
     ),
-    status,
-    method,
-    path,
-    !idempotent,
+    { status, method, path, outcomeUnknown: !idempotent },
   );
 }
 
@@ -49,11 +46,7 @@ export function tooLargeError(
     redactor.redactString(
       `Confluence answered ${targetOf(method, path)} with ${status}, but the body exceeded the limit of ${limit} bytes (maxResponseBytes), so it was not read.${tail}`,
     ),
-    status,
-    method,
-    path,
-    !idempotent,
-    limit,
+    { status, method, path, outcomeUnknown: !idempotent, limitBytes: limit },
   );
 }
 
@@ -107,11 +100,15 @@ export function failureError(
       redactor.redactString(
         `Confluence did not answer ${target} within ${info.timeoutMs} ms${attemptsNote(info)}.${tail}`,
       ),
-      method,
-      path,
-      info.timeoutMs,
-      unknown,
-      info.attempts,
+      {
+        method,
+        path,
+        timeoutMs: info.timeoutMs,
+        // Any write (PUT and DELETE too) may have been applied; the message's advice not to
+        // simply repeat it stays with non-idempotent requests.
+        outcomeUnknown: !isSafeMethod(method),
+        attempts: info.attempts,
+      },
     );
   }
   const detail = describeCause(info, redactor);
@@ -119,17 +116,11 @@ export function failureError(
   if (!info.notSent && !info.idempotent) {
     return new ConfluenceOutcomeUnknownError(
       `The connection failed during ${target}${attemptsNote(info)} (${detail}); the request may have been processed by Confluence, so it was not repeated. Check before sending it again.`,
-      method,
-      path,
-      code,
-      { cause: info.cause },
+      { method, path, code, cause: info.cause },
     );
   }
   return new ConfluenceNetworkError(
     `Could not reach Confluence for ${target}${attemptsNote(info)} (${detail})`,
-    method,
-    path,
-    code,
-    { cause: info.cause },
+    { method, path, code, cause: info.cause },
   );
 }

@@ -4,9 +4,17 @@
 // Authorization header per attempt, and (3) may be told once about an auth failure so it can
 // refresh its token and have the request retried.
 
+import { atlassianApiBase, gatewayEndpoints } from "./atlassian-url.js";
 import { ConfluenceValidationError } from "./errors.js";
 import type { HostPolicy, NormalisedHost } from "./host.js";
 import { normaliseHost } from "./host.js";
+
+export {
+  ATLASSIAN_BASE_URL_ENV,
+  atlassianApiBase,
+  atlassianBaseOverride,
+  DEFAULT_ATLASSIAN_API_URL,
+} from "./atlassian-url.js";
 
 export interface AuthEndpoints {
   /** Base for site-relative paths; `/wiki/api/v2/...` is appended to it. No trailing slash. */
@@ -44,31 +52,6 @@ export interface AuthProvider {
   onAuthFailure?(failure: AuthFailure): Promise<boolean>;
   /** Current secret values, scrubbed by value from every log line and error. */
   secrets(): readonly string[];
-}
-
-/** Atlassian's API gateway; the `atlassianBaseUrl` option overrides it (e.g. the emulator). */
-export const DEFAULT_ATLASSIAN_API_URL = "https://api.atlassian.com";
-
-/**
- * The environment variable from which the connector's adapters (component, CLI, demo) take the
- * `atlassianBaseUrl` option; the core itself reads no environment.
- */
-export const ATLASSIAN_BASE_URL_ENV = "CONFLUENCE_ATLASSIAN_API_URL";
-
-/**
- * The one setting that points every Atlassian endpoint (api.atlassian.com and, for OAuth,
- * auth.atlassian.com) somewhere else, e.g. the emulator; undefined for Atlassian's own. It comes
- * from whoever runs the process (never from a connection), so a loopback origin is accepted
- * (http:// for loopback only); link-local and metadata addresses are refused like any host.
- */
-export function atlassianBaseOverride(override?: string): string | undefined {
-  return override === undefined || override.trim() === ""
-    ? undefined
-    : normaliseHost(override, { allowLoopbackHttp: true }).origin;
-}
-
-export function atlassianApiBase(override?: string): string {
-  return atlassianBaseOverride(override) ?? DEFAULT_ATLASSIAN_API_URL;
 }
 
 function requireHost(host: NormalisedHost | undefined, kind: string): NormalisedHost {
@@ -128,8 +111,7 @@ export function bearerAuth(options: BearerOptions): AuthProvider {
     kind: "bearer",
     resolveEndpoints: async ({ host, hostPolicy }) => {
       if (cloudId !== undefined) {
-        const api = atlassianApiBase(options.atlassianBaseUrl);
-        return { siteBaseUrl: `${api}/ex/confluence/${cloudId}`, graphqlUrl: `${api}/graphql` };
+        return gatewayEndpoints(atlassianApiBase(options.atlassianBaseUrl), cloudId);
       }
       const site =
         options.siteUrl === undefined ? host : normaliseHost(options.siteUrl, hostPolicy);

@@ -8,13 +8,19 @@ import { graphqlRequest } from "./graphql.js";
 import { guardedLookup } from "./guarded-lookup.js";
 import { type HeaderInput, validateHeaders } from "./headers.js";
 import { hostWarning, type NormalisedHost, normaliseHost } from "./host.js";
-import { abortError, ConcurrencyLimiter } from "./limiter.js";
+import { ConcurrencyLimiter } from "./limiter.js";
 import { listPageAt, paginateFrom } from "./pagination.js";
-import { raceAbort } from "./race-abort.js";
 import { Redactor } from "./redact.js";
 import { prepareBody } from "./request-body.js";
 import { isIdempotentMethod, resolveRetry } from "./retry.js";
-import { combineSignals, NEVER_ABORTED, shareableSignal, sleep } from "./signals.js";
+import {
+  abortError,
+  combineSignals,
+  NEVER_ABORTED,
+  raceAbort,
+  shareableSignal,
+  sleep,
+} from "./signals.js";
 import { resolveTarget } from "./target.js";
 import type {
   ClientEvent,

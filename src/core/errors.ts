@@ -2,9 +2,29 @@
 // (JSON.stringify(error)), so callers must pass values that have already been redacted.
 import type { V1ErrorBody, V2ErrorBody } from "../types/confluence.js";
 
+/** Options every ConfluenceError takes (the Octokit `RequestError(message, status, options)` shape). */
+export interface ConfluenceErrorOptions {
+  cause?: unknown;
+  /** See ConfluenceError.outcomeUnknown; default false. */
+  outcomeUnknown?: boolean;
+}
+
 /** Base class of every error the client throws. */
 export class ConfluenceError extends Error {
   override name = "ConfluenceError";
+  /**
+   * True when the request may have changed something on Confluence although no answer says
+   * whether it did (a write that timed out, whose connection dropped after sending, whose 2xx
+   * body was lost, or that ended on a 5xx): check before sending it again. The one flag the
+   * safe-write resolver (writes/resolve.ts) reads. OAuth errors leave it false: their
+   * uncertainty is about a token grant, not about a Confluence request.
+   */
+  readonly outcomeUnknown: boolean;
+
+  constructor(message: string, options: ConfluenceErrorOptions = {}) {
+    super(message, "cause" in options ? { cause: options.cause } : undefined);
+    this.outcomeUnknown = options.outcomeUnknown ?? false;
+  }
 }
 
 /** A caller input (host, path segment, header, option) was rejected before anything was sent. */
@@ -30,6 +50,8 @@ export interface ApiErrorDetails extends RequestTarget {
   retryAfterMs?: number;
   /** An earlier attempt of this request was cut off after it may have reached Confluence. */
   afterUncertainAttempt?: boolean;
+  /** A write that ended on a 5xx: a gateway may answer so after Confluence did the work. */
+  outcomeUnknown?: boolean;
   message: string;
 }
 
@@ -50,7 +72,7 @@ export class ConfluenceApiError extends ConfluenceError {
   readonly afterUncertainAttempt: boolean;
 
   constructor(details: ApiErrorDetails) {
-    super(details.message);
+    super(details.message, { outcomeUnknown: details.outcomeUnknown ?? false });
     this.status = details.status;
     this.method = details.method;
     this.path = details.path;
@@ -64,53 +86,85 @@ export class ConfluenceApiError extends ConfluenceError {
 /** A 200 GraphQL response carried `errors`. */
 export class ConfluenceGraphQLError extends ConfluenceError {
   override name = "ConfluenceGraphQLError";
+  readonly messages: string[];
+  readonly data: unknown;
+  readonly traceId: string | undefined;
   constructor(
     message: string,
-    readonly messages: string[],
-    readonly data: unknown,
-    readonly traceId: string | undefined,
+    details: { messages: string[]; data: unknown; traceId: string | undefined },
   ) {
     super(message);
+    this.messages = details.messages;
+    this.data = details.data;
+    this.traceId = details.traceId;
   }
+}
+
+export interface TimeoutErrorDetails extends RequestTarget {
+  timeoutMs: number;
+  /** True when a write may have been processed by the server. */
+  outcomeUnknown: boolean;
+  /** Attempts made, retries included (the last one timed out). Default 1. */
+  attempts?: number;
 }
 
 /** The request (or a stalled response body) exceeded its timeout. */
 export class ConfluenceTimeoutError extends ConfluenceError {
   override name = "ConfluenceTimeoutError";
-  constructor(
-    message: string,
-    readonly method: string,
-    readonly path: string,
-    readonly timeoutMs: number,
-    /** True when a non-idempotent request may have been processed by the server. */
-    readonly outcomeUnknown: boolean,
-    /** Attempts made, retries included (the last one timed out). */
-    readonly attempts = 1,
-  ) {
-    super(message);
+  readonly method: string;
+  readonly path: string;
+  readonly timeoutMs: number;
+  /** Attempts made, retries included (the last one timed out). */
+  readonly attempts: number;
+  constructor(message: string, details: TimeoutErrorDetails) {
+    super(message, { outcomeUnknown: details.outcomeUnknown });
+    this.method = details.method;
+    this.path = details.path;
+    this.timeoutMs = details.timeoutMs;
+    this.attempts = details.attempts ?? 1;
   }
+}
+
+export interface NetworkErrorDetails extends RequestTarget {
+  code: string | undefined;
+  /** Kept non-enumerable (Error's own `cause`) for debugging. */
+  cause?: unknown;
+  /** Default false; always true for ConfluenceOutcomeUnknownError. */
+  outcomeUnknown?: boolean;
 }
 
 /** The connection failed (refused, reset, DNS, TLS) and no response was received. */
 export class ConfluenceNetworkError extends ConfluenceError {
   override name = "ConfluenceNetworkError";
-  constructor(
-    message: string,
-    readonly method: string,
-    readonly path: string,
-    readonly code: string | undefined,
-    options?: { cause?: unknown },
-  ) {
+  readonly method: string;
+  readonly path: string;
+  readonly code: string | undefined;
+  constructor(message: string, details: NetworkErrorDetails) {
+    const { method, path, code, ...options } = details;
     super(message, options);
+    this.method = method;
+    this.path = path;
+    this.code = code;
   }
 }
 
 /**
  * A non-idempotent request (e.g. POST) failed after it may have reached Confluence, so it was
- * not repeated: the caller must check whether it took effect before trying again.
+ * not repeated: the caller must check whether it took effect before trying again. Its
+ * `outcomeUnknown` is always true. (Still a ConfluenceNetworkError: callers catching dropped
+ * connections by that class keep catching a POST's.)
  */
 export class ConfluenceOutcomeUnknownError extends ConfluenceNetworkError {
   override name = "ConfluenceOutcomeUnknownError";
+  constructor(message: string, details: NetworkErrorDetails) {
+    super(message, { ...details, outcomeUnknown: true });
+  }
+}
+
+export interface ResponseErrorDetails extends RequestTarget {
+  status: number;
+  /** True for a write: it was processed, its answer was not read. */
+  outcomeUnknown: boolean;
 }
 
 /**
@@ -121,14 +175,14 @@ export class ConfluenceOutcomeUnknownError extends ConfluenceNetworkError {
  */
 export class ConfluenceResponseError extends ConfluenceError {
   override name = "ConfluenceResponseError";
-  constructor(
-    message: string,
-    readonly status: number,
-    readonly method: string,
-    readonly path: string,
-    readonly outcomeUnknown: boolean,
-  ) {
-    super(message);
+  readonly status: number;
+  readonly method: string;
+  readonly path: string;
+  constructor(message: string, details: ResponseErrorDetails) {
+    super(message, { outcomeUnknown: details.outcomeUnknown });
+    this.status = details.status;
+    this.method = details.method;
+    this.path = details.path;
   }
 }
 
@@ -144,28 +198,23 @@ export class ConfluenceAbortError extends ConfluenceError {
  */
 export class ConfluenceResponseTooLargeError extends ConfluenceResponseError {
   override name = "ConfluenceResponseTooLargeError";
-  constructor(
-    message: string,
-    status: number,
-    method: string,
-    path: string,
-    outcomeUnknown: boolean,
-    readonly limitBytes: number,
-  ) {
-    super(message, status, method, path, outcomeUnknown);
+  readonly limitBytes: number;
+  constructor(message: string, details: ResponseErrorDetails & { limitBytes: number }) {
+    super(message, details);
+    this.limitBytes = details.limitBytes;
   }
 }
 
 /** A paginated list did not advance: Confluence sent a next link that was already followed. */
 export class ConfluencePaginationError extends ConfluenceError {
   override name = "ConfluencePaginationError";
-  constructor(
-    message: string,
-    /** Path of the repeated link, without origin or query (the cursor is opaque). */
-    readonly path: string,
-    /** Pages fetched before the loop was noticed. */
-    readonly pages: number,
-  ) {
+  /** Path of the repeated link, without origin or query (the cursor is opaque). */
+  readonly path: string;
+  /** Pages fetched before the loop was noticed. */
+  readonly pages: number;
+  constructor(message: string, details: { path: string; pages: number }) {
     super(message);
+    this.path = details.path;
+    this.pages = details.pages;
   }
 }

@@ -1,24 +1,26 @@
-// The attempt loop of one request: concurrency slot, auth header, send, then retry / refresh /
-// throw according to the retry policy. Everything that leaves this function (errors, logs,
+// The attempt loop of one request: concurrency slot, auth header, send, then perform what
+// decide() (decide.ts) says: return, retry after a delay, let the auth provider refresh, or
+// throw. Everything that leaves this function (errors, logs,
 // events) has been redacted.
 import type { Dispatcher } from "undici";
 import { buildApiError } from "./api-error.js";
 import { brokenBodyError, failureError, tooLargeError } from "./attempt-errors.js";
 import type { AuthProvider } from "./auth.js";
 import { type LoggedBody, logRequest, logResponse } from "./debug-log.js";
-import { abortError, type ConcurrencyLimiter } from "./limiter.js";
+import {
+  afterRetry,
+  type Decision,
+  type DecisionPolicy,
+  decide,
+  type Failure,
+  INITIAL_STATE,
+  type Outcome,
+} from "./decide.js";
+import type { ConcurrencyLimiter } from "./limiter.js";
 import type { Redactor } from "./redact.js";
 import { BROKEN_BODY, decodeBody } from "./response-body.js";
-import {
-  backoffDelayMs,
-  networkErrorCode,
-  type ResolvedRetry,
-  type RetryReason,
-  serverRetryDelayMs,
-  statusRetryReason,
-  surelyNotSent,
-} from "./retry.js";
-import { NEVER_ABORTED } from "./signals.js";
+import { networkErrorCode, type ResolvedRetry, serverRetryDelayMs } from "./retry.js";
+import { abortError, NEVER_ABORTED } from "./signals.js";
 import { pathOf } from "./target.js";
 import { type AttemptOutcome, sendAttempt } from "./transport.js";
 import type { ClientEvent, Clock, Logger, ResponseType } from "./types.js";
@@ -57,8 +59,6 @@ export interface ExecutionResult {
   data: unknown;
 }
 
-const AUTH_FAILURE_STATUSES = new Set([401, 403, 404]);
-
 function isNearLimit(headers: Readonly<Record<string, string>>): boolean {
   return (
     headers["x-ratelimit-nearlimit"]?.toLowerCase() === "true" ||
@@ -66,8 +66,20 @@ function isNearLimit(headers: Readonly<Record<string, string>>): boolean {
   );
 }
 
+/** What one attempt produced, beside the outcome decide() sees. */
+interface Attempt {
+  outcome: Outcome;
+  /** Set for a 2xx whose body was decoded. */
+  result?: ExecutionResult;
+  status?: number;
+  headers?: Record<string, string>;
+  bytes?: Uint8Array;
+  cause?: unknown;
+  authorization: string;
+}
+
 export async function execute(ctx: ExecutorContext, run: Execution): Promise<ExecutionResult> {
-  const { method, url, retry } = run;
+  const { method, url } = run;
   const signal = run.signal ?? NEVER_ABORTED;
   // Redacting the URL parses it and scans it once per secret: only events, logs and errors
   // need the redacted path, so a quiet successful request never computes it.
@@ -77,162 +89,183 @@ export async function execute(ctx: ExecutorContext, run: Execution): Promise<Exe
     return redactedPath;
   };
   const started = performance.now();
-  let retries = 0;
-  let totalDelay = 0;
-  let authRefreshed = false;
-  // Set once an attempt was cut off (timeout, dropped connection, garbled answer, gateway 5xx)
-  // after it may have reached Confluence: a later 404/409 may be that attempt's doing.
-  let uncertainAttempt = false;
-
-  // Returns the delay to wait before retrying, or undefined when the budget is spent.
-  const nextDelay = (serverDelay: number | undefined): number | undefined => {
-    if (retries >= retry.maxRetries) return undefined;
-    const delay = serverDelay ?? backoffDelayMs(retry, retries, ctx.random);
-    if (delay > retry.maxDelayMs || totalDelay + delay > retry.maxTotalDelayMs) return undefined;
-    return delay;
+  const policy: DecisionPolicy = {
+    retry: run.retry,
+    idempotent: run.idempotent,
+    canRefreshAuth: ctx.auth.onAuthFailure !== undefined,
+    random: ctx.random,
   };
-  const wait = async (attempt: number, delay: number, reason: RetryReason, status?: number) => {
-    ctx.emit?.({ type: "retry", method, path: path(), attempt, status, delayMs: delay, reason });
-    retries++;
-    totalDelay += delay;
-    try {
-      await ctx.clock.sleep(delay, signal);
-    } catch {
-      throw abortError(signal);
-    }
-  };
-  const fail = (attempt: number, error: Error & { status?: number }): Error => {
-    ctx.emit?.({
-      type: "error",
-      method,
-      path: path(),
-      attempt,
-      status: error.status,
-      errorName: error.name,
-    });
-    return error;
-  };
+  let state = INITIAL_STATE;
 
   for (let attempt = 1; ; attempt++) {
-    // A free slot is taken synchronously; only a throttled client waits on a promise.
-    const release = ctx.limiter.tryAcquire() ?? (await ctx.limiter.acquire(signal));
-    let outcome: AttemptOutcome;
-    let authorization = "";
-    const epoch = ctx.limiter.epoch;
-    try {
-      const pending = ctx.auth.authorization({ signal });
-      authorization = typeof pending === "string" ? pending : await pending;
-      const headers = { ...run.headers, authorization };
-      if (run.logger !== undefined) {
-        logRequest(run.logger, ctx.redactor, { method, url, headers, body: run.logged, attempt });
+    const tried = await attemptOnce(ctx, run, attempt, signal, path);
+    let decision: Decision = decide(tried.outcome, state, policy);
+    if (decision.action === "refresh-auth") {
+      state = { ...state, authRefreshed: true };
+      const { status = 0, headers = {}, authorization } = tried;
+      const failure = { status, method, url, signal, headers, authorization };
+      if (await ctx.auth.onAuthFailure?.(failure)) continue;
+      decision = decide(tried.outcome, state, policy);
+    }
+    switch (decision.action) {
+      case "return":
+        // attemptOnce sets `result` for every "ok" outcome.
+        return tried.result!;
+      case "retry":
+        ctx.emit?.({
+          type: "retry",
+          method,
+          path: path(),
+          attempt,
+          status: tried.status,
+          delayMs: decision.delayMs,
+          reason: decision.reason,
+        });
+        state = afterRetry(state, decision);
+        try {
+          await ctx.clock.sleep(decision.delayMs, signal);
+        } catch {
+          throw abortError(signal);
+        }
+        continue;
+      case "refresh-auth":
+        // decide() asks once; authRefreshed is set now.
+        throw new Error("unreachable: auth refresh decided twice");
+      case "fail": {
+        const error = failureOf(ctx, run, decision, tried, { attempt, started, path: path() });
+        ctx.emit?.({
+          type: "error",
+          method,
+          path: path(),
+          attempt,
+          status: (error as { status?: number }).status,
+          errorName: error.name,
+        });
+        throw error;
       }
-      ctx.emit?.({ type: "request", method, path: path(), attempt });
-      outcome = await sendAttempt({
-        dispatcher: ctx.dispatcher,
-        url,
-        method,
-        headers,
-        body: run.payload,
-        timeoutMs: run.timeoutMs,
-        signal: run.signal,
-        maxResponseBytes: run.maxResponseBytes,
-      });
-    } finally {
-      release();
     }
+  }
+}
 
-    if (outcome.kind === "aborted") {
-      throw fail(attempt, abortError(signal));
+/** One attempt: slot, auth header, send, log; the body of a 2xx is decoded here. */
+async function attemptOnce(
+  ctx: ExecutorContext,
+  run: Execution,
+  attempt: number,
+  signal: AbortSignal,
+  path: () => string,
+): Promise<Attempt> {
+  const { method, url } = run;
+  // A free slot is taken synchronously; only a throttled client waits on a promise.
+  const release = ctx.limiter.tryAcquire() ?? (await ctx.limiter.acquire(signal));
+  let sent: AttemptOutcome;
+  let authorization = "";
+  const epoch = ctx.limiter.epoch;
+  try {
+    const pending = ctx.auth.authorization({ signal });
+    authorization = typeof pending === "string" ? pending : await pending;
+    const headers = { ...run.headers, authorization };
+    if (run.logger !== undefined) {
+      logRequest(run.logger, ctx.redactor, { method, url, headers, body: run.logged, attempt });
     }
+    ctx.emit?.({ type: "request", method, path: path(), attempt });
+    sent = await sendAttempt({
+      dispatcher: ctx.dispatcher,
+      url,
+      method,
+      headers,
+      body: run.payload,
+      timeoutMs: run.timeoutMs,
+      signal: run.signal,
+      maxResponseBytes: run.maxResponseBytes,
+    });
+  } finally {
+    release();
+  }
 
-    if (outcome.kind === "too-large") {
-      // Not retried: the same oversized answer would come again.
-      const { status, durationMs } = outcome;
+  switch (sent.kind) {
+    case "aborted":
+    case "timeout":
+      return { outcome: { kind: sent.kind }, authorization };
+    case "network":
+      return {
+        outcome: { kind: "network", code: networkErrorCode(sent.error) },
+        cause: sent.error,
+        authorization,
+      };
+    case "too-large": {
+      const { status, durationMs } = sent;
       ctx.emit?.({ type: "response", method, path: path(), attempt, status, durationMs });
-      throw fail(
-        attempt,
-        tooLargeError(status, method, path(), run.idempotent, run.maxResponseBytes, ctx.redactor),
-      );
+      return { outcome: { kind: "too-large" }, status, authorization };
     }
-
-    if (outcome.kind === "response") {
-      const { status, headers, bytes, durationMs } = outcome;
+    case "response": {
+      const { status, headers, bytes, durationMs } = sent;
       if (status === 429 || isNearLimit(headers)) ctx.limiter.slowDown(epoch);
       else ctx.limiter.recover();
       if (run.logger !== undefined) {
         logResponse(run.logger, ctx.redactor, { method, url, status, headers, bytes, durationMs });
       }
       ctx.emit?.({ type: "response", method, path: path(), attempt, status, durationMs });
+      const seen = { status, headers, bytes, authorization };
       if (status >= 200 && status < 300) {
         const data = decodeBody(bytes, headers["content-type"], run.responseType);
-        if (data !== BROKEN_BODY) return { status, headers, data };
-        // The answer was lost on the way (cut short, garbled): like a dropped connection, a
-        // repeatable request is sent again; a write may have happened and is not repeated.
-        const delay = run.idempotent || retry.retryOnAllErrors ? nextDelay(undefined) : undefined;
-        if (delay !== undefined) {
-          uncertainAttempt = true;
-          await wait(attempt, delay, "invalid-body", status);
-          continue;
-        }
-        throw fail(attempt, brokenBodyError(status, method, path(), run.idempotent, ctx.redactor));
+        if (data === BROKEN_BODY) return { outcome: { kind: "broken-body" }, ...seen };
+        return { outcome: { kind: "ok" }, result: { status, headers, data }, ...seen };
       }
+      const serverDelayMs = serverRetryDelayMs(headers, ctx.clock.now());
+      return { outcome: { kind: "status", status, serverDelayMs }, ...seen };
+    }
+  }
+}
 
-      if (AUTH_FAILURE_STATUSES.has(status) && !authRefreshed && ctx.auth.onAuthFailure) {
-        authRefreshed = true;
-        const failure = { status, method, url, signal, headers, authorization };
-        if (await ctx.auth.onAuthFailure(failure)) continue;
-      }
-      const serverDelay = serverRetryDelayMs(headers, ctx.clock.now());
-      const reason = statusRetryReason(status, run.idempotent, serverDelay !== undefined, retry);
-      const delay = reason === undefined ? undefined : nextDelay(serverDelay);
-      if (reason !== undefined && delay !== undefined) {
-        // 429 and 503 are load shedding (nothing applied); other 5xx may come from a gateway
-        // after Confluence did the work.
-        if (status >= 500 && status !== 503) uncertainAttempt = true;
-        await wait(attempt, delay, reason, status);
-        continue;
-      }
-      const error = buildApiError(
+/** The redacted error for a decision to give up. */
+function failureOf(
+  ctx: ExecutorContext,
+  run: Execution,
+  failure: Failure,
+  tried: Attempt,
+  at: { attempt: number; started: number; path: string },
+): Error {
+  const { method, url, idempotent } = run;
+  const { path } = at;
+  const status = tried.status ?? 0;
+  switch (failure.error) {
+    case "aborted":
+      return abortError(run.signal ?? NEVER_ABORTED);
+    case "too-large":
+      return tooLargeError(status, method, path, idempotent, run.maxResponseBytes, ctx.redactor);
+    case "broken-body":
+      return brokenBodyError(status, method, path, idempotent, ctx.redactor);
+    case "api":
+      return buildApiError(
         {
           status,
           method,
-          path: path(),
-          headers,
-          bytes,
-          retryAfterMs: serverDelay,
-          afterUncertainAttempt: uncertainAttempt,
+          path,
+          headers: tried.headers ?? {},
+          bytes: tried.bytes ?? new Uint8Array(),
+          retryAfterMs: failure.retryAfterMs,
+          afterUncertainAttempt: failure.afterUncertainAttempt,
         },
         ctx.redactor,
       );
-      throw fail(attempt, error);
-    }
-
-    // Timeouts and network failures: the request may or may not have reached Confluence.
-    const code = outcome.kind === "network" ? networkErrorCode(outcome.error) : undefined;
-    const notSent = surelyNotSent(code);
-    const repeatable = notSent || run.idempotent || retry.retryOnAllErrors;
-    const delay = repeatable ? nextDelay(undefined) : undefined;
-    if (delay !== undefined) {
-      if (!notSent) uncertainAttempt = true;
-      await wait(attempt, delay, outcome.kind === "timeout" ? "timeout" : "network");
-      continue;
-    }
-    const error = failureError(
-      outcome.kind,
-      {
-        method,
-        path: path(),
-        url,
-        code,
-        notSent,
-        idempotent: run.idempotent,
-        timeoutMs: run.timeoutMs,
-        attempts: attempt,
-        elapsedMs: performance.now() - started,
-        cause: outcome.kind === "network" ? outcome.error : undefined,
-      },
-      ctx.redactor,
-    );
-    throw fail(attempt, error);
+    case "timeout":
+    case "network":
+      return failureError(
+        failure.error,
+        {
+          method,
+          path,
+          url,
+          code: failure.error === "network" ? failure.code : undefined,
+          notSent: failure.error === "network" && failure.notSent,
+          idempotent,
+          timeoutMs: run.timeoutMs,
+          attempts: at.attempt,
+          elapsedMs: performance.now() - at.started,
+          cause: tried.cause,
+        },
+        ctx.redactor,
+      );
   }
 }

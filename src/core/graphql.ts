@@ -73,9 +73,11 @@ export async function graphqlRequest<T>(
     const traceId = response.headers["atl-traceid"];
     throw new ConfluenceGraphQLError(
       `Confluence GraphQL returned ${messages.length} error(s): ${messages.join("; ")}`,
-      messages,
-      redactor.redactValue(envelope.data),
-      traceId === undefined ? undefined : redactor.redactString(traceId),
+      {
+        messages,
+        data: redactor.redactValue(envelope.data),
+        traceId: traceId === undefined ? undefined : redactor.redactString(traceId),
+      },
     );
   }
   return envelope.data as T;

@@ -6,8 +6,7 @@
 // one decrease per window, the limit halves at most once per "epoch": answers to requests sent
 // before the last decrease describe the load that decrease already reacted to, so a burst of
 // near-limit answers to one round of requests halves the limit once, not once per answer.
-import { ConfluenceAbortError } from "./errors.js";
-import { onAbort } from "./signals.js";
+import { abortError, onAbort } from "./signals.js";
 
 interface Waiter {
   resolve: (release: () => void) => void;
@@ -112,8 +111,4 @@ export class ConcurrencyLimiter {
       waiter.resolve(this.releaser());
     }
   }
-}
-
-export function abortError(signal: AbortSignal): ConfluenceAbortError {
-  return new ConfluenceAbortError("The Confluence request was aborted", { cause: signal.reason });
 }

@@ -86,8 +86,7 @@ export async function* paginateFrom<T>(
       const repeated = new URL(url).pathname;
       throw new ConfluencePaginationError(
         `Pagination did not advance: after ${pages} page(s) Confluence returned a next link of ${repeated} that was already followed`,
-        repeated,
-        pages,
+        { path: repeated, pages },
       );
     }
     if (seen.size >= MAX_TRACKED_LINKS) seen.delete(seen.values().next().value as string);

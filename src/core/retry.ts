@@ -61,6 +61,13 @@ export function isIdempotentMethod(method: string): boolean {
   return IDEMPOTENT_METHODS.has(method.toUpperCase());
 }
 
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/** Methods that change nothing on the server (RFC 9110 §9.2.1): their outcome is never unknown. */
+export function isSafeMethod(method: string): boolean {
+  return SAFE_METHODS.has(method.toUpperCase());
+}
+
 /** Delay the server asked for, in ms, from Retry-After / Beta-Retry-After / X-RateLimit-Reset. */
 export function serverRetryDelayMs(
   headers: Readonly<Record<string, string>>,

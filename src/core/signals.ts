@@ -1,3 +1,6 @@
+// Every generic signal helper of the core: linking, combining, racing work against a signal,
+// sleeping under one, and the error an aborted request ends with.
+//
 // Signal plumbing without AbortSignal.any: its listeners on long-lived signals (the client's)
 // are only released by GC on some Node 20 releases, so we link and unlink explicitly.
 //
@@ -7,6 +10,8 @@
 // signal is a private copy of the caller's with the limit lifted (its listeners are removed as
 // each request ends; the caller's signal carries one listener per client).
 import { setMaxListeners } from "node:events";
+import { setTimeout as delay } from "node:timers/promises";
+import { ConfluenceAbortError } from "./errors.js";
 
 const NOTHING_TO_DISPOSE = () => {};
 
@@ -76,17 +81,43 @@ export function combineSignals(
 }
 
 /** Default sleep: resolves after `ms`, rejects with the signal's reason when aborted. */
-export function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  if (signal.aborted) return Promise.reject(signal.reason);
-  if (ms <= 0) return Promise.resolve();
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      detach();
-      resolve();
-    }, ms);
-    const detach = onAbort(signal, () => {
-      clearTimeout(timer);
-      reject(signal.reason);
-    });
+export async function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  if (signal.aborted) throw signal.reason;
+  if (ms <= 0) return;
+  try {
+    // No listener on the never-aborting stand-in (see the top of this file).
+    await delay(ms, undefined, signal === NEVER_ABORTED ? undefined : { signal });
+  } catch (error) {
+    // node:timers/promises rejects with its own AbortError; callers expect the reason.
+    throw signal.aborted ? signal.reason : error;
+  }
+}
+
+/** The error a request cancelled by its (or the client's) signal ends with. */
+export function abortError(signal: AbortSignal): ConfluenceAbortError {
+  return new ConfluenceAbortError("The Confluence request was aborted", { cause: signal.reason });
+}
+
+// Shared single-flight work (endpoint resolution, a site lookup, a token refresh) runs under no
+// caller's signal: if it were linked to the first caller's, that caller giving up would fail
+// everybody waiting on the same promise. Each waiter instead races its own signal against the
+// shared promise (through onAbort: no listener on the never-aborting stand-in, so many waiters
+// cannot pile listeners onto one signal).
+
+/** `work`'s outcome, or `aborted()` as soon as `signal` aborts (the work goes on). */
+export function raceAbort<T>(
+  work: Promise<T>,
+  signal: AbortSignal | undefined,
+  aborted: () => Error,
+): Promise<T> {
+  if (signal === undefined) return work;
+  if (signal.aborted) {
+    // Another waiter (or nobody) takes the result; keep a late rejection from going unhandled.
+    work.catch(() => {});
+    return Promise.reject(aborted());
+  }
+  return new Promise<T>((resolve, reject) => {
+    const detach = onAbort(signal, () => reject(aborted()));
+    work.then(resolve, reject).finally(detach);
   });
 }

@@ -5,14 +5,14 @@ import { type ApiErrorDetails, ConfluenceApiError, ConfluenceError } from "../er
 /** The identity service refused a token request, or no usable site was found. */
 export class ConfluenceOAuthError extends ConfluenceError {
   override name = "ConfluenceOAuthError";
-  constructor(
-    message: string,
-    /** HTTP status of the identity service's answer, when there was one. */
-    readonly status: number | undefined,
-    /** OAuth `error` code (`invalid_grant`, `unauthorized_client`, ...) or our own reason. */
-    readonly code: string,
-  ) {
+  /** HTTP status of the identity service's answer, when there was one. */
+  readonly status: number | undefined;
+  /** OAuth `error` code (`invalid_grant`, `unauthorized_client`, ...) or our own reason. */
+  readonly code: string;
+  constructor(message: string, details: { status: number | undefined; code: string }) {
     super(message);
+    this.status = details.status;
+    this.code = details.code;
   }
 }
 
@@ -22,14 +22,14 @@ export class ConfluenceOAuthError extends ConfluenceError {
  */
 export class ConfluenceOAuthUnavailableError extends ConfluenceOAuthError {
   override name = "ConfluenceOAuthUnavailableError";
+  /** Delay Atlassian asked for (Retry-After), when it was longer than we wait. */
+  readonly retryAfterMs: number | undefined;
   constructor(
     message: string,
-    status: number | undefined,
-    code: string,
-    /** Delay Atlassian asked for (Retry-After), when it was longer than we wait. */
-    readonly retryAfterMs: number | undefined,
+    details: { status: number | undefined; code: string; retryAfterMs: number | undefined },
   ) {
-    super(message, status, code);
+    super(message, details);
+    this.retryAfterMs = details.retryAfterMs;
   }
 }
 
@@ -37,6 +37,8 @@ export class ConfluenceOAuthUnavailableError extends ConfluenceOAuthError {
  * A token request reached (or may have reached) Atlassian, but its answer was lost (connection
  * reset, timeout, unreadable body). With rotating refresh tokens the one sent may already be
  * spent, and sending it again would then revoke the whole grant, so it is not sent again.
+ * Its `outcomeUnknown` flag stays false: the uncertainty is about the grant, and no Confluence
+ * request was sent (a safe write must not probe for a write that never left).
  */
 export class ConfluenceOAuthOutcomeUnknownError extends ConfluenceOAuthError {
   override name = "ConfluenceOAuthOutcomeUnknownError";
@@ -49,7 +51,7 @@ export class ConfluenceOAuthOutcomeUnknownError extends ConfluenceOAuthError {
 export class ConfluenceTokensNotPersistedError extends ConfluenceOAuthError {
   override name = "ConfluenceTokensNotPersistedError";
   constructor(message: string) {
-    super(message, undefined, "tokens_not_persisted");
+    super(message, { status: undefined, code: "tokens_not_persisted" });
   }
 }
 

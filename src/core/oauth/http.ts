@@ -55,10 +55,12 @@ export async function jsonRequest(
     if (timeout.aborted) {
       throw new ConfluenceTimeoutError(
         `Atlassian did not answer ${init.method} ${pathname} within ${OAUTH_HTTP_TIMEOUT_MS} ms`,
-        init.method,
-        pathname,
-        OAUTH_HTTP_TIMEOUT_MS,
-        false,
+        {
+          method: init.method,
+          path: pathname,
+          timeoutMs: OAUTH_HTTP_TIMEOUT_MS,
+          outcomeUnknown: false,
+        },
       );
     }
     // undici may wrap the telling code (ECONNREFUSED: nothing was sent) in a cause.
@@ -66,9 +68,7 @@ export async function jsonRequest(
     // The cause is dropped on purpose: undici errors may carry the request (and its body).
     throw new ConfluenceNetworkError(
       `Could not reach Atlassian for ${init.method} ${pathname}${typeof code === "string" ? ` (${code})` : ""}`,
-      init.method,
-      pathname,
-      typeof code === "string" ? code : undefined,
+      { method: init.method, path: pathname, code: typeof code === "string" ? code : undefined },
     );
   } finally {
     linked.dispose();

@@ -1,6 +1,6 @@
 // OAuth 2.0 (3LO) for Confluence Cloud: see docs/oauth.md.
-export type { AtlassianEndpoints } from "./endpoints.js";
-export { atlassianEndpoints, DEFAULT_ATLASSIAN_AUTH_URL } from "./endpoints.js";
+export type { AtlassianEndpoints } from "../atlassian-url.js";
+export { atlassianEndpoints, DEFAULT_ATLASSIAN_AUTH_URL } from "../atlassian-url.js";
 export {
   ConfluenceOAuthError,
   ConfluenceOAuthOutcomeUnknownError,

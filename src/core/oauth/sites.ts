@@ -85,8 +85,7 @@ export function selectSite(
   if (sites.length === 0) {
     throw new ConfluenceOAuthError(
       "The OAuth token cannot reach any Confluence site: the authorizing user granted no site with Confluence scopes. Re-authorize the connection and pick a Confluence site on the consent screen.",
-      undefined,
-      "no_confluence_site",
+      { status: undefined, code: "no_confluence_site" },
     );
   }
   const wanted = override?.trim() ?? "";
@@ -100,7 +99,6 @@ export function selectSite(
   if (match) return match;
   throw new ConfluenceOAuthError(
     `API Site Override "${wanted}" matches none of the Confluence sites this OAuth token can reach: ${describeSites(sites)}. Use one of these names, URLs or cloud ids.`,
-    undefined,
-    "site_not_found",
+    { status: undefined, code: "site_not_found" },
   );
 }

@@ -9,23 +9,23 @@
 //   rotated the refresh token (or spent the code). Sending the old one again would then count as
 //   reuse and revoke the grant, so it is reported as ConfluenceOAuthOutcomeUnknownError instead.
 // - any other answer (400/401/403 ...): refused; ConfluenceOAuthError with the OAuth error code.
+
+import { atlassianEndpoints } from "../atlassian-url.js";
 import { ConfluenceAbortError, ConfluenceNetworkError, ConfluenceTimeoutError } from "../errors.js";
 import { REDACTED } from "../redact.js";
 import { serverRetryDelayMs, surelyNotSent } from "../retry.js";
 import { NEVER_ABORTED, sleep } from "../signals.js";
-import { atlassianEndpoints } from "./endpoints.js";
 import {
   ConfluenceOAuthError,
   ConfluenceOAuthOutcomeUnknownError,
   ConfluenceOAuthUnavailableError,
 } from "./errors.js";
 import { type JsonResponse, jsonRequest } from "./http.js";
-import type { OAuthClientCredentials, OAuthTokens } from "./tokens.js";
+import { decideToken, TOKEN_RETRY_POLICY } from "./token-retry.js";
+import type { OAuthClientCredentials, OAuthTokens } from "./token-types.js";
 
-/** Waits between tries after a 429/5xx or an unsent request: 3 tries in all, ~1.25 s at most. */
-export const TOKEN_RETRY_DELAYS_MS: readonly number[] = [250, 1000];
-/** A longer Retry-After is not waited for inside a request: the error reports it instead. */
-const MAX_TOKEN_RETRY_AFTER_MS = 5000;
+/** Waits between tries after a 429/5xx or an unsent request (token-retry.ts). */
+export const TOKEN_RETRY_DELAYS_MS: readonly number[] = TOKEN_RETRY_POLICY.delaysMs;
 
 export interface TokenGrant {
   /** `grant_type` and its parameters (code / refresh_token, redirect_uri). */
@@ -55,8 +55,7 @@ function parseTokens(body: unknown, now: number, grant: TokenGrant): OAuthTokens
     // A 200 means the grant was processed: the credential sent is probably spent.
     throw new ConfluenceOAuthOutcomeUnknownError(
       `Atlassian's token endpoint answered 200 without an access token while trying to ${grant.action}; the ${grant.credential} was probably spent. Re-authorize the connection.`,
-      200,
-      "invalid_response",
+      { status: 200, code: "invalid_response" },
     );
   }
   const expiresIn = typeof record.expires_in === "number" ? record.expires_in : 3600;
@@ -67,8 +66,6 @@ function parseTokens(body: unknown, now: number, grant: TokenGrant): OAuthTokens
     scope: typeof record.scope === "string" ? record.scope : "",
   };
 }
-
-const isTransientStatus = (status: number) => status === 429 || status >= 500;
 
 /** Sends once; a lost answer after sending becomes "outcome unknown", never a plain retry. */
 async function send(
@@ -84,8 +81,11 @@ async function send(
     if (error instanceof ConfluenceNetworkError || error instanceof ConfluenceTimeoutError) {
       throw new ConfluenceOAuthOutcomeUnknownError(
         `${error.message}. The request to ${grant.action} may have reached Atlassian, so the ${grant.credential} may already be spent; it is not sent again (a spent refresh token sent again revokes the grant). Re-authorize the connection if the next attempt is refused.`,
-        undefined,
-        error instanceof ConfluenceTimeoutError ? "timeout" : (error.code ?? "network_error"),
+        {
+          status: undefined,
+          code:
+            error instanceof ConfluenceTimeoutError ? "timeout" : (error.code ?? "network_error"),
+        },
       );
     }
     throw error;
@@ -103,20 +103,26 @@ export async function tokenRequest(
     client_id: credentials.clientId,
     client_secret: credentials.clientSecret,
   };
-  const tries = TOKEN_RETRY_DELAYS_MS.length + 1;
+  const policy = TOKEN_RETRY_POLICY;
+  const tries = policy.delaysMs.length + 1;
   for (let attempt = 1; ; attempt++) {
     const started = now();
     const response = await send(`${authUrl}/oauth/token`, body, grant, credentials.signal);
-    if (response !== "not-sent" && response.status >= 200 && response.status < 300) {
-      return parseTokens(response.body, started, grant);
-    }
-    const transient = response === "not-sent" || isTransientStatus(response.status);
     const asked =
       response === "not-sent" ? undefined : serverRetryDelayMs(response.headers, Date.now());
-    const delay = TOKEN_RETRY_DELAYS_MS[attempt - 1];
-    if (transient && delay !== undefined && (asked ?? 0) <= MAX_TOKEN_RETRY_AFTER_MS) {
+    const decision = decideToken(
+      response === "not-sent"
+        ? { kind: "not-sent" }
+        : { kind: "status", status: response.status, serverDelayMs: asked },
+      attempt,
+      policy,
+    );
+    if (decision.action === "return" && response !== "not-sent") {
+      return parseTokens(response.body, started, grant);
+    }
+    if (decision.action === "retry") {
       try {
-        await sleep(Math.max(delay, asked ?? 0), credentials.signal ?? NEVER_ABORTED);
+        await sleep(decision.delayMs, credentials.signal ?? NEVER_ABORTED);
       } catch {
         throw new ConfluenceAbortError(`The request to ${grant.action} was aborted`);
       }
@@ -125,9 +131,7 @@ export async function tokenRequest(
     if (response === "not-sent") {
       throw new ConfluenceOAuthUnavailableError(
         `Could not reach Atlassian's token endpoint to ${grant.action} (${tries} tries); nothing was sent, the ${grant.credential} is unchanged. A later attempt may succeed.`,
-        undefined,
-        "unreachable",
-        undefined,
+        { status: undefined, code: "unreachable", retryAfterMs: undefined },
       );
     }
     const { code, text } = describeFailure(response.status, response.body);
@@ -135,21 +139,18 @@ export async function tokenRequest(
     const scrubbed = [grant.params.code, grant.params.refresh_token, credentials.clientSecret]
       .filter((secret): secret is string => typeof secret === "string" && secret.length >= 4)
       .reduce((out, secret) => out.split(secret).join(REDACTED), text);
-    if (transient) {
-      const wait = asked !== undefined && asked > MAX_TOKEN_RETRY_AFTER_MS;
+    if (decision.action === "fail" && decision.error === "unavailable") {
+      const wait = asked !== undefined && asked > policy.maxServerDelayMs;
       throw new ConfluenceOAuthUnavailableError(
         `Atlassian's token endpoint is temporarily unavailable (${scrubbed}${wait ? `, retry after ${Math.ceil(asked / 1000)} s` : ""}) after ${attempt} ${attempt === 1 ? "try" : "tries"} to ${grant.action}. This is transient: the ${grant.credential} was not used and stays valid; a later attempt may succeed.`,
-        response.status,
-        code,
-        asked,
+        { status: response.status, code, retryAfterMs: asked },
       );
     }
     const hint =
       code === "invalid_client" ? "check the app's client id and client secret" : grant.refusedHint;
-    throw new ConfluenceOAuthError(
-      `Atlassian refused to ${grant.action} (${scrubbed}); ${hint}`,
-      response.status,
+    throw new ConfluenceOAuthError(`Atlassian refused to ${grant.action} (${scrubbed}); ${hint}`, {
+      status: response.status,
       code,
-    );
+    });
   }
 }

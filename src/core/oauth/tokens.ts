@@ -2,28 +2,13 @@
 // (the platform runs it itself there): the authorize URL, the code exchange and the refresh of
 // rotating refresh tokens. https://developer.atlassian.com/cloud/confluence/oauth-2-3lo-apps/
 // and https://developer.atlassian.com/cloud/oauth/getting-started/refresh-tokens/.
+
+import { atlassianEndpoints } from "../atlassian-url.js";
 import { ConfluenceValidationError } from "../errors.js";
-import { atlassianEndpoints } from "./endpoints.js";
 import { tokenRequest } from "./token-endpoint.js";
+import type { OAuthClientCredentials, OAuthTokens } from "./token-types.js";
 
-export interface OAuthClientCredentials {
-  clientId: string;
-  clientSecret: string;
-  /** Points auth.atlassian.com / api.atlassian.com elsewhere (e.g. the emulator). */
-  atlassianBaseUrl?: string;
-  signal?: AbortSignal;
-  /** Clock used for `expiresAt` (default Date.now); oauthAuth passes its own. */
-  now?: () => number;
-}
-
-export interface OAuthTokens {
-  accessToken: string;
-  /** Present when `offline_access` was granted. Rotates: persist the new one every time. */
-  refreshToken?: string;
-  /** Epoch milliseconds. */
-  expiresAt: number;
-  scope: string;
-}
+export type { OAuthClientCredentials, OAuthTokens } from "./token-types.js";
 
 export interface AuthorizeUrlOptions {
   clientId: string;

@@ -7,9 +7,8 @@
 // naming what to check.
 import {
   ConfluenceApiError,
-  type ConfluenceError,
+  ConfluenceError,
   ConfluenceOutcomeUnknownError,
-  ConfluenceResponseError,
   ConfluenceTimeoutError,
 } from "../errors.js";
 import { sleep } from "../signals.js";
@@ -89,16 +88,15 @@ export interface WritePlan<T> {
   isCollision(error: unknown): boolean;
 }
 
-/** Errors after which the write may or may not have been applied. */
+/**
+ * Errors after which the write may or may not have been applied: a dropped connection after
+ * sending, a timeout, a 2xx whose body was lost, a 5xx (a proxy may answer so after the site
+ * processed the write; 503 with Retry-After was already retried by the client, so it ends here
+ * only when the retry budget is spent, and a probe costs little). The client marks them all
+ * with the one `outcomeUnknown` flag (errors.ts).
+ */
 export function fateUnknown(error: unknown): boolean {
-  if (error instanceof ConfluenceOutcomeUnknownError) return true;
-  if (error instanceof ConfluenceTimeoutError) return true;
-  // A 2xx whose body was lost on the way (broken JSON) for a write: applied, answer unread.
-  if (error instanceof ConfluenceResponseError && error.outcomeUnknown) return true;
-  // A 5xx may come from a proxy after the site processed the write; 503 with Retry-After was
-  // already retried by the client (load shedding: not processed), so it ends here only when
-  // the retry budget is spent, and a probe costs little.
-  return error instanceof ConfluenceApiError && error.status >= 500;
+  return error instanceof ConfluenceError && error.outcomeUnknown;
 }
 
 function describe(error: unknown): string {
@@ -108,10 +106,7 @@ function describe(error: unknown): string {
 function unknownOutcome<T>(plan: WritePlan<T>, reason: string, cause: unknown): ConfluenceError {
   return new ConfluenceOutcomeUnknownError(
     `${plan.operation}: the outcome of ${plan.method} ${plan.path} is unknown (${reason}). Check ${plan.check} before sending it again. Last error: ${describe(cause)}`,
-    plan.method,
-    plan.path,
-    "OUTCOME_UNRESOLVED",
-    { cause },
+    { method: plan.method, path: plan.path, code: "OUTCOME_UNRESOLVED", cause },
   );
 }
 

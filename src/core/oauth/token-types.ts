@@ -1,0 +1,21 @@
+// The shapes the token flow (tokens.ts) and the token endpoint (token-endpoint.ts) share, in a
+// module of their own so that neither imports the other's types (no import cycle).
+
+export interface OAuthClientCredentials {
+  clientId: string;
+  clientSecret: string;
+  /** Points auth.atlassian.com / api.atlassian.com elsewhere (e.g. the emulator). */
+  atlassianBaseUrl?: string;
+  signal?: AbortSignal;
+  /** Clock used for `expiresAt` (default Date.now); oauthAuth passes its own. */
+  now?: () => number;
+}
+
+export interface OAuthTokens {
+  accessToken: string;
+  /** Present when `offline_access` was granted. Rotates: persist the new one every time. */
+  refreshToken?: string;
+  /** Epoch milliseconds. */
+  expiresAt: number;
+  scope: string;
+}
