@@ -1,10 +1,10 @@
 // GET /attachments, GET /attachments/{id}, GET /pages/{id}/attachments, DELETE /attachments/{id}
 // (getAttachments, getAttachmentById, getPageAttachments, deleteAttachment).
-import type { FastifyInstance } from "fastify";
 import type { SiteContext } from "../context.js";
 import { badRequest, notFound } from "../errors.js";
 import { baseUrl, params, query, sendList } from "../http.js";
 import type { AttachmentRecord } from "../model.js";
+import { DELETE_ATTACHMENT, READ_ATTACHMENT } from "../oauth/scopes.js";
 import {
   attachmentId,
   bool,
@@ -16,6 +16,7 @@ import {
   type Query,
   single,
 } from "../params.js";
+import type { Route } from "../route.js";
 import * as serialize from "../serialize.js";
 import { ATTACHMENT_SORT_NAMES, ATTACHMENT_SORTS } from "../sort-specs.js";
 import { sliceAfter, sortItems } from "../sorting.js";
@@ -52,60 +53,81 @@ function listAttachments(
   return { results: slice.items.map(serialize.attachment), nextCursor: slice.nextCursor, limit };
 }
 
-export function registerAttachments(app: FastifyInstance, ctx: SiteContext): void {
-  app.get("/wiki/api/v2/attachments", async (request, reply) => {
-    const q = query(request);
-    const list = listAttachments(ctx, q, "all", () => ctx.store.attachments.values());
-    return sendList(request, reply, list.results, list.nextCursor, list.limit);
-  });
+export const ATTACHMENTS_ROUTES: readonly Route[] = [
+  {
+    method: "GET",
+    path: "/wiki/api/v2/attachments",
+    scopes: READ_ATTACHMENT,
+    handler: async (ctx, request, reply) => {
+      const q = query(request);
+      const list = listAttachments(ctx, q, "all", () => ctx.store.attachments.values());
+      return sendList(request, reply, list.results, list.nextCursor, list.limit);
+    },
+  },
 
-  app.get("/wiki/api/v2/pages/:id/attachments", async (request, reply) => {
-    const q = query(request);
-    const pageId = pathId(params(request).id!);
-    if (!ctx.store.pages.has(pageId)) throw notFound();
-    const list = listAttachments(
-      ctx,
-      q,
-      `page:${pageId}`,
-      () => ctx.store.attachmentsByContainer.get(pageId) ?? [],
-    );
-    return sendList(request, reply, list.results, list.nextCursor, list.limit);
-  });
+  {
+    method: "GET",
+    path: "/wiki/api/v2/pages/:id/attachments",
+    scopes: READ_ATTACHMENT,
+    handler: async (ctx, request, reply) => {
+      const q = query(request);
+      const pageId = pathId(params(request).id!);
+      if (!ctx.store.pages.has(pageId)) throw notFound();
+      const list = listAttachments(
+        ctx,
+        q,
+        `page:${pageId}`,
+        () => ctx.store.attachmentsByContainer.get(pageId) ?? [],
+      );
+      return sendList(request, reply, list.results, list.nextCursor, list.limit);
+    },
+  },
 
-  app.get("/wiki/api/v2/attachments/:id", async (request) => {
-    const q = query(request);
-    const record = ctx.store.attachments.get(attachmentId(params(request).id!));
-    if (!record) throw notFound();
-    const wanted = integer(q, "version");
-    if (wanted !== undefined && wanted !== record.version.number) throw notFound();
-    return applySingleIncludes(ctx, q, serialize.attachment(record), {
-      self: `/wiki/api/v2/attachments/${record.id}`,
-      ownerKind: "attachment",
-      id: record.id,
-      targetType: "attachment",
-      operations: ["read", "delete"],
-      version: record.version,
-      base: baseUrl(request),
-    });
-  });
+  {
+    method: "GET",
+    path: "/wiki/api/v2/attachments/:id",
+    scopes: READ_ATTACHMENT,
+    handler: async (ctx, request) => {
+      const q = query(request);
+      const record = ctx.store.attachments.get(attachmentId(params(request).id!));
+      if (!record) throw notFound();
+      const wanted = integer(q, "version");
+      if (wanted !== undefined && wanted !== record.version.number) throw notFound();
+      return applySingleIncludes(ctx, q, serialize.attachment(record), {
+        self: `/wiki/api/v2/attachments/${record.id}`,
+        ownerKind: "attachment",
+        id: record.id,
+        targetType: "attachment",
+        operations: ["read", "delete"],
+        version: record.version,
+        base: baseUrl(request),
+      });
+    },
+  },
 
   // "Deleting an attachment moves the attachment to the trash ... To permanently delete an
   // attachment (or "purge" it), the endpoint must be called on a trashed attachment with
   // purge=true." (deleteAttachment)
-  app.delete("/wiki/api/v2/attachments/:id", async (request, reply) => {
-    const q = query(request);
-    const id = attachmentId(params(request).id!);
-    const purge = bool(q, "purge", false);
-    const record = ctx.store.attachments.get(id);
-    if (!record) throw notFound();
-    if (purge) {
-      if (record.status !== "trashed") throw badRequest("Only a trashed attachment can be purged");
-      ctx.store.removeAttachment(record);
-    } else {
-      if (record.status === "trashed") throw notFound();
-      record.status = "trashed";
-      ctx.store.touch();
-    }
-    return reply.code(204).send();
-  });
-}
+  {
+    method: "DELETE",
+    path: "/wiki/api/v2/attachments/:id",
+    scopes: DELETE_ATTACHMENT,
+    handler: async (ctx, request, reply) => {
+      const q = query(request);
+      const id = attachmentId(params(request).id!);
+      const purge = bool(q, "purge", false);
+      const record = ctx.store.attachments.get(id);
+      if (!record) throw notFound();
+      if (purge) {
+        if (record.status !== "trashed")
+          throw badRequest("Only a trashed attachment can be purged");
+        ctx.store.removeAttachment(record);
+      } else {
+        if (record.status === "trashed") throw notFound();
+        record.status = "trashed";
+        ctx.store.touch();
+      }
+      return reply.code(204).send();
+    },
+  },
+];

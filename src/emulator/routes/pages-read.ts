@@ -1,10 +1,10 @@
 // GET /pages, GET /spaces/{id}/pages, GET /pages/{id} (getPages, getPagesInSpace, getPageById).
-import type { FastifyInstance } from "fastify";
 import type { Page } from "../../types/confluence.js";
 import type { SiteContext } from "../context.js";
 import { notFound } from "../errors.js";
 import { baseUrl, params, query, sendList } from "../http.js";
 import type { PageRecord, Revision } from "../model.js";
+import { READ_PAGE } from "../oauth/scopes.js";
 import {
   bool,
   enumList,
@@ -16,6 +16,7 @@ import {
   type Query,
   single,
 } from "../params.js";
+import type { Route } from "../route.js";
 import * as serialize from "../serialize.js";
 import { PAGE_SORT_NAMES, PAGE_SORTS } from "../sort-specs.js";
 import { sliceAfter, sortItems } from "../sorting.js";
@@ -145,53 +146,68 @@ export function renderSinglePage(
   return result;
 }
 
-export function registerPageReads(app: FastifyInstance, ctx: SiteContext): void {
-  app.get("/wiki/api/v2/pages", async (request, reply) => {
-    const q = query(request);
-    const ids = idList(q, "id");
-    const spaceIds = idList(q, "space-id", 100);
-    const store = ctx.store;
-    const scope: ListScope = ids
-      ? {
-          name: `id:${ids.join(",")}|space:${spaceIds?.join(",") ?? ""}`,
-          candidates: () => ids.map((id) => store.pages.get(id)).filter((p) => p !== undefined),
-          extra: spaceIds ? (page) => spaceIds.includes(page.spaceId) : undefined,
-        }
-      : spaceIds
+export const PAGE_READS_ROUTES: readonly Route[] = [
+  {
+    method: "GET",
+    path: "/wiki/api/v2/pages",
+    scopes: READ_PAGE,
+    handler: async (ctx, request, reply) => {
+      const q = query(request);
+      const ids = idList(q, "id");
+      const spaceIds = idList(q, "space-id", 100);
+      const store = ctx.store;
+      const scope: ListScope = ids
         ? {
-            name: `space:${spaceIds.join(",")}`,
-            candidates: () => spaceIds.flatMap((id) => store.pagesBySpace.get(id) ?? []),
+            name: `id:${ids.join(",")}|space:${spaceIds?.join(",") ?? ""}`,
+            candidates: () => ids.map((id) => store.pages.get(id)).filter((p) => p !== undefined),
+            extra: spaceIds ? (page) => spaceIds.includes(page.spaceId) : undefined,
           }
-        : { name: "all", candidates: () => store.pages.values() };
-    const list = listPages(ctx, q, scope);
-    return sendList(request, reply, list.results, list.nextCursor, list.limit);
-  });
+        : spaceIds
+          ? {
+              name: `space:${spaceIds.join(",")}`,
+              candidates: () => spaceIds.flatMap((id) => store.pagesBySpace.get(id) ?? []),
+            }
+          : { name: "all", candidates: () => store.pages.values() };
+      const list = listPages(ctx, q, scope);
+      return sendList(request, reply, list.results, list.nextCursor, list.limit);
+    },
+  },
 
-  app.get("/wiki/api/v2/spaces/:id/pages", async (request, reply) => {
-    const q = query(request);
-    const spaceId = pathId(params(request).id!);
-    const pages = ctx.store.pagesBySpace.get(spaceId);
-    if (!ctx.store.spaces.has(spaceId) || !pages) throw notFound();
-    const depth = enumValue(q, "depth", ["all", "root"] as const) ?? "all";
-    const list = listPages(ctx, q, {
-      name: `in-space:${spaceId}|${depth}`,
-      candidates: () => pages,
-      // "root": pages at the root level of the space (the homepage and root-level pages).
-      extra: depth === "root" ? (page) => page.parentId === undefined : undefined,
-    });
-    return sendList(request, reply, list.results, list.nextCursor, list.limit);
-  });
+  {
+    method: "GET",
+    path: "/wiki/api/v2/spaces/:id/pages",
+    scopes: READ_PAGE,
+    handler: async (ctx, request, reply) => {
+      const q = query(request);
+      const spaceId = pathId(params(request).id!);
+      const pages = ctx.store.pagesBySpace.get(spaceId);
+      if (!ctx.store.spaces.has(spaceId) || !pages) throw notFound();
+      const depth = enumValue(q, "depth", ["all", "root"] as const) ?? "all";
+      const list = listPages(ctx, q, {
+        name: `in-space:${spaceId}|${depth}`,
+        candidates: () => pages,
+        // "root": pages at the root level of the space (the homepage and root-level pages).
+        extra: depth === "root" ? (page) => page.parentId === undefined : undefined,
+      });
+      return sendList(request, reply, list.results, list.nextCursor, list.limit);
+    },
+  },
 
-  app.get("/wiki/api/v2/pages/:id", async (request) => {
-    const q = query(request);
-    const page = ctx.store.pages.get(pathId(params(request).id!));
-    if (!page) throw notFound();
-    const statuses = enumList(q, "status", SINGLE_STATUSES);
-    const picked = pickRevision(page, q);
-    if (statuses && !statuses.includes(picked.status as (typeof SINGLE_STATUSES)[number])) {
-      throw notFound();
-    }
-    const userId = ctx.user(request).accountId;
-    return renderSinglePage(ctx, page, q, baseUrl(request), userId, picked);
-  });
-}
+  {
+    method: "GET",
+    path: "/wiki/api/v2/pages/:id",
+    scopes: READ_PAGE,
+    handler: async (ctx, request) => {
+      const q = query(request);
+      const page = ctx.store.pages.get(pathId(params(request).id!));
+      if (!page) throw notFound();
+      const statuses = enumList(q, "status", SINGLE_STATUSES);
+      const picked = pickRevision(page, q);
+      if (statuses && !statuses.includes(picked.status as (typeof SINGLE_STATUSES)[number])) {
+        throw notFound();
+      }
+      const userId = ctx.user(request).accountId;
+      return renderSinglePage(ctx, page, q, baseUrl(request), userId, picked);
+    },
+  },
+];
