@@ -6,7 +6,7 @@ import type { V1Content, V1Space, V1SpaceArray, V1User } from "../../types/confl
 import { ApiError, badParameter, notFound } from "../errors.js";
 import { baseUrl, params, query } from "../http.js";
 import type { AttachmentRecord, PageRecord, SpaceRecord, VersionRecord } from "../model.js";
-import { boundaryOf, parseMultipart } from "../multipart.js";
+import { readUpload } from "../multipart.js";
 import {
   V1_CREATE_ATTACHMENT,
   V1_CURRENT_USER,
@@ -139,15 +139,7 @@ export const V1_ROUTES: readonly Route[] = [
       }
       const page = ctx.store.pages.get(params(request).id!);
       if (!page) throw notFound();
-      const boundary = boundaryOf(request.headers["content-type"]);
-      if (!boundary || !Buffer.isBuffer(request.body)) {
-        throw new ApiError(400, "A multipart/form-data body with a 'file' part is required");
-      }
-      const parts = parseMultipart(request.body, boundary);
-      const comment = parts.find((p) => p.name === "comment")?.data.toString("utf8");
-      const files = parts.filter((p) => p.name === "file" && p.filename);
-      if (files.length === 0)
-        throw new ApiError(400, "A multipart/form-data body with a 'file' part is required");
+      const { files, comment } = await readUpload(request);
       const existing = ctx.store.attachmentsByContainer.get(page.id) ?? [];
       const user = ctx.user(request);
       const created = files.map((file) => {
@@ -160,10 +152,10 @@ export const V1_ROUTES: readonly Route[] = [
         }
         const record = makeAttachment({
           num: ctx.store.allocateId(),
-          title: file.filename!,
-          mediaType: file.contentType || "application/octet-stream",
+          title: file.filename,
+          mediaType: file.mediaType,
           pageId: page.id,
-          data: Buffer.from(file.data),
+          data: file.data,
           authorId: user.accountId,
           createdAt: new Date().toISOString(),
           comment,
