@@ -7,7 +7,7 @@ import { AUTH, useResettingEmulator } from "./client.js";
 const suite = useResettingEmulator({ conformance: "responses-only" });
 const PAGE = DEMO_IDS.pages.runbooks;
 
-function upload(body: BodyInit, contentType?: string) {
+function upload(body: string | FormData, contentType?: string) {
   const headers: Record<string, string> = { authorization: AUTH, "x-atlassian-token": "no-check" };
   if (contentType) headers["content-type"] = contentType;
   return fetch(`${suite.emulator.url}/wiki/rest/api/content/${PAGE}/child/attachment`, {

@@ -1,8 +1,10 @@
 // GET /attachments, GET /attachments/{id}, GET /pages/{id}/attachments, DELETE /attachments/{id}
 // (getAttachments, getAttachmentById, getPageAttachments, deleteAttachment).
+import type { FastifyReply, FastifyRequest } from "fastify";
 import type { SiteContext } from "../context.js";
 import { badRequest, notFound } from "../errors.js";
-import { baseUrl, params, query, sendList } from "../http.js";
+import { baseUrl, params, query } from "../http.js";
+import { sendView } from "../list.js";
 import type { AttachmentRecord } from "../model.js";
 import { DELETE_ATTACHMENT, READ_ATTACHMENT } from "../oauth/scopes.js";
 import {
@@ -13,23 +15,23 @@ import {
   integer,
   limit as limitParam,
   pathId,
-  type Query,
   single,
 } from "../params.js";
 import type { Route } from "../route.js";
 import * as serialize from "../serialize.js";
 import { ATTACHMENT_SORT_NAMES, ATTACHMENT_SORTS } from "../sort-specs.js";
-import { sliceAfter, sortItems } from "../sorting.js";
 import { applySingleIncludes } from "./single-includes.js";
 
 const STATUSES = ["current", "archived", "trashed"] as const;
 
 function listAttachments(
   ctx: SiteContext,
-  q: Query,
-  scope: string,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  scope: { container?: string },
   candidates: () => Iterable<AttachmentRecord>,
 ) {
+  const q = query(request);
   const sortName = enumValue(q, "sort", ATTACHMENT_SORT_NAMES) ?? "id";
   // "By default, `current` and `archived` are used."
   const statuses: string[] = enumList(q, "status", STATUSES) ?? ["current", "archived"];
@@ -37,20 +39,18 @@ function listAttachments(
   const filename = single(q, "filename");
   // getAttachments / getPageAttachments default to 50.
   const limit = limitParam(q, 50);
-  const spec = ATTACHMENT_SORTS[sortName]!;
-  const key = `attachments|${scope}|${statuses.join(",")}|${mediaType ?? ""}|${filename ?? ""}|${sortName}`;
-  const sorted = ctx.views.get(key, ctx.store.generation, () => {
-    const matches: AttachmentRecord[] = [];
-    for (const a of candidates()) {
-      if (!statuses.includes(a.status)) continue;
-      if (mediaType !== undefined && a.mediaType !== mediaType) continue;
-      if (filename !== undefined && a.title !== filename) continue;
-      matches.push(a);
-    }
-    return sortItems(matches, spec);
+  return sendView(ctx, request, reply, {
+    view: "attachments",
+    filters: { ...scope, statuses, mediaType, filename },
+    candidates,
+    keep: (a, f) =>
+      f.statuses.includes(a.status) &&
+      (f.mediaType === undefined || a.mediaType === f.mediaType) &&
+      (f.filename === undefined || a.title === f.filename),
+    sort: ATTACHMENT_SORTS[sortName]!,
+    limit,
+    serialize: serialize.attachment,
   });
-  const slice = sliceAfter(sorted, spec, single(q, "cursor"), limit);
-  return { results: slice.items.map(serialize.attachment), nextCursor: slice.nextCursor, limit };
 }
 
 export const ATTACHMENTS_ROUTES: readonly Route[] = [
@@ -59,9 +59,7 @@ export const ATTACHMENTS_ROUTES: readonly Route[] = [
     path: "/wiki/api/v2/attachments",
     scopes: READ_ATTACHMENT,
     handler: async (ctx, request, reply) => {
-      const q = query(request);
-      const list = listAttachments(ctx, q, "all", () => ctx.store.attachments.values());
-      return sendList(request, reply, list.results, list.nextCursor, list.limit);
+      return listAttachments(ctx, request, reply, {}, () => ctx.store.attachments.values());
     },
   },
 
@@ -70,16 +68,15 @@ export const ATTACHMENTS_ROUTES: readonly Route[] = [
     path: "/wiki/api/v2/pages/:id/attachments",
     scopes: READ_ATTACHMENT,
     handler: async (ctx, request, reply) => {
-      const q = query(request);
       const pageId = pathId(params(request).id!);
       if (!ctx.store.pages.has(pageId)) throw notFound();
-      const list = listAttachments(
+      return listAttachments(
         ctx,
-        q,
-        `page:${pageId}`,
+        request,
+        reply,
+        { container: pageId },
         () => ctx.store.attachmentsByContainer.get(pageId) ?? [],
       );
-      return sendList(request, reply, list.results, list.nextCursor, list.limit);
     },
   },
 

@@ -5,7 +5,8 @@ import type { FastifyRequest } from "fastify";
 import type { JsonValue } from "../../types/confluence.js";
 import type { SiteContext } from "../context.js";
 import { ApiError, badRequest, notFound } from "../errors.js";
-import { jsonObject, params, query, sendList } from "../http.js";
+import { jsonObject, params, query } from "../http.js";
+import { sendView } from "../list.js";
 import type { PropertyOwnerKind, PropertyRecord } from "../model.js";
 import { propertyScopes } from "../oauth/scopes.js";
 import { attachmentId, enumValue, limit as limitParam, pathId, single } from "../params.js";
@@ -13,7 +14,6 @@ import { makeVersion } from "../records.js";
 import type { Route } from "../route.js";
 import * as serialize from "../serialize.js";
 import { PROPERTY_SORT_NAMES, PROPERTY_SORTS } from "../sort-specs.js";
-import { sliceAfter, sortItems } from "../sorting.js";
 import { ownerKey } from "../store.js";
 
 interface OwnerRoute {
@@ -91,27 +91,19 @@ function ownerRoutes(owner: OwnerRoute): Route[] {
         const filterKey = single(q, "key");
         const sortName = enumValue(q, "sort", PROPERTY_SORT_NAMES) ?? "id";
         const limit = limitParam(q);
-        const spec = PROPERTY_SORTS[sortName]!;
-        const sorted = ctx.views.get(
-          `props|${key}|${filterKey ?? ""}|${sortName}`,
-          ctx.store.generation,
-          () => {
-            const byKey = ctx.store.propertiesByOwner.get(key);
-            if (filterKey !== undefined) {
-              const one = byKey?.get(filterKey);
-              return one ? [one] : [];
-            }
-            return sortItems(byKey ? [...byKey.values()] : [], spec);
+        return sendView(ctx, request, reply, {
+          view: "properties",
+          filters: { owner: key, key: filterKey },
+          candidates: (f) => {
+            const byKey = ctx.store.propertiesByOwner.get(f.owner);
+            if (f.key === undefined) return byKey?.values() ?? [];
+            const one = byKey?.get(f.key);
+            return one ? [one] : [];
           },
-        );
-        const slice = sliceAfter(sorted, spec, single(q, "cursor"), limit);
-        return sendList(
-          request,
-          reply,
-          slice.items.map(serialize.property),
-          slice.nextCursor,
+          sort: PROPERTY_SORTS[sortName]!,
           limit,
-        );
+          serialize: serialize.property,
+        });
       },
     },
 

@@ -1,14 +1,14 @@
 // GET /spaces, GET /spaces/{id} (getSpaces, getSpaceById).
 import type { SpaceType } from "../../types/confluence.js";
 import { notFound } from "../errors.js";
-import { baseUrl, params, query, sendList } from "../http.js";
+import { baseUrl, params, query } from "../http.js";
+import { sendView } from "../list.js";
 import type { SpaceRecord } from "../model.js";
 import { READ_SPACE } from "../oauth/scopes.js";
-import { bool, enumValue, idList, limit as limitParam, list, pathId, single } from "../params.js";
+import { bool, enumValue, idList, limit as limitParam, list, pathId } from "../params.js";
 import type { Route } from "../route.js";
 import * as serialize from "../serialize.js";
 import { SPACE_SORT_NAMES, SPACE_SORTS } from "../sort-specs.js";
-import { sliceAfter, sortItems } from "../sorting.js";
 
 const SPACE_TYPES: readonly SpaceType[] = [
   "global",
@@ -37,26 +37,24 @@ export const SPACES_ROUTES: readonly Route[] = [
       const descriptionFormat = enumValue(q, "description-format", DESCRIPTION_FORMATS);
       bool(q, "include-icon", false);
       const limit = limitParam(q);
-      const spec = SPACE_SORTS[sortName]!;
       const store = ctx.store;
-      const viewKey = `spaces|${ids?.join(",") ?? ""}|${keys?.join(",") ?? ""}|${type ?? ""}|${status ?? ""}|${sortName}`;
-      const sorted = ctx.views.get(viewKey, store.generation, () => {
-        const candidates: SpaceRecord[] = ids
-          ? ids.map((id) => store.spaces.get(id)).filter((s) => s !== undefined)
-          : keys
-            ? keys.map((key) => store.spacesByKey.get(key)).filter((s) => s !== undefined)
-            : [...store.spaces.values()];
-        const matches = candidates.filter(
-          (space) =>
-            (!keys || keys.includes(space.key)) &&
-            (!type || space.type === type) &&
-            (!status || space.status === status),
-        );
-        return sortItems(matches, spec);
+      return sendView(ctx, request, reply, {
+        view: "spaces",
+        filters: { ids, keys, type, status },
+        candidates: (f) =>
+          f.ids
+            ? f.ids.map((id) => store.spaces.get(id)).filter((s) => s !== undefined)
+            : f.keys
+              ? f.keys.map((key) => store.spacesByKey.get(key)).filter((s) => s !== undefined)
+              : store.spaces.values(),
+        keep: (space: SpaceRecord, f) =>
+          (!f.keys || f.keys.includes(space.key)) &&
+          (!f.type || space.type === f.type) &&
+          (!f.status || space.status === f.status),
+        sort: SPACE_SORTS[sortName]!,
+        limit,
+        serialize: (space) => serialize.space(space, descriptionFormat),
       });
-      const slice = sliceAfter(sorted, spec, single(q, "cursor"), limit);
-      const results = slice.items.map((space) => serialize.space(space, descriptionFormat));
-      return sendList(request, reply, results, slice.nextCursor, limit);
     },
   },
 
