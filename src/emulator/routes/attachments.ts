@@ -18,7 +18,7 @@ import {
   single,
 } from "../params.js";
 import type { Route } from "../route.js";
-import * as serialize from "../serialize.js";
+import * as serialize from "../serialize/v2.js";
 import { ATTACHMENT_SORT_NAMES, ATTACHMENT_SORTS } from "../sort-specs.js";
 import { applySingleIncludes } from "./single-includes.js";
 

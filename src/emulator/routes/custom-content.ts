@@ -6,7 +6,7 @@ import type { CustomContentRecord } from "../model.js";
 import { READ_CUSTOM_CONTENT } from "../oauth/scopes.js";
 import { enumValue, idList, integer, limit as limitParam, pathId, single } from "../params.js";
 import type { Route } from "../route.js";
-import * as serialize from "../serialize.js";
+import * as serialize from "../serialize/v2.js";
 import { CUSTOM_CONTENT_SORT_NAMES, CUSTOM_CONTENT_SORTS } from "../sort-specs.js";
 import { applySingleIncludes } from "./single-includes.js";
 

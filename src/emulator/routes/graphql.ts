@@ -4,8 +4,8 @@ import { buildSchema, graphql } from "graphql";
 import type { SiteContext } from "../context.js";
 import { badRequest } from "../errors.js";
 import { jsonObject } from "../http.js";
-import type { PageRecord, SpaceRecord } from "../model.js";
 import type { Route } from "../route.js";
+import { pageNode, spaceNode } from "../serialize/graphql.js";
 
 const schema = buildSchema(`
   type Query {
@@ -30,30 +30,6 @@ const schema = buildSchema(`
 `);
 
 const MAX_FIRST = 250;
-
-function spaceNode(s: SpaceRecord) {
-  return {
-    id: s.id,
-    key: s.key,
-    name: s.name,
-    type: s.type,
-    status: s.status,
-    homepageId: s.homepageId,
-  };
-}
-
-function pageNode(p: PageRecord) {
-  return {
-    id: p.id,
-    title: p.current.title,
-    status: p.status,
-    spaceId: p.spaceId,
-    parentId: p.parentId ?? null,
-    version: p.current.version.number,
-    createdAt: p.createdAt,
-    body: p.current.body ?? "",
-  };
-}
 
 function rootFor(ctx: SiteContext) {
   return {

@@ -20,7 +20,7 @@ import {
   single,
 } from "../params.js";
 import type { Route } from "../route.js";
-import * as serialize from "../serialize.js";
+import * as serialize from "../serialize/v2.js";
 import { PAGE_SORT_NAMES, PAGE_SORTS } from "../sort-specs.js";
 import { ownerKey } from "../store.js";
 

@@ -12,7 +12,7 @@ import { propertyScopes } from "../oauth/scopes.js";
 import { attachmentId, enumValue, limit as limitParam, pathId, single } from "../params.js";
 import { makeVersion } from "../records.js";
 import type { Route } from "../route.js";
-import * as serialize from "../serialize.js";
+import * as serialize from "../serialize/v2.js";
 import { PROPERTY_SORT_NAMES, PROPERTY_SORTS } from "../sort-specs.js";
 import { ownerKey } from "../store.js";
 

@@ -12,7 +12,7 @@ import { query } from "../http.js";
 import { V1_SEARCH } from "../oauth/scopes.js";
 import { integer, single } from "../params.js";
 import type { Route } from "../route.js";
-import { links, v1Attachment, v1Page } from "./v1.js";
+import { links, v1Attachment, v1Page } from "../serialize/v1.js";
 
 // Atlassian caps search pages (the limit is "restricted to a maximum value" per expansion);
 // 100 here, a bigger `limit` is lowered, as Confluence does.

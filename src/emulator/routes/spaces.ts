@@ -7,7 +7,7 @@ import type { SpaceRecord } from "../model.js";
 import { READ_SPACE } from "../oauth/scopes.js";
 import { bool, enumValue, idList, limit as limitParam, list, pathId } from "../params.js";
 import type { Route } from "../route.js";
-import * as serialize from "../serialize.js";
+import * as serialize from "../serialize/v2.js";
 import { SPACE_SORT_NAMES, SPACE_SORTS } from "../sort-specs.js";
 
 const SPACE_TYPES: readonly SpaceType[] = [

@@ -1,11 +1,9 @@
 // The few v1 endpoints useful through Raw Request (confluence-v1.json): getSpaces,
 // getContentById, createAttachment (multipart, needs `X-Atlassian-Token: no-check`),
 // getCurrentUser. v1 ids are numbers for spaces and strings for content.
-import type { FastifyRequest } from "fastify";
-import type { V1Content, V1Space, V1SpaceArray, V1User } from "../../types/confluence.js";
+import type { V1SpaceArray, V1User } from "../../types/confluence.js";
 import { ApiError, badParameter, notFound } from "../errors.js";
-import { baseUrl, params, query } from "../http.js";
-import type { AttachmentRecord, PageRecord, SpaceRecord, VersionRecord } from "../model.js";
+import { params, query } from "../http.js";
 import { readUpload } from "../multipart.js";
 import {
   V1_CREATE_ATTACHMENT,
@@ -16,71 +14,7 @@ import {
 import { integer, list, single } from "../params.js";
 import { makeAttachment } from "../records.js";
 import type { Route } from "../route.js";
-
-export function links(request: FastifyRequest, self: string, extra: Record<string, string> = {}) {
-  return { ...extra, self: `${baseUrl(request)}${self}`, base: baseUrl(request), context: "/wiki" };
-}
-
-function v1Space(request: FastifyRequest, space: SpaceRecord): V1Space {
-  return {
-    id: space.num,
-    key: space.key,
-    name: space.name,
-    type: space.type,
-    status: space.status,
-    _expandable: { homepage: `/rest/api/content/${space.homepageId}`, description: "" },
-    _links: {
-      webui: `/spaces/${space.key}`,
-      self: `${baseUrl(request)}/rest/api/space/${space.key}`,
-    },
-  };
-}
-
-function v1Version(version: VersionRecord) {
-  return {
-    when: version.createdAt,
-    number: version.number,
-    minorEdit: version.minorEdit,
-    message: version.message,
-    by: { type: "known", accountId: version.authorId },
-  };
-}
-
-export function v1Page(request: FastifyRequest, page: PageRecord, spaceKey: string): V1Content {
-  return {
-    id: page.id,
-    type: "page",
-    status: page.status,
-    title: page.current.title,
-    version: v1Version(page.current.version),
-    _expandable: { space: `/rest/api/space/${spaceKey}`, body: "", ancestors: "", children: "" },
-    _links: links(request, `/rest/api/content/${page.id}`, {
-      webui: `/spaces/${spaceKey}/pages/${page.id}`,
-      edit: `/pages/resumedraft.action?draftId=${page.id}`,
-      tinyui: `/x/${Buffer.from(page.id).toString("base64url")}`,
-    }),
-  };
-}
-
-export function v1Attachment(request: FastifyRequest, a: AttachmentRecord): V1Content {
-  return {
-    id: a.id,
-    type: "attachment",
-    status: a.status,
-    title: a.title,
-    version: v1Version(a.version),
-    extensions: {
-      mediaType: a.mediaType,
-      fileSize: a.fileSize,
-      comment: a.comment,
-      fileId: a.fileId,
-    },
-    _links: links(request, `/rest/api/content/${a.id}`, {
-      webui: `/pages/viewpageattachments.action?pageId=${a.pageId ?? ""}`,
-      download: `/download/attachments/${a.pageId ?? ""}/${encodeURIComponent(a.title)}?version=1&api=v2`,
-    }),
-  };
-}
+import { links, v1Attachment, v1Page, v1Space, v1User } from "../serialize/v1.js";
 
 export const V1_ROUTES: readonly Route[] = [
   {
@@ -175,23 +109,6 @@ export const V1_ROUTES: readonly Route[] = [
     method: "GET",
     path: "/wiki/rest/api/user/current",
     scopes: V1_CURRENT_USER,
-    handler: async (ctx, request): Promise<V1User> => {
-      const user = ctx.user(request);
-      return {
-        type: "known",
-        accountId: user.accountId,
-        accountType: "atlassian",
-        email: user.email,
-        publicName: user.displayName,
-        displayName: user.displayName,
-        profilePicture: {
-          path: "/wiki/aa-avatar/default.png",
-          width: 48,
-          height: 48,
-          isDefault: true,
-        },
-        _links: links(request, `/rest/api/user?accountId=${user.accountId}`),
-      };
-    },
+    handler: async (ctx, request): Promise<V1User> => v1User(request, ctx.user(request)),
   },
 ];
