@@ -2,7 +2,8 @@
 // (getAttachments, getAttachmentById, getPageAttachments, deleteAttachment).
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { SiteContext } from "../context.js";
-import { badRequest, notFound } from "../errors.js";
+import { deleteAttachment } from "../domain/attachments.js";
+import { notFound } from "../errors.js";
 import { baseUrl, params, query } from "../http.js";
 import { sendView } from "../list.js";
 import type { AttachmentRecord } from "../model.js";
@@ -102,9 +103,7 @@ export const ATTACHMENTS_ROUTES: readonly Route[] = [
     },
   },
 
-  // "Deleting an attachment moves the attachment to the trash ... To permanently delete an
-  // attachment (or "purge" it), the endpoint must be called on a trashed attachment with
-  // purge=true." (deleteAttachment)
+  // Trash or purge: the rules are in src/emulator/domain/attachments.ts (deleteAttachment).
   {
     method: "DELETE",
     path: "/wiki/api/v2/attachments/:id",
@@ -115,15 +114,7 @@ export const ATTACHMENTS_ROUTES: readonly Route[] = [
       const purge = bool(q, "purge", false);
       const record = ctx.store.attachments.get(id);
       if (!record) throw notFound();
-      if (purge) {
-        if (record.status !== "trashed")
-          throw badRequest("Only a trashed attachment can be purged");
-        ctx.store.removeAttachment(record);
-      } else {
-        if (record.status === "trashed") throw notFound();
-        record.status = "trashed";
-        ctx.store.touch();
-      }
+      deleteAttachment(ctx.store, record, purge);
       return reply.code(204).send();
     },
   },

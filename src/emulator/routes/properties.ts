@@ -4,13 +4,13 @@
 import type { FastifyRequest } from "fastify";
 import type { JsonValue } from "../../types/confluence.js";
 import type { SiteContext } from "../context.js";
-import { ApiError, badRequest, notFound } from "../errors.js";
+import { createProperty, updateProperty } from "../domain/properties.js";
+import { badRequest, notFound } from "../errors.js";
 import { jsonObject, params, query } from "../http.js";
 import { sendView } from "../list.js";
 import type { PropertyOwnerKind, PropertyRecord } from "../model.js";
 import { propertyScopes } from "../oauth/scopes.js";
 import { attachmentId, enumValue, limit as limitParam, pathId, single } from "../params.js";
-import { makeVersion } from "../records.js";
 import type { Route } from "../route.js";
 import * as serialize from "../serialize/v2.js";
 import { PROPERTY_SORT_NAMES, PROPERTY_SORTS } from "../sort-specs.js";
@@ -116,22 +116,12 @@ function ownerRoutes(owner: OwnerRoute): Route[] {
         const body = jsonObject(request);
         const name = propertyKey(body.key);
         const value = propertyValue(body);
-        // v1 createContentProperty documents 400 "The content already has a property with the
-        // given key"; v2 behaves the same.
-        if (ctx.store.propertiesByOwner.get(key)?.has(name)) {
-          throw badRequest(`A property with key '${name}' already exists on this content`);
-        }
-        const num = ctx.store.allocateId();
-        const user = ctx.user(request);
-        const record: PropertyRecord = {
-          id: String(num),
-          num,
-          ownerKey: key,
+        const record = createProperty(ctx.store, key, {
           key: name,
           value,
-          version: makeVersion(1, user.accountId, new Date().toISOString()),
-        };
-        ctx.store.addProperty(record);
+          authorId: ctx.user(request).accountId,
+          now: new Date().toISOString(),
+        });
         return serialize.property(record);
       },
     },
@@ -157,30 +147,14 @@ function ownerRoutes(owner: OwnerRoute): Route[] {
         if (typeof number !== "number" || !Number.isInteger(number)) {
           throw badRequest("version.number must be an integer");
         }
-        // Content property versions must be incremented by exactly one; anything else is a
-        // conflict (409), as for pages.
-        if (number !== property.version.number + 1) {
-          throw new ApiError(
-            409,
-            `Version must be incremented on update. Current version is: ${property.version.number}`,
-            "CONFLICT",
-          );
-        }
-        const siblings = ctx.store.propertiesByOwner.get(property.ownerKey);
-        if (name !== property.key && siblings?.has(name)) {
-          throw badRequest(`A property with key '${name}' already exists on this content`);
-        }
         const message = typeof version?.message === "string" ? version.message : "";
-        ctx.store.removeProperty(property);
-        property.key = name;
-        property.value = value;
-        property.version = makeVersion(
-          number,
-          ctx.user(request).accountId,
-          new Date().toISOString(),
-          message,
-        );
-        ctx.store.addProperty(property);
+        updateProperty(ctx.store, property, {
+          key: name,
+          value,
+          version: { number, message },
+          authorId: ctx.user(request).accountId,
+          now: new Date().toISOString(),
+        });
         return serialize.property(property);
       },
     },

@@ -2,6 +2,7 @@
 // getContentById, createAttachment (multipart, needs `X-Atlassian-Token: no-check`),
 // getCurrentUser. v1 ids are numbers for spaces and strings for content.
 import type { V1SpaceArray, V1User } from "../../types/confluence.js";
+import { addUploads } from "../domain/attachments.js";
 import { ApiError, badParameter, notFound } from "../errors.js";
 import { params, query } from "../http.js";
 import { readUpload } from "../multipart.js";
@@ -12,7 +13,6 @@ import {
   V1_READ_SPACE,
 } from "../oauth/scopes.js";
 import { integer, list, single } from "../params.js";
-import { makeAttachment } from "../records.js";
 import type { Route } from "../route.js";
 import { links, v1Attachment, v1Page, v1Space, v1User } from "../serialize/v1.js";
 
@@ -74,29 +74,11 @@ export const V1_ROUTES: readonly Route[] = [
       const page = ctx.store.pages.get(params(request).id!);
       if (!page) throw notFound();
       const { files, comment } = await readUpload(request);
-      const existing = ctx.store.attachmentsByContainer.get(page.id) ?? [];
-      const user = ctx.user(request);
-      const created = files.map((file) => {
-        // createAttachment: "400 Returned if the content already has an attachment with the same filename."
-        if (existing.some((a) => a.title === file.filename && a.status !== "trashed")) {
-          throw new ApiError(
-            400,
-            `Cannot add a new attachment with same file name as an existing attachment: ${file.filename}`,
-          );
-        }
-        const record = makeAttachment({
-          num: ctx.store.allocateId(),
-          title: file.filename,
-          mediaType: file.mediaType,
-          pageId: page.id,
-          data: file.data,
-          authorId: user.accountId,
-          createdAt: new Date().toISOString(),
-          comment,
-        });
-        ctx.store.addAttachment(record);
-        return v1Attachment(request, record);
-      });
+      const created = addUploads(ctx.store, page, files, {
+        comment,
+        authorId: ctx.user(request).accountId,
+        now: new Date().toISOString(),
+      }).map((record) => v1Attachment(request, record));
       return {
         results: created,
         size: created.length,
