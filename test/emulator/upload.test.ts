@@ -45,6 +45,15 @@ describe("v1 attachment upload", () => {
     expect([...new Uint8Array(await download.arrayBuffer())]).toEqual([0, 255, 1]);
   });
 
+  it("gives a file part without its own Content-Type RFC 7578's default, text/plain", async () => {
+    const body =
+      '--b1\r\nContent-Disposition: form-data; name="file"; filename="n.txt"\r\n\r\nhi\r\n--b1--\r\n';
+    const response = await upload(body, "multipart/form-data; boundary=b1");
+    expect(response.status).toBe(200);
+    const result = (await response.json()) as { results: { extensions: { mediaType: string } }[] };
+    expect(result.results[0]!.extensions.mediaType).toBe("text/plain");
+  });
+
   it("answers 400 for a body that is not multipart, has no boundary or no file part", async () => {
     const noFile = new FormData();
     noFile.append("comment", "no file");
