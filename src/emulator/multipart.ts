@@ -1,44 +1,47 @@
-// Minimal multipart/form-data parsing for the v1 attachment upload (RFC 7578). Enough for
-// `file` parts and small text fields; avoids a dependency for one endpoint.
-export interface MultipartPart {
-  name: string;
-  filename: string | undefined;
-  contentType: string | undefined;
+// multipart/form-data bodies (RFC 7578) for the v1 attachment upload, parsed by the platform's
+// `Response#formData()` (undici, Node's fetch) rather than by hand.
+import type { FastifyRequest } from "fastify";
+import { ApiError } from "./errors.js";
+
+export interface UploadedFile {
+  filename: string;
+  /** The part's media type without parameters. */
+  mediaType: string;
   data: Buffer;
 }
 
-export function boundaryOf(contentType: string | undefined): string | undefined {
-  const match = /boundary=(?:"([^"]+)"|([^;]+))/i.exec(contentType ?? "");
-  return match ? (match[1] ?? match[2])?.trim() : undefined;
+export interface Upload {
+  files: UploadedFile[];
+  comment: string | undefined;
 }
 
-export function parseMultipart(body: Buffer, boundary: string): MultipartPart[] {
-  const delimiter = Buffer.from(`--${boundary}`);
-  const parts: MultipartPart[] = [];
-  let start = body.indexOf(delimiter);
-  while (start >= 0) {
-    const next = body.indexOf(delimiter, start + delimiter.length);
-    if (next < 0) break;
-    // Skip the CRLF after the delimiter; drop the CRLF before the next one.
-    const chunk = body.subarray(
-      start + delimiter.length + 2,
-      Math.max(start + delimiter.length + 2, next - 2),
-    );
-    const headerEnd = chunk.indexOf("\r\n\r\n");
-    if (headerEnd >= 0) {
-      const headers = chunk.subarray(0, headerEnd).toString("utf8");
-      const disposition = /content-disposition:([^\r\n]*)/i.exec(headers)?.[1] ?? "";
-      const name = /\bname="([^"]*)"/i.exec(disposition)?.[1];
-      if (name !== undefined) {
-        parts.push({
-          name,
-          filename: /\bfilename="([^"]*)"/i.exec(disposition)?.[1],
-          contentType: /content-type:\s*([^\r\n;]*)/i.exec(headers)?.[1]?.trim(),
-          data: chunk.subarray(headerEnd + 4),
-        });
-      }
-    }
-    start = next;
+const MISSING_FILE = "A multipart/form-data body with a 'file' part is required";
+
+/** The `file` parts (those with a file name) and the `comment` field, or a 400. */
+export async function readUpload(request: FastifyRequest): Promise<Upload> {
+  const contentType = request.headers["content-type"] ?? "";
+  if (!/^multipart\/form-data\b/i.test(contentType) || !Buffer.isBuffer(request.body)) {
+    throw new ApiError(400, MISSING_FILE);
   }
-  return parts;
+  let form: FormData;
+  try {
+    const body = new Uint8Array(request.body);
+    form = await new Response(body, { headers: { "content-type": contentType } }).formData();
+  } catch {
+    // No boundary, or a body that is not multipart: Response#formData() throws a TypeError.
+    throw new ApiError(400, MISSING_FILE);
+  }
+  const files: UploadedFile[] = [];
+  for (const part of form.getAll("file")) {
+    if (typeof part === "string" || part.name === "") continue;
+    files.push({
+      filename: part.name,
+      // A part without its own Content-Type is text/plain (RFC 7578 section 4.4).
+      mediaType: part.type.split(";")[0]!.trim() || "application/octet-stream",
+      data: Buffer.from(await part.arrayBuffer()),
+    });
+  }
+  if (files.length === 0) throw new ApiError(400, MISSING_FILE);
+  const comment = form.get("comment");
+  return { files, comment: typeof comment === "string" ? comment : undefined };
 }

@@ -1,21 +1,14 @@
-// One emulated Confluence site: every v1/v2/GraphQL route behind one authenticator and one
-// interceptor chain. Mounted at `/` for the default site (Basic); the OAuth gateway will mount
-// the same plugin under `/ex/confluence/{cloudId}` with a Bearer authenticator.
+// One emulated Confluence site: the route table (src/emulator/routes/index.ts) behind one
+// authenticator and one interceptor chain. Mounted at `/` for the default site (Basic); the OAuth
+// gateway (src/emulator/oauth/gateway.ts) mounts the same plugin under
+// `/ex/confluence/{cloudId}` with a Bearer authenticator and checks each row's scopes.
 import type { FastifyInstance } from "fastify";
 import { type Authenticator, BASIC_CHALLENGE } from "./auth.js";
 import type { SiteContext } from "./context.js";
 import { apiFamilyOf, errorBodyFor } from "./errors.js";
 import type { InterceptorChain } from "./interceptors.js";
-import { registerAttachments } from "./routes/attachments.js";
-import { registerCustomContent } from "./routes/custom-content.js";
-import { registerDownloads } from "./routes/download.js";
-import { registerGraphql } from "./routes/graphql.js";
-import { registerPageReads } from "./routes/pages-read.js";
-import { registerPageWrites } from "./routes/pages-write.js";
-import { registerProperties } from "./routes/properties.js";
-import { registerSearch } from "./routes/search.js";
-import { registerSpaces } from "./routes/spaces.js";
-import { registerV1 } from "./routes/v1.js";
+import { mountRoutes } from "./route.js";
+import { SITE_ROUTES } from "./routes/index.js";
 
 export interface SiteOptions {
   ctx: SiteContext;
@@ -50,14 +43,5 @@ export function registerSite(app: FastifyInstance, options: SiteOptions): void {
   app.addHook("onSend", async (request, reply, payload) =>
     interceptors.empty ? payload : interceptors.after(request, reply, payload),
   );
-  registerSpaces(app, ctx);
-  registerPageReads(app, ctx);
-  registerPageWrites(app, ctx);
-  registerAttachments(app, ctx);
-  registerCustomContent(app, ctx);
-  registerProperties(app, ctx);
-  registerV1(app, ctx);
-  registerSearch(app, ctx);
-  registerDownloads(app, ctx);
-  registerGraphql(app, ctx);
+  mountRoutes(app, ctx, SITE_ROUTES);
 }

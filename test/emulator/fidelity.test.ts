@@ -1,9 +1,9 @@
 // Behaviour checked against the real Confluence Cloud (sources in docs/emulator.md, "Fidelity
 // notes"): standard headers, the Link header, error codes and messages, title rules, restores.
 import { describe, expect, it } from "vitest";
+import { assertTitleFree } from "../../src/emulator/domain/pages.js";
 import { DEMO_IDS } from "../../src/emulator/index.js";
 import { makePage } from "../../src/emulator/records.js";
-import { assertTitleFree } from "../../src/emulator/routes/pages-write.js";
 import { Store } from "../../src/emulator/store.js";
 import { useResettingEmulator } from "./client.js";
 

@@ -6,10 +6,11 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Authenticator } from "../auth.js";
 import type { SiteContext } from "../context.js";
 import type { InterceptorChain } from "../interceptors.js";
-import { registerGraphql } from "../routes/graphql.js";
+import { matchedScopes, mountRoutes } from "../route.js";
+import { graphqlRoute } from "../routes/graphql.js";
 import { registerSite } from "../site.js";
 import { bearerToken, sendRejected, sendScopeMismatch, sendUnauthorized } from "./bearer.js";
-import { requiredScopes, scopesSatisfy } from "./scopes.js";
+import { scopesSatisfy } from "./scopes.js";
 import { type EmulatedSite, scopesFor } from "./sites.js";
 import type { Grant, TokenStore } from "./tokens.js";
 
@@ -20,11 +21,6 @@ export interface GatewayDeps {
 }
 
 export const GATEWAY_PREFIX = "/ex/confluence";
-
-function pathOnly(url: string): string {
-  const queryAt = url.indexOf("?");
-  return queryAt >= 0 ? url.slice(0, queryAt) : url;
-}
 
 /** Checks the Bearer token; replies and returns undefined when it is not accepted. */
 function acceptedGrant(
@@ -65,9 +61,9 @@ function registerSiteMount(app: FastifyInstance, site: EmulatedSite, deps: Gatew
         const grant = acceptedGrant(request, reply, deps.tokens);
         if (grant === undefined) return reply;
         if (!grant.siteIds.includes(site.cloudId)) return sendUnauthorized(reply);
-        const sitePath = pathOnly(request.url).slice(prefix.length);
-        const needed = requiredScopes(request.method, sitePath);
-        if (needed !== undefined && !scopesSatisfy(grant.scopes, needed)) {
+        // The scopes of the matched route row; fastify routes before onRequest hooks.
+        const needed = matchedScopes(request);
+        if (Array.isArray(needed) && !scopesSatisfy(grant.scopes, needed)) {
           return sendScopeMismatch(reply);
         }
       });
@@ -117,6 +113,6 @@ export function registerGateway(app: FastifyInstance, deps: GatewayDeps): void {
     graphql.addHook("onSend", async (request, reply, payload) =>
       deps.interceptors.empty ? payload : deps.interceptors.after(request, reply, payload),
     );
-    registerGraphql(graphql, graphqlCtx, "/graphql");
+    mountRoutes(graphql, graphqlCtx, [graphqlRoute("/graphql")]);
   });
 }

@@ -4,25 +4,29 @@
 // file's bytes, its media type and a Content-Disposition, and needs the same authentication.
 // Source: "Attachment" schema (downloadLink) in confluence-v2.json, and Atlassian's guidance to
 // download through `_links.download` (developer.atlassian.com/cloud/confluence/rest/v2/api-group-attachment).
-import type { FastifyInstance } from "fastify";
-import type { SiteContext } from "../context.js";
 import { notFound } from "../errors.js";
 import { params } from "../http.js";
+import type { Route } from "../route.js";
 
-export function registerDownloads(app: FastifyInstance, ctx: SiteContext): void {
-  app.get("/wiki/download/attachments/:container/:fileName", async (request, reply) => {
-    const { container, fileName } = params(request);
-    const attachment = ctx.store.attachmentsByContainer
-      .get(container ?? "")
-      ?.find((a) => a.title === fileName && a.status === "current");
-    if (attachment === undefined) throw notFound();
-    const data = attachment.data ?? Buffer.alloc(0);
-    return reply
-      .header("content-type", attachment.mediaType)
-      .header(
-        "content-disposition",
-        `attachment; filename*=UTF-8''${encodeURIComponent(attachment.title)}`,
-      )
-      .send(data);
-  });
-}
+export const DOWNLOADS_ROUTES: readonly Route[] = [
+  {
+    method: "GET",
+    path: "/wiki/download/attachments/:container/:fileName",
+    scopes: "unchecked",
+    handler: async (ctx, request, reply) => {
+      const { container, fileName } = params(request);
+      const attachment = ctx.store.attachmentsByContainer
+        .get(container ?? "")
+        ?.find((a) => a.title === fileName && a.status === "current");
+      if (attachment === undefined) throw notFound();
+      const data = attachment.data ?? Buffer.alloc(0);
+      return reply
+        .header("content-type", attachment.mediaType)
+        .header(
+          "content-disposition",
+          `attachment; filename*=UTF-8''${encodeURIComponent(attachment.title)}`,
+        )
+        .send(data);
+    },
+  },
+];

@@ -1,11 +1,11 @@
 // POST /gateway/api/graphql: a small real GraphQL schema over the emulator's own data. Errors
 // follow GraphQL over HTTP: 200 with `errors` for query errors, 400 for an unusable request.
-import type { FastifyInstance } from "fastify";
 import { buildSchema, graphql } from "graphql";
 import type { SiteContext } from "../context.js";
 import { badRequest } from "../errors.js";
 import { jsonObject } from "../http.js";
-import type { PageRecord, SpaceRecord } from "../model.js";
+import type { Route } from "../route.js";
+import { pageNode, spaceNode } from "../serialize/graphql.js";
 
 const schema = buildSchema(`
   type Query {
@@ -31,37 +31,8 @@ const schema = buildSchema(`
 
 const MAX_FIRST = 250;
 
-function spaceNode(s: SpaceRecord) {
+function rootFor(ctx: SiteContext) {
   return {
-    id: s.id,
-    key: s.key,
-    name: s.name,
-    type: s.type,
-    status: s.status,
-    homepageId: s.homepageId,
-  };
-}
-
-function pageNode(p: PageRecord) {
-  return {
-    id: p.id,
-    title: p.current.title,
-    status: p.status,
-    spaceId: p.spaceId,
-    parentId: p.parentId ?? null,
-    version: p.current.version.number,
-    createdAt: p.createdAt,
-    body: p.current.body ?? "",
-  };
-}
-
-export function registerGraphql(
-  app: FastifyInstance,
-  ctx: SiteContext,
-  // Atlassian's API gateway serves the same GraphQL API at /graphql (OAuth, src/emulator/oauth).
-  path = "/gateway/api/graphql",
-): void {
-  const root = {
     confluence: () => ({
       space: ({ id }: { id: string }) => {
         const s = ctx.store.spaces.get(id);
@@ -94,24 +65,35 @@ export function registerGraphql(
         })),
     }),
   };
+}
 
-  app.post(path, async (request) => {
-    const body = jsonObject(request);
-    if (typeof body.query !== "string") throw badRequest("Must provide query string.");
-    const variables = body.variables;
-    if (
-      variables !== undefined &&
-      variables !== null &&
-      (typeof variables !== "object" || Array.isArray(variables))
-    ) {
-      throw badRequest("Variables must be an object.");
-    }
-    return graphql({
-      schema,
-      source: body.query,
-      rootValue: root,
-      variableValues: (variables ?? undefined) as Record<string, unknown> | undefined,
-      operationName: typeof body.operationName === "string" ? body.operationName : undefined,
-    });
-  });
+/**
+ * The GraphQL endpoint at `path`. Atlassian's API gateway serves the same GraphQL API at
+ * /graphql (OAuth, src/emulator/oauth).
+ */
+export function graphqlRoute(path = "/gateway/api/graphql"): Route {
+  return {
+    method: "POST",
+    path,
+    scopes: "unchecked",
+    handler: async (ctx, request) => {
+      const body = jsonObject(request);
+      if (typeof body.query !== "string") throw badRequest("Must provide query string.");
+      const variables = body.variables;
+      if (
+        variables !== undefined &&
+        variables !== null &&
+        (typeof variables !== "object" || Array.isArray(variables))
+      ) {
+        throw badRequest("Variables must be an object.");
+      }
+      return graphql({
+        schema,
+        source: body.query,
+        rootValue: rootFor(ctx),
+        variableValues: (variables ?? undefined) as Record<string, unknown> | undefined,
+        operationName: typeof body.operationName === "string" ? body.operationName : undefined,
+      });
+    },
+  };
 }

@@ -1,10 +1,13 @@
 // GET /pages, GET /spaces/{id}/pages, GET /pages/{id} (getPages, getPagesInSpace, getPageById).
-import type { FastifyInstance } from "fastify";
+
+import type { FastifyReply, FastifyRequest } from "fastify";
 import type { Page } from "../../types/confluence.js";
 import type { SiteContext } from "../context.js";
 import { notFound } from "../errors.js";
-import { baseUrl, params, query, sendList } from "../http.js";
+import { baseUrl, params, query } from "../http.js";
+import { sendView } from "../list.js";
 import type { PageRecord, Revision } from "../model.js";
+import { READ_PAGE } from "../oauth/scopes.js";
 import {
   bool,
   enumList,
@@ -16,9 +19,9 @@ import {
   type Query,
   single,
 } from "../params.js";
-import * as serialize from "../serialize.js";
+import type { Route } from "../route.js";
+import * as serialize from "../serialize/v2.js";
 import { PAGE_SORT_NAMES, PAGE_SORTS } from "../sort-specs.js";
-import { sliceAfter, sortItems } from "../sorting.js";
 import { ownerKey } from "../store.js";
 
 // Enums copied from the OpenAPI spec (confluence-v2.json), not from src/catalog/inputs.ts: the
@@ -46,13 +49,20 @@ const SINGLE_FORMATS = [
   "editor",
 ] as const;
 
+/** Where a page list looks: an index of the store, named in the view key by `where`. */
 interface ListScope {
-  name: string;
+  where: Record<string, unknown>;
   candidates: () => Iterable<PageRecord>;
   extra?: (page: PageRecord) => boolean;
 }
 
-function listPages(ctx: SiteContext, q: Query, scope: ListScope) {
+function listPages(
+  ctx: SiteContext,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  scope: ListScope,
+) {
+  const q = query(request);
   const sortName = enumValue(q, "sort", PAGE_SORT_NAMES) ?? "id";
   // "By default, current and archived are used."
   const statuses: string[] = enumList(q, "status", LIST_STATUSES) ?? ["current", "archived"];
@@ -60,25 +70,21 @@ function listPages(ctx: SiteContext, q: Query, scope: ListScope) {
   const subtype = enumValue(q, "subtype", ["live", "page"] as const);
   const bodyFormat = enumValue(q, "body-format", BULK_FORMATS);
   const limit = limitParam(q);
-  const spec = PAGE_SORTS[sortName]!;
-  const viewKey = `pages|${scope.name}|${statuses.join(",")}|${title ?? ""}|${subtype ?? ""}|${sortName}`;
-  const sorted = ctx.views.get(viewKey, ctx.store.generation, () => {
-    const matches: PageRecord[] = [];
-    for (const page of scope.candidates()) {
-      if (!statuses.includes(page.status)) continue;
-      if (title !== undefined && page.current.title !== title) continue;
-      if (subtype === "live" && page.subtype !== "live") continue;
-      if (subtype === "page" && page.subtype !== undefined) continue;
-      if (scope.extra && !scope.extra(page)) continue;
-      matches.push(page);
-    }
-    return sortItems(matches, spec);
+  return sendView(ctx, request, reply, {
+    view: "pages",
+    filters: { ...scope.where, statuses, title, subtype },
+    candidates: scope.candidates,
+    keep: (page, f) =>
+      f.statuses.includes(page.status) &&
+      (f.title === undefined || page.current.title === f.title) &&
+      (f.subtype !== "live" || page.subtype === "live") &&
+      (f.subtype !== "page" || page.subtype === undefined) &&
+      (scope.extra === undefined || scope.extra(page)),
+    sort: PAGE_SORTS[sortName]!,
+    limit,
+    serialize: (page) =>
+      serialize.page(page, ctx.store.spaces.get(page.spaceId)?.key ?? "", bodyFormat),
   });
-  const slice = sliceAfter(sorted, spec, single(q, "cursor"), limit);
-  const results = slice.items.map((page) =>
-    serialize.page(page, ctx.store.spaces.get(page.spaceId)?.key ?? "", bodyFormat),
-  );
-  return { results, nextCursor: slice.nextCursor, limit };
 }
 
 function pickRevision(page: PageRecord, q: Query): { revision: Revision; status: string } {
@@ -145,53 +151,66 @@ export function renderSinglePage(
   return result;
 }
 
-export function registerPageReads(app: FastifyInstance, ctx: SiteContext): void {
-  app.get("/wiki/api/v2/pages", async (request, reply) => {
-    const q = query(request);
-    const ids = idList(q, "id");
-    const spaceIds = idList(q, "space-id", 100);
-    const store = ctx.store;
-    const scope: ListScope = ids
-      ? {
-          name: `id:${ids.join(",")}|space:${spaceIds?.join(",") ?? ""}`,
-          candidates: () => ids.map((id) => store.pages.get(id)).filter((p) => p !== undefined),
-          extra: spaceIds ? (page) => spaceIds.includes(page.spaceId) : undefined,
-        }
-      : spaceIds
+export const PAGE_READS_ROUTES: readonly Route[] = [
+  {
+    method: "GET",
+    path: "/wiki/api/v2/pages",
+    scopes: READ_PAGE,
+    handler: async (ctx, request, reply) => {
+      const q = query(request);
+      const ids = idList(q, "id");
+      const spaceIds = idList(q, "space-id", 100);
+      const store = ctx.store;
+      const scope: ListScope = ids
         ? {
-            name: `space:${spaceIds.join(",")}`,
-            candidates: () => spaceIds.flatMap((id) => store.pagesBySpace.get(id) ?? []),
+            where: { ids, spaceIds },
+            candidates: () => ids.map((id) => store.pages.get(id)).filter((p) => p !== undefined),
+            extra: spaceIds ? (page) => spaceIds.includes(page.spaceId) : undefined,
           }
-        : { name: "all", candidates: () => store.pages.values() };
-    const list = listPages(ctx, q, scope);
-    return sendList(request, reply, list.results, list.nextCursor, list.limit);
-  });
+        : spaceIds
+          ? {
+              where: { spaceIds },
+              candidates: () => spaceIds.flatMap((id) => store.pagesBySpace.get(id) ?? []),
+            }
+          : { where: {}, candidates: () => store.pages.values() };
+      return listPages(ctx, request, reply, scope);
+    },
+  },
 
-  app.get("/wiki/api/v2/spaces/:id/pages", async (request, reply) => {
-    const q = query(request);
-    const spaceId = pathId(params(request).id!);
-    const pages = ctx.store.pagesBySpace.get(spaceId);
-    if (!ctx.store.spaces.has(spaceId) || !pages) throw notFound();
-    const depth = enumValue(q, "depth", ["all", "root"] as const) ?? "all";
-    const list = listPages(ctx, q, {
-      name: `in-space:${spaceId}|${depth}`,
-      candidates: () => pages,
-      // "root": pages at the root level of the space (the homepage and root-level pages).
-      extra: depth === "root" ? (page) => page.parentId === undefined : undefined,
-    });
-    return sendList(request, reply, list.results, list.nextCursor, list.limit);
-  });
+  {
+    method: "GET",
+    path: "/wiki/api/v2/spaces/:id/pages",
+    scopes: READ_PAGE,
+    handler: async (ctx, request, reply) => {
+      const q = query(request);
+      const spaceId = pathId(params(request).id!);
+      const pages = ctx.store.pagesBySpace.get(spaceId);
+      if (!ctx.store.spaces.has(spaceId) || !pages) throw notFound();
+      const depth = enumValue(q, "depth", ["all", "root"] as const) ?? "all";
+      return listPages(ctx, request, reply, {
+        where: { inSpace: spaceId, depth },
+        candidates: () => pages,
+        // "root": pages at the root level of the space (the homepage and root-level pages).
+        extra: depth === "root" ? (page) => page.parentId === undefined : undefined,
+      });
+    },
+  },
 
-  app.get("/wiki/api/v2/pages/:id", async (request) => {
-    const q = query(request);
-    const page = ctx.store.pages.get(pathId(params(request).id!));
-    if (!page) throw notFound();
-    const statuses = enumList(q, "status", SINGLE_STATUSES);
-    const picked = pickRevision(page, q);
-    if (statuses && !statuses.includes(picked.status as (typeof SINGLE_STATUSES)[number])) {
-      throw notFound();
-    }
-    const userId = ctx.user(request).accountId;
-    return renderSinglePage(ctx, page, q, baseUrl(request), userId, picked);
-  });
-}
+  {
+    method: "GET",
+    path: "/wiki/api/v2/pages/:id",
+    scopes: READ_PAGE,
+    handler: async (ctx, request) => {
+      const q = query(request);
+      const page = ctx.store.pages.get(pathId(params(request).id!));
+      if (!page) throw notFound();
+      const statuses = enumList(q, "status", SINGLE_STATUSES);
+      const picked = pickRevision(page, q);
+      if (statuses && !statuses.includes(picked.status as (typeof SINGLE_STATUSES)[number])) {
+        throw notFound();
+      }
+      const userId = ctx.user(request).accountId;
+      return renderSinglePage(ctx, page, q, baseUrl(request), userId, picked);
+    },
+  },
+];

@@ -1,23 +1,27 @@
 // Content properties of pages, attachments and custom content: list, create, get, update,
 // delete (getPageContentProperties, createPageProperty, getPageContentPropertiesById,
 // updatePagePropertyById, deletePagePropertyById and their attachment / custom-content twins).
-import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { FastifyRequest } from "fastify";
 import type { JsonValue } from "../../types/confluence.js";
 import type { SiteContext } from "../context.js";
-import { ApiError, badRequest, notFound } from "../errors.js";
-import { jsonObject, params, query, sendList } from "../http.js";
+import { createProperty, updateProperty } from "../domain/properties.js";
+import { badRequest, notFound } from "../errors.js";
+import { jsonObject, params, query } from "../http.js";
+import { sendView } from "../list.js";
 import type { PropertyOwnerKind, PropertyRecord } from "../model.js";
+import { propertyScopes } from "../oauth/scopes.js";
 import { attachmentId, enumValue, limit as limitParam, pathId, single } from "../params.js";
-import { makeVersion } from "../records.js";
-import * as serialize from "../serialize.js";
+import type { Route } from "../route.js";
+import * as serialize from "../serialize/v2.js";
 import { PROPERTY_SORT_NAMES, PROPERTY_SORTS } from "../sort-specs.js";
-import { sliceAfter, sortItems } from "../sorting.js";
 import { ownerKey } from "../store.js";
 
 interface OwnerRoute {
   kind: PropertyOwnerKind;
   /** URL segment: pages, attachments, custom-content. */
   segment: string;
+  /** The noun of its OAuth scopes: read:{noun}:confluence. */
+  noun: string;
   parseId: (raw: string) => string;
   exists: (ctx: SiteContext, id: string) => boolean;
 }
@@ -26,18 +30,21 @@ const OWNERS: OwnerRoute[] = [
   {
     kind: "page",
     segment: "pages",
+    noun: "page",
     parseId: (raw) => pathId(raw, "page-id"),
     exists: (ctx, id) => ctx.store.pages.has(id),
   },
   {
     kind: "attachment",
     segment: "attachments",
+    noun: "attachment",
     parseId: (raw) => attachmentId(raw, "attachment-id"),
     exists: (ctx, id) => ctx.store.attachments.has(id),
   },
   {
     kind: "customContent",
     segment: "custom-content",
+    noun: "custom-content",
     parseId: (raw) => pathId(raw, "custom-content-id"),
     exists: (ctx, id) => ctx.store.customContent.has(id),
   },
@@ -56,112 +63,112 @@ function propertyValue(body: Record<string, unknown>): JsonValue {
   return body.value as JsonValue;
 }
 
-export function registerProperties(app: FastifyInstance, ctx: SiteContext): void {
-  for (const owner of OWNERS) {
-    const base = `/wiki/api/v2/${owner.segment}/:ownerId/properties`;
+function ownerRoutes(owner: OwnerRoute): Route[] {
+  const base = `/wiki/api/v2/${owner.segment}/:ownerId/properties`;
+  const scopes = propertyScopes(owner.noun);
 
-    const ownerOf = (request: FastifyRequest): string => {
-      const id = owner.parseId(params(request).ownerId!);
-      if (!owner.exists(ctx, id)) throw notFound();
-      return ownerKey(owner.kind, id);
-    };
+  const ownerOf = (ctx: SiteContext, request: FastifyRequest): string => {
+    const id = owner.parseId(params(request).ownerId!);
+    if (!owner.exists(ctx, id)) throw notFound();
+    return ownerKey(owner.kind, id);
+  };
 
-    const propertyOf = (request: FastifyRequest): PropertyRecord => {
-      const key = ownerOf(request);
-      const property = ctx.store.properties.get(pathId(params(request).propertyId!, "property-id"));
-      if (!property || property.ownerKey !== key) throw notFound();
-      return property;
-    };
+  const propertyOf = (ctx: SiteContext, request: FastifyRequest): PropertyRecord => {
+    const key = ownerOf(ctx, request);
+    const property = ctx.store.properties.get(pathId(params(request).propertyId!, "property-id"));
+    if (!property || property.ownerKey !== key) throw notFound();
+    return property;
+  };
 
-    app.get(base, async (request, reply) => {
-      const q = query(request);
-      const key = ownerOf(request);
-      const filterKey = single(q, "key");
-      const sortName = enumValue(q, "sort", PROPERTY_SORT_NAMES) ?? "id";
-      const limit = limitParam(q);
-      const spec = PROPERTY_SORTS[sortName]!;
-      const sorted = ctx.views.get(
-        `props|${key}|${filterKey ?? ""}|${sortName}`,
-        ctx.store.generation,
-        () => {
-          const byKey = ctx.store.propertiesByOwner.get(key);
-          if (filterKey !== undefined) {
-            const one = byKey?.get(filterKey);
+  return [
+    {
+      method: "GET",
+      path: base,
+      scopes: scopes.read,
+      handler: async (ctx, request, reply) => {
+        const q = query(request);
+        const key = ownerOf(ctx, request);
+        const filterKey = single(q, "key");
+        const sortName = enumValue(q, "sort", PROPERTY_SORT_NAMES) ?? "id";
+        const limit = limitParam(q);
+        return sendView(ctx, request, reply, {
+          view: "properties",
+          filters: { owner: key, key: filterKey },
+          candidates: (f) => {
+            const byKey = ctx.store.propertiesByOwner.get(f.owner);
+            if (f.key === undefined) return byKey?.values() ?? [];
+            const one = byKey?.get(f.key);
             return one ? [one] : [];
-          }
-          return sortItems(byKey ? [...byKey.values()] : [], spec);
-        },
-      );
-      const slice = sliceAfter(sorted, spec, single(q, "cursor"), limit);
-      return sendList(request, reply, slice.items.map(serialize.property), slice.nextCursor, limit);
-    });
+          },
+          sort: PROPERTY_SORTS[sortName]!,
+          limit,
+          serialize: serialize.property,
+        });
+      },
+    },
 
-    app.post(base, async (request) => {
-      const key = ownerOf(request);
-      const body = jsonObject(request);
-      const name = propertyKey(body.key);
-      const value = propertyValue(body);
-      // v1 createContentProperty documents 400 "The content already has a property with the
-      // given key"; v2 behaves the same.
-      if (ctx.store.propertiesByOwner.get(key)?.has(name)) {
-        throw badRequest(`A property with key '${name}' already exists on this content`);
-      }
-      const num = ctx.store.allocateId();
-      const user = ctx.user(request);
-      const record: PropertyRecord = {
-        id: String(num),
-        num,
-        ownerKey: key,
-        key: name,
-        value,
-        version: makeVersion(1, user.accountId, new Date().toISOString()),
-      };
-      ctx.store.addProperty(record);
-      return serialize.property(record);
-    });
+    {
+      method: "POST",
+      path: base,
+      scopes: scopes.write,
+      handler: async (ctx, request) => {
+        const key = ownerOf(ctx, request);
+        const body = jsonObject(request);
+        const name = propertyKey(body.key);
+        const value = propertyValue(body);
+        const record = createProperty(ctx.store, key, {
+          key: name,
+          value,
+          authorId: ctx.user(request).accountId,
+          now: new Date().toISOString(),
+        });
+        return serialize.property(record);
+      },
+    },
 
-    app.get(`${base}/:propertyId`, async (request) => serialize.property(propertyOf(request)));
+    {
+      method: "GET",
+      path: `${base}/:propertyId`,
+      scopes: scopes.read,
+      handler: async (ctx, request) => serialize.property(propertyOf(ctx, request)),
+    },
 
-    app.put(`${base}/:propertyId`, async (request) => {
-      const property = propertyOf(request);
-      const body = jsonObject(request);
-      const name = propertyKey(body.key);
-      const value = propertyValue(body);
-      const version = body.version as Record<string, unknown> | undefined;
-      const number = version?.number;
-      if (typeof number !== "number" || !Number.isInteger(number)) {
-        throw badRequest("version.number must be an integer");
-      }
-      // Content property versions must be incremented by exactly one; anything else is a
-      // conflict (409), as for pages.
-      if (number !== property.version.number + 1) {
-        throw new ApiError(
-          409,
-          `Version must be incremented on update. Current version is: ${property.version.number}`,
-          "CONFLICT",
-        );
-      }
-      const siblings = ctx.store.propertiesByOwner.get(property.ownerKey);
-      if (name !== property.key && siblings?.has(name)) {
-        throw badRequest(`A property with key '${name}' already exists on this content`);
-      }
-      const message = typeof version?.message === "string" ? version.message : "";
-      ctx.store.removeProperty(property);
-      property.key = name;
-      property.value = value;
-      property.version = makeVersion(
-        number,
-        ctx.user(request).accountId,
-        new Date().toISOString(),
-        message,
-      );
-      ctx.store.addProperty(property);
-      return serialize.property(property);
-    });
+    {
+      method: "PUT",
+      path: `${base}/:propertyId`,
+      scopes: scopes.write,
+      handler: async (ctx, request) => {
+        const property = propertyOf(ctx, request);
+        const body = jsonObject(request);
+        const name = propertyKey(body.key);
+        const value = propertyValue(body);
+        const version = body.version as Record<string, unknown> | undefined;
+        const number = version?.number;
+        if (typeof number !== "number" || !Number.isInteger(number)) {
+          throw badRequest("version.number must be an integer");
+        }
+        const message = typeof version?.message === "string" ? version.message : "";
+        updateProperty(ctx.store, property, {
+          key: name,
+          value,
+          version: { number, message },
+          authorId: ctx.user(request).accountId,
+          now: new Date().toISOString(),
+        });
+        return serialize.property(property);
+      },
+    },
 
-    app.delete(`${base}/:propertyId`, async (request, reply) => {
-      ctx.store.removeProperty(propertyOf(request));
-      return reply.code(204).send();
-    });
-  }
+    {
+      method: "DELETE",
+      path: `${base}/:propertyId`,
+      scopes: scopes.write,
+      handler: async (ctx, request, reply) => {
+        ctx.store.removeProperty(propertyOf(ctx, request));
+        return reply.code(204).send();
+      },
+    },
+  ];
 }
+
+export const PROPERTIES_ROUTES: readonly Route[] = OWNERS.flatMap(ownerRoutes);

@@ -3,14 +3,16 @@
 // search:confluence; https://developer.atlassian.com/cloud/confluence/rest/v1/api-group-search/).
 // Pages follow `_links.next` with an opaque `cursor`, as Atlassian's examples show; `start`
 // is honoured on /search. A query Confluence cannot parse answers 400 with the v1 error body.
-import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { FastifyRequest } from "fastify";
 import type { SiteContext } from "../context.js";
 import { searchableDocuments } from "../cql/documents.js";
 import { CqlSyntaxError, compileCql, parseCql } from "../cql/index.js";
 import { ApiError, badParameter } from "../errors.js";
 import { query } from "../http.js";
+import { V1_SEARCH } from "../oauth/scopes.js";
 import { integer, single } from "../params.js";
-import { links, v1Attachment, v1Page } from "./v1.js";
+import type { Route } from "../route.js";
+import { links, v1Attachment, v1Page } from "../serialize/v1.js";
 
 // Atlassian caps search pages (the limit is "restricted to a maximum value" per expansion);
 // 100 here, a bigger `limit` is lowered, as Confluence does.
@@ -82,57 +84,67 @@ function nextLink(
   return { next: `${path}?${params}` };
 }
 
-export function registerSearch(app: FastifyInstance, ctx: SiteContext): void {
-  app.get("/wiki/rest/api/search", async (request) => {
-    const started = Date.now();
-    const window = searchWindow(request);
-    const { matches, slice, next } = run(ctx, request, window);
-    const results = slice.map(({ doc, page, attachment }) => {
-      const spaceKey = doc.spaceKey ?? "";
-      const content =
-        page !== undefined ? v1Page(request, page, spaceKey) : v1Attachment(request, attachment!);
+export const SEARCH_ROUTES: readonly Route[] = [
+  {
+    method: "GET",
+    path: "/wiki/rest/api/search",
+    scopes: V1_SEARCH,
+    handler: async (ctx, request) => {
+      const started = Date.now();
+      const window = searchWindow(request);
+      const { matches, slice, next } = run(ctx, request, window);
+      const results = slice.map(({ doc, page, attachment }) => {
+        const spaceKey = doc.spaceKey ?? "";
+        const content =
+          page !== undefined ? v1Page(request, page, spaceKey) : v1Attachment(request, attachment!);
+        return {
+          content,
+          title: doc.title,
+          excerpt: doc.text.trim().slice(0, 200),
+          url: (content._links as { webui?: string }).webui ?? "",
+          breadcrumbs: [],
+          entityType: "content",
+          iconCssClass: `aui-icon content-type-${doc.type}`,
+          lastModified: doc.lastModified.toISOString(),
+          friendlyLastModified: doc.lastModified.toDateString(),
+          score: 1,
+        };
+      });
       return {
-        content,
-        title: doc.title,
-        excerpt: doc.text.trim().slice(0, 200),
-        url: (content._links as { webui?: string }).webui ?? "",
-        breadcrumbs: [],
-        entityType: "content",
-        iconCssClass: `aui-icon content-type-${doc.type}`,
-        lastModified: doc.lastModified.toISOString(),
-        friendlyLastModified: doc.lastModified.toDateString(),
-        score: 1,
+        results,
+        start: window.start,
+        limit: window.limit,
+        size: results.length,
+        totalSize: matches.length,
+        cqlQuery: window.cql,
+        searchDuration: Date.now() - started,
+        _links: links(request, "/rest/api/search", nextLink("/rest/api/search", window, next)),
       };
-    });
-    return {
-      results,
-      start: window.start,
-      limit: window.limit,
-      size: results.length,
-      totalSize: matches.length,
-      cqlQuery: window.cql,
-      searchDuration: Date.now() - started,
-      _links: links(request, "/rest/api/search", nextLink("/rest/api/search", window, next)),
-    };
-  });
+    },
+  },
 
-  app.get("/wiki/rest/api/content/search", async (request) => {
-    const window = searchWindow(request);
-    const { slice, next } = run(ctx, request, window);
-    return {
-      results: slice.map(({ doc, page, attachment }) =>
-        page !== undefined
-          ? v1Page(request, page, doc.spaceKey ?? "")
-          : v1Attachment(request, attachment!),
-      ),
-      start: window.start,
-      limit: window.limit,
-      size: slice.length,
-      _links: links(
-        request,
-        "/rest/api/content/search",
-        nextLink("/rest/api/content/search", window, next),
-      ),
-    };
-  });
-}
+  {
+    method: "GET",
+    path: "/wiki/rest/api/content/search",
+    scopes: V1_SEARCH,
+    handler: async (ctx, request) => {
+      const window = searchWindow(request);
+      const { slice, next } = run(ctx, request, window);
+      return {
+        results: slice.map(({ doc, page, attachment }) =>
+          page !== undefined
+            ? v1Page(request, page, doc.spaceKey ?? "")
+            : v1Attachment(request, attachment!),
+        ),
+        start: window.start,
+        limit: window.limit,
+        size: slice.length,
+        _links: links(
+          request,
+          "/rest/api/content/search",
+          nextLink("/rest/api/content/search", window, next),
+        ),
+      };
+    },
+  },
+];

@@ -6,7 +6,7 @@ import type { Attachment, CustomContent } from "../../types/confluence.js";
 import type { SiteContext } from "../context.js";
 import type { PropertyOwnerKind, VersionRecord } from "../model.js";
 import { bool, type Query } from "../params.js";
-import * as serialize from "../serialize.js";
+import * as serialize from "../serialize/v2.js";
 import { ownerKey } from "../store.js";
 
 export interface SingleIncludeSpec {

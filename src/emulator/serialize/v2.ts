@@ -9,8 +9,8 @@ import type {
   PageBulk,
   Space,
   Version,
-} from "../types/confluence.js";
-import { renderBody } from "./body-format.js";
+} from "../../types/confluence.js";
+import { renderBody } from "../body-format.js";
 import type {
   AttachmentRecord,
   CustomContentRecord,
@@ -19,7 +19,7 @@ import type {
   Revision,
   SpaceRecord,
   VersionRecord,
-} from "./model.js";
+} from "../model.js";
 
 export function version(record: VersionRecord): Version {
   return {

@@ -1,0 +1,43 @@
+// The one pipeline of every v2 list route: declared filters → view key computed from them →
+// filter and sort (cached until the next write) → cursor slice → `sendList`. The key is built
+// from the same `filters` object the predicates read, so a filter cannot be left out of it and
+// serve a stale list.
+import type { FastifyReply, FastifyRequest } from "fastify";
+import type { MultiEntityResult } from "../types/confluence.js";
+import type { SiteContext } from "./context.js";
+import { query, sendList } from "./http.js";
+import { single } from "./params.js";
+import { type SortSpec, sliceAfter, sortItems } from "./sorting.js";
+
+export interface ListView<T, F> {
+  /** The family of views, e.g. `pages`; part of the key. */
+  view: string;
+  /** Every parsed value the candidates and predicate depend on (JSON-serialisable). */
+  filters: F;
+  /** Where to look (an index of the store when a filter allows it). */
+  candidates: (filters: F) => Iterable<T>;
+  /** Which candidates match; all when absent. */
+  keep?: (item: T, filters: F) => boolean;
+  sort: SortSpec<T>;
+  limit: number;
+  serialize: (item: T) => unknown;
+}
+
+export function sendView<T extends { num: number }, F>(
+  ctx: SiteContext,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  list: ListView<T, F>,
+): MultiEntityResult<unknown> {
+  const { filters, keep, sort } = list;
+  const key = `${list.view}|${JSON.stringify(filters)}|${sort.name}`;
+  const sorted = ctx.views.get(key, ctx.store.generation, () => {
+    const matches: T[] = [];
+    for (const item of list.candidates(filters)) {
+      if (keep === undefined || keep(item, filters)) matches.push(item);
+    }
+    return sortItems(matches, sort);
+  });
+  const slice = sliceAfter(sorted, sort, single(query(request), "cursor"), list.limit);
+  return sendList(request, reply, slice.items.map(list.serialize), slice.nextCursor, list.limit);
+}

@@ -1,0 +1,26 @@
+// The route table of one emulated site: every v1/v2/GraphQL endpoint, one row each
+// (src/emulator/route.ts). A new endpoint is a row in its module's table; its scopes ride along.
+import type { Route } from "../route.js";
+import { ATTACHMENTS_ROUTES } from "./attachments.js";
+import { CUSTOM_CONTENT_ROUTES } from "./custom-content.js";
+import { DOWNLOADS_ROUTES } from "./download.js";
+import { graphqlRoute } from "./graphql.js";
+import { PAGE_READS_ROUTES } from "./pages-read.js";
+import { PAGE_WRITES_ROUTES } from "./pages-write.js";
+import { PROPERTIES_ROUTES } from "./properties.js";
+import { SEARCH_ROUTES } from "./search.js";
+import { SPACES_ROUTES } from "./spaces.js";
+import { V1_ROUTES } from "./v1.js";
+
+export const SITE_ROUTES: readonly Route[] = [
+  ...SPACES_ROUTES,
+  ...PAGE_READS_ROUTES,
+  ...PAGE_WRITES_ROUTES,
+  ...ATTACHMENTS_ROUTES,
+  ...CUSTOM_CONTENT_ROUTES,
+  ...PROPERTIES_ROUTES,
+  ...V1_ROUTES,
+  ...SEARCH_ROUTES,
+  ...DOWNLOADS_ROUTES,
+  graphqlRoute(),
+];
