@@ -18,35 +18,17 @@ import { ConfluenceValidationError } from "../errors.js";
 import { ConfluenceOAuthUnavailableError, ConfluenceScopeError } from "./errors.js";
 import { describeScopes, scopesForRequest } from "./scopes.js";
 import { createSiteResolver } from "./site-resolver.js";
-import { createTokenSession, raceOAuth } from "./token-session.js";
-import type { OAuthTokens } from "./tokens.js";
+import { createTokenSession, type OAuthTokenOptions, raceOAuth } from "./token-session.js";
 
 export { DEFAULT_REFRESH_SKEW_MS } from "./token-session.js";
 
 const SCOPE_FAILURE_CATEGORY = "FAILURE_CLIENT_SCOPE_CHECK";
 
-export interface OAuthAuthOptions {
-  accessToken: string;
-  /** With clientId and clientSecret, enables refreshing. */
-  refreshToken?: string;
-  /** When the access token expires (epoch ms); refresh happens `refreshSkewMs` before. */
-  expiresAt?: number;
-  clientId?: string;
-  clientSecret?: string;
-  /**
-   * Called after every refresh with the new tokens. The refresh token rotates: persist it, the
-   * previous one is spent and reusing it revokes the grant. If it throws, the request fails
-   * with ConfluenceTokensNotPersistedError and the client keeps using the new tokens.
-   */
-  onTokens?: (tokens: OAuthTokens) => void | Promise<void>;
+export interface OAuthAuthOptions extends OAuthTokenOptions {
   /** "API Site Override": a site name, URL or cloud id. Default: the first Confluence site. */
   siteOverride?: string;
   /** Skip the site lookup. */
   cloudId?: string;
-  /** Points auth.atlassian.com and api.atlassian.com elsewhere (e.g. the emulator). */
-  atlassianBaseUrl?: string;
-  /** Default 60 000. */
-  refreshSkewMs?: number;
   now?: () => number;
 }
 

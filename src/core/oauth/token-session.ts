@@ -28,15 +28,28 @@ export function raceOAuth<T>(
   );
 }
 
-export interface TokenSessionOptions {
+/** The tokens an OAuth connection starts from and how they may be renewed (oauthAuth's too). */
+export interface OAuthTokenOptions {
   accessToken: string;
+  /** With clientId and clientSecret, enables refreshing. */
   refreshToken?: string;
+  /** When the access token expires (epoch ms); refresh happens `refreshSkewMs` before. */
   expiresAt?: number;
   clientId?: string;
   clientSecret?: string;
+  /**
+   * Called after every refresh with the new tokens. The refresh token rotates: persist it, the
+   * previous one is spent and reusing it revokes the grant. If it throws, the request fails
+   * with ConfluenceTokensNotPersistedError and the client keeps using the new tokens.
+   */
   onTokens?: (tokens: OAuthTokens) => void | Promise<void>;
+  /** Points auth.atlassian.com and api.atlassian.com elsewhere (e.g. the emulator). */
   atlassianBaseUrl?: string;
+  /** Default 60 000. */
   refreshSkewMs?: number;
+}
+
+export interface TokenSessionOptions extends OAuthTokenOptions {
   now: () => number;
   /** Told about every new access token before `onTokens` runs (the site resolver keys on it). */
   onRotated?: (accessToken: string) => void;
