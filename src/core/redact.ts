@@ -80,13 +80,15 @@ export class Redactor {
 
   /** Headers with credentials replaced, by name and by value. */
   redactHeaders(headers: Readonly<Record<string, string | string[] | undefined>>) {
-    const out: Record<string, string> = {};
-    for (const [name, value] of Object.entries(headers)) {
-      if (value === undefined) continue;
-      const joined = Array.isArray(value) ? value.join(", ") : value;
-      out[name] = isSecretHeader(name) ? REDACTED : this.redactString(joined);
-    }
-    return out;
+    // Object.fromEntries, not `out[name] =`: a key `__proto__` stays a key (see redactAt).
+    return Object.fromEntries(
+      Object.entries(headers)
+        .filter((entry): entry is [string, string | string[]] => entry[1] !== undefined)
+        .map(([name, value]) => {
+          const joined = Array.isArray(value) ? value.join(", ") : value;
+          return [name, isSecretHeader(name) ? REDACTED : this.redactString(joined)];
+        }),
+    );
   }
 
   /** A URL (absolute or path) with secret query parameters and known secrets replaced. */
@@ -123,11 +125,14 @@ export class Redactor {
     // Cap recursion: logged values are for humans, and cycles must not hang the client.
     if (depth > 20) return "[Truncated]";
     if (Array.isArray(value)) return value.map((item) => this.redactAt(item, depth + 1));
-    const out: Record<string, unknown> = {};
-    for (const [key, item] of Object.entries(value)) {
-      out[key] = isSecretField(key) ? REDACTED : this.redactAt(item, depth + 1);
-    }
-    return out;
+    // Object.fromEntries, not `out[key] =`: a body field named `__proto__` (JSON.parse makes it
+    // an own property) must stay a field, not become the copy's prototype.
+    return Object.fromEntries(
+      Object.entries(value).map(([key, item]) => [
+        key,
+        isSecretField(key) ? REDACTED : this.redactAt(item, depth + 1),
+      ]),
+    );
   }
 
   /** Scrubs an error this client raised, in place: its message and stack. */

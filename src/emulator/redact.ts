@@ -49,6 +49,14 @@ export function isSecretName(name: string): boolean {
   return SECRET_NAMES.has(key) || SECRET_PARTS.some((part) => key.includes(part));
 }
 
+// The copies below are made with Object.fromEntries or defined properties, never `out[key] =`:
+// a client may send a field, parameter or header named `__proto__`, which an assignment would
+// turn into the copy's prototype instead of a logged field (found by the request-log property
+// test).
+function ownProperty<T>(out: Record<string, T>, key: string, value: T): void {
+  Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
 export function redactHeaders(
   headers: Record<string, string | string[] | number | undefined>,
 ): Record<string, string | string[]> {
@@ -58,13 +66,13 @@ export function redactHeaders(
     const lower = name.toLowerCase();
     if (lower === "location" && typeof value === "string") {
       // The OAuth /authorize redirect carries the authorization code in its query.
-      out[lower] = redactUrl(value);
+      ownProperty(out, lower, redactUrl(value));
     } else if (isSecretName(lower)) {
       // Keep the scheme ("Basic", "Bearer"): useful for debugging, harmless.
       const scheme = typeof value === "string" ? /^(\w+)\s/.exec(value)?.[1] : undefined;
-      out[lower] = scheme ? `${scheme} ${REDACTED}` : REDACTED;
+      ownProperty(out, lower, scheme ? `${scheme} ${REDACTED}` : REDACTED);
     } else {
-      out[lower] = typeof value === "number" ? String(value) : value;
+      ownProperty(out, lower, typeof value === "number" ? String(value) : value);
     }
   }
   return out;
@@ -75,22 +83,24 @@ export function redactBody(body: unknown, depth = 0): unknown {
   if (typeof body !== "object" || body === null) return body;
   if (depth > MAX_WALK_DEPTH) return REDACTED;
   if (Array.isArray(body)) return body.map((item) => redactBody(item, depth + 1));
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(body)) {
-    out[key] = isSecretName(key) ? REDACTED : redactBody(value, depth + 1);
-  }
-  return out;
+  return Object.fromEntries(
+    Object.entries(body).map(([key, value]) => [
+      key,
+      isSecretName(key) ? REDACTED : redactBody(value, depth + 1),
+    ]),
+  );
 }
 
 /** A parsed query (`?a=1&a=2` → `{ a: ["1", "2"] }`) with secret-named parameters redacted. */
 export function redactQuery(
   query: Record<string, string | string[]>,
 ): Record<string, string | string[]> {
-  const out: Record<string, string | string[]> = {};
-  for (const [key, value] of Object.entries(query)) {
-    out[key] = isSecretName(key) ? REDACTED : Array.isArray(value) ? [...value] : value;
-  }
-  return out;
+  return Object.fromEntries(
+    Object.entries(query).map(([key, value]) => [
+      key,
+      isSecretName(key) ? REDACTED : Array.isArray(value) ? [...value] : value,
+    ]),
+  );
 }
 
 /** Replaces the values of secret-looking query parameters (`code`, `access_token`, ...). */

@@ -130,3 +130,15 @@ describe("secrets in the client", () => {
     await client.close();
   });
 });
+
+describe("fields named __proto__", () => {
+  it("stay fields of the redacted copy, their values redacted", () => {
+    const redactor = new Redactor(() => ["s3cr3t-value"]);
+    const body = JSON.parse('{"__proto__":{"note":"s3cr3t-value","token":"x"},"ok":1}');
+    const copy = redactor.redactValue(body) as Record<string, unknown>;
+    expect(Object.getPrototypeOf(copy)).toBe(Object.prototype);
+    expect(JSON.stringify(copy)).toBe(
+      '{"__proto__":{"note":"[REDACTED]","token":"[REDACTED]"},"ok":1}',
+    );
+  });
+});

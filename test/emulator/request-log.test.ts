@@ -62,6 +62,18 @@ describe("request log size (item 7)", () => {
     expect(log.text.length).toBeLessThan(21 * (BODY_PREVIEW_CHARS + 2048));
   });
 
+  it("keeps a field named __proto__ as a field, in redaction and preview alike", () => {
+    // JSON.parse makes `__proto__` an own property, as a request body would.
+    const body = JSON.parse('{"value":{"__proto__":[]},"token":"x","__proto__":{"password":"p"}}');
+    const expected =
+      '{"value":{"__proto__":[]},"token":"[REDACTED]","__proto__":{"password":"[REDACTED]"}}';
+    expect(JSON.stringify(redactBody(body))).toBe(expected);
+    expect(redactedJsonPreview(body, Number.MAX_SAFE_INTEGER)).toEqual({
+      text: expected,
+      complete: true,
+    });
+  });
+
   it("previews exactly the start of the redacted JSON", () => {
     const withSecrets = fc
       .jsonValue()
