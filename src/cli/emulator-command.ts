@@ -126,18 +126,6 @@ async function start(options: EmulatorCliOptions) {
   }
 }
 
-export function untilSignal(): Promise<void> {
-  return new Promise((resolve) => {
-    const stop = () => {
-      process.off("SIGINT", stop);
-      process.off("SIGTERM", stop);
-      resolve();
-    };
-    process.on("SIGINT", stop);
-    process.on("SIGTERM", stop);
-  });
-}
-
 export function addEmulatorCommand(program: Command, io: CliIo): void {
   program
     .command("emulator")

@@ -12,6 +12,7 @@ import { CONNECTION_HELP, usesOAuth } from "./connection.js";
 import type { CliIo } from "./emulator-command.js";
 import { describeError, EXIT_CODES_HELP, EXIT_USAGE, exitCodeOf } from "./exit-codes.js";
 import { addMcpCommand } from "./mcp-command.js";
+import { untilSignal } from "./until-signal.js";
 
 export type MainIo = CliIo & ActionsIo;
 
@@ -84,8 +85,7 @@ function defaultIo(io: Partial<MainIo> | undefined): MainIo {
     progress: io?.progress ?? ((text) => process.stderr.write(text)),
     stderrIsTty: io?.stderrIsTty ?? process.stderr.isTTY === true,
     env: io?.env ?? process.env,
-    untilStopped:
-      io?.untilStopped ?? (async () => (await import("./emulator-command.js")).untilSignal()),
+    untilStopped: io?.untilStopped ?? untilSignal,
   };
 }
 

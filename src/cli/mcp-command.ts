@@ -66,7 +66,7 @@ export function addMcpCommand(program: Command, io: McpIo): void {
       if (flags.transport === "stdio") {
         const { serveMcpStdio } = await import("../mcp/stdio.js");
         const server = await serveMcpStdio(options);
-        await io.untilStopped();
+        await Promise.race([io.untilStopped(), server.ended]);
         await server.close();
         return;
       }

@@ -52,6 +52,16 @@ describe("start-up", () => {
     },
   );
 
+  it("confluence mcp (stdio) starts without the emulator, the HTTP client or GraphQL", async () => {
+    // stdin is closed at once: the server starts, finds the end of its input and exits. What it
+    // loaded until then is what stands between its start and its answer to `initialize`.
+    const urls = await loaded(["mcp"]);
+    expect(urls.some((url) => url.includes("/src/mcp/stdio.ts"))).toBe(true);
+    for (const heavy of [...HEAVY, "/node_modules/ohm-js/", "/src/mcp/http.ts"]) {
+      expect(urls.filter((url) => url.includes(heavy))).toEqual([]);
+    }
+  });
+
   it("running an action does load the HTTP client (the recording sees it)", async () => {
     const urls = await loaded(["list-spaces", "--limit", "1"], emulatorEnv(emulator));
     expect(urls.some((url) => url.includes("/node_modules/undici/"))).toBe(true);
