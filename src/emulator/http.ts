@@ -8,8 +8,33 @@ export function params(request: FastifyRequest): Record<string, string> {
   return request.params as Record<string, string>;
 }
 
+// The query parameters a route read, per request: a list's next link carries those (the
+// parameters the operation understood, as Confluence re-serialises them), never unknown ones,
+// which Atlassian's OpenAPI documents do not declare for the link (found by `npm run fuzz`).
+const READ_PARAMS = Symbol("queryParametersRead");
+type TrackedRequest = FastifyRequest & { [READ_PARAMS]?: Set<string> };
+
 export function query(request: FastifyRequest): Query {
-  return request.query as Query;
+  const tracked = request as TrackedRequest;
+  const read = (tracked[READ_PARAMS] ??= new Set<string>());
+  const record = (name: string | symbol) => {
+    if (typeof name === "string") read.add(name);
+  };
+  return new Proxy(request.query as Query, {
+    get(target, name, receiver) {
+      record(name);
+      return Reflect.get(target, name, receiver);
+    },
+    has(target, name) {
+      record(name);
+      return Reflect.has(target, name);
+    },
+  });
+}
+
+/** The names of the query parameters the route read (see `query`). */
+function paramsRead(request: FastifyRequest): ReadonlySet<string> {
+  return (request as TrackedRequest)[READ_PARAMS] ?? new Set();
 }
 
 /** The site's `/wiki` base URL as the client addressed it (Confluence's `_links.base`). */
@@ -28,8 +53,9 @@ export function jsonObject(request: FastifyRequest): Record<string, unknown> {
 
 /**
  * Sends a MultiEntityResult. The next link is relative to the site (`/wiki/api/v2/...`, even
- * when the request came through a gateway prefix, as Confluence does), keeps every filter of
- * the request and carries the new cursor. It is also sent as a Link header in Confluence's
+ * when the request came through a gateway prefix, as Confluence does), keeps every parameter
+ * of the request the route understood (filters, sort, body format...) and carries the new
+ * cursor. It is also sent as a Link header in Confluence's
  * format, next then base:
  * `Link: </wiki/api/v2/blogposts?limit=2&cursor=...>; rel="next", <https://x.atlassian.net/wiki>; rel="base"`
  * (observed on Atlassian Cloud; recorded in public clients' fixtures, e.g. amp-labs/connectors).
@@ -48,8 +74,11 @@ export function sendList<T>(
     const url = request.url;
     const queryStart = url.indexOf("?");
     const path = queryStart >= 0 ? url.slice(0, queryStart) : url;
-    const search = new URLSearchParams(queryStart >= 0 ? url.slice(queryStart + 1) : "");
-    search.delete("cursor");
+    const given = new URLSearchParams(queryStart >= 0 ? url.slice(queryStart + 1) : "");
+    const understood = paramsRead(request);
+    const search = new URLSearchParams(
+      [...given].filter(([name]) => understood.has(name) && name !== "cursor"),
+    );
     search.set("limit", String(limit));
     search.set("cursor", nextCursor);
     const wikiAt = path.indexOf("/wiki/");
