@@ -331,8 +331,15 @@ function checkPagination(routed: RoutedExchange, headers: Headers, body: unknown
   if (!single(nextQuery.cursor)) {
     routed.violation("response", "header.link.next", `${next} carries no cursor`);
   }
+  // The request's parameters that the operation declares must be kept; others (undeclared, which
+  // the request check reports) must not be, as the next URL is checked as a request below.
+  const declared = new Set(
+    ((routed.operation as { parameters?: { name?: string; in?: string }[] }).parameters ?? [])
+      .filter((parameter) => parameter.in === "query")
+      .map((parameter) => parameter.name),
+  );
   for (const [name, value] of Object.entries(routed.query)) {
-    if (name === "cursor") continue;
+    if (name === "cursor" || !declared.has(name)) continue;
     if (String(nextQuery[name]) !== String(value)) {
       routed.violation(
         "response",
