@@ -16,7 +16,8 @@ type TrackedRequest = FastifyRequest & { [READ_PARAMS]?: Set<string> };
 
 export function query(request: FastifyRequest): Query {
   const tracked = request as TrackedRequest;
-  const read = (tracked[READ_PARAMS] ??= new Set<string>());
+  tracked[READ_PARAMS] ??= new Set<string>();
+  const read = tracked[READ_PARAMS];
   const record = (name: string | symbol) => {
     if (typeof name === "string") read.add(name);
   };
