@@ -1,15 +1,16 @@
 // Writes the prose-free extract of Atlassian's official Confluence OpenAPI documents that the
 // conformance suite reads (spec/openapi/). Only machine facts are kept: paths, operations,
 // parameters, request bodies, responses, schemas, enums, formats, `required`, security and
-// scopes. Prose is dropped (description, summary, title, examples, tags' text, narrative); where
-// OpenAPI 3.0 requires a text field (`info.title`, a response's `description`) it is left empty
-// or named by us, so the extract is still a valid OpenAPI document.
+// scopes. Prose is dropped (description, summary, title, examples, tags' text, narrative),
+// including the text fields OpenAPI 3.0 requires (`info.title`, a response's `description`):
+// the conformance suite's loader (test/conformance/spec.ts) puts empty ones back.
 //
-//   npm run openapi:extract                 # reads ../shared/spec/openapi/
+//   npm run openapi:extract                 # reads the official documents (scripts/beside-repo.ts)
 //   npm run openapi:extract -- <dir>        # reads <dir>/confluence-v2.json and -v1.json
 import { readFileSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { OFFICIAL_OPENAPI_DIR } from "./beside-repo.js";
 
 export const EXTRACT_FILES = { v2: "confluence-v2.json", v1: "confluence-v1.json" } as const;
 export type ExtractName = keyof typeof EXTRACT_FILES;
@@ -18,7 +19,7 @@ const repoRoot = fileURLToPath(new URL("../", import.meta.url));
 /** Where the extract is committed. */
 export const EXTRACT_DIR = resolve(repoRoot, "spec/openapi");
 /** Where Atlassian's full documents sit beside a checkout that has them (CI does). */
-export const OFFICIAL_DIR = resolve(repoRoot, "../shared/spec/openapi");
+export const OFFICIAL_DIR = OFFICIAL_OPENAPI_DIR;
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
@@ -67,8 +68,8 @@ function isObject(value: Json): value is JsonObject {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-function walk(value: Json, key: string | undefined): Json {
-  if (Array.isArray(value)) return value.map((item) => walk(item, undefined));
+function walk(value: Json): Json {
+  if (Array.isArray(value)) return value.map((item) => walk(item));
   if (!isObject(value)) return value;
   const out: JsonObject = {};
   for (const [name, child] of Object.entries(value)) {
@@ -77,20 +78,16 @@ function walk(value: Json, key: string | undefined): Json {
     else if (name === "scopes" && isObject(child)) out[name] = blankValues(child);
     else if (name === "tags" && Array.isArray(child))
       out[name] = child; // operation tag names
-    else if (NAME_MAPS.has(name) && isObject(child)) out[name] = mapValues(child, name);
-    else out[name] = walk(child, name);
+    else if (NAME_MAPS.has(name) && isObject(child)) out[name] = mapValues(child);
+    else out[name] = walk(child);
   }
-  // OpenAPI 3.0 requires `description` on a response object: keep the field, not the words.
-  if (key === "response") out.description = "";
   return out;
 }
 
-function mapValues(map: JsonObject, kind: string): JsonObject {
+function mapValues(map: JsonObject): JsonObject {
   const out: JsonObject = {};
-  // A `responses` map holds response objects (status → response, or name → response).
-  const childKey = kind === "responses" ? "response" : undefined;
   for (const [name, child] of Object.entries(map)) {
-    out[name] = walk(child, childKey);
+    out[name] = walk(child);
   }
   return out;
 }
@@ -104,21 +101,17 @@ export function extractOpenApi(document: unknown, name: ExtractName): JsonObject
   if (!isObject(document as Json)) throw new Error(`OpenAPI ${name}: not a JSON object`);
   const source = document as JsonObject;
   const info = isObject(source.info ?? null) ? (source.info as JsonObject) : {};
-  const extract = walk(
-    {
-      openapi: source.openapi ?? null,
-      servers: source.servers ?? [],
-      paths: source.paths ?? {},
-      components: source.components ?? {},
-      ...(source.security === undefined ? {} : { security: source.security }),
-    },
-    undefined,
-  ) as JsonObject;
-  // `info.title` is required by OpenAPI: ours names the extract, the version is Atlassian's.
+  const extract = walk({
+    openapi: source.openapi ?? null,
+    servers: source.servers ?? [],
+    paths: source.paths ?? {},
+    components: source.components ?? {},
+    ...(source.security === undefined ? {} : { security: source.security }),
+  }) as JsonObject;
+  // The version is a fact; `info.title` is prose (the loader names the document).
   return {
     openapi: extract.openapi ?? null,
     info: {
-      title: `Confluence ${name} (prose-free extract)`,
       version: typeof info.version === "string" ? info.version : "",
     },
     ...extract,

@@ -1,6 +1,6 @@
 // Input definitions shared by several actions, declared once. Labels, comments and defaults are
 // the specification's exact text (docs/confluence.md is generated from them and a test compares
-// them with the specification page, ../shared/spec/confluence-connector.md beside the repository).
+// them with the specification page where it is present, see test/catalog/spec-tables.ts).
 import { InvalidValue } from "./input-error.js";
 import { JSON_DEPTH_NOTE } from "./json-depth.js";
 import * as p from "./parse.js";

@@ -1,16 +1,17 @@
 // Reads the specification's markdown (and our generated docs, which use the same format):
 // each `### Section` with its description and `Input | Comments | Default` rows.
 //
-// The specification page sits beside the repository (../shared/spec/, as in CI), not in it: a
+// The specification page sits beside the repository (scripts/beside-repo.ts, as in CI), not in it: a
 // bare clone has only docs/confluence.md, our generated reference page, which docs.test.ts
 // proves identical to the specification wherever the specification is present. Counts and
 // labels that tests need on any machine come from that page (`referenceSections`).
 import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { SPEC_PAGE } from "../../scripts/beside-repo.js";
 
 const repoRoot = fileURLToPath(new URL("../../", import.meta.url));
-export const SPEC_PATH = resolve(repoRoot, "../shared/spec/confluence-connector.md");
+export const SPEC_PATH = SPEC_PAGE;
 export const REFERENCE_PATH = resolve(repoRoot, "docs/confluence.md");
 /** Whether the specification page is beside the repository; tests comparing with it skip if not. */
 export const specAvailable = existsSync(SPEC_PATH);

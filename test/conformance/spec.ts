@@ -50,6 +50,7 @@ export async function loadSpecs(): Promise<Record<SpecName, LoadedSpec>> {
 async function buildSpec(name: SpecName): Promise<LoadedSpec> {
   const document = readSpecDocument(name);
   if (!isJsonObject(document)) throw new Error(`OpenAPI spec ${name} is not a JSON object`);
+  restoreRequiredText(name, document);
   applyExceptions(name, document);
   checkServers(name, document);
   const api = new OpenAPIBackend({
@@ -126,6 +127,26 @@ function precompileRouter(api: OpenAPIBackend, apiRoot: string): void {
     // No match: the original raises the router's own 404/405 (or returns undefined).
     return match ?? (original(req, strict as never) as RoutedOperation | undefined);
   }) as Router["matchOperation"];
+}
+
+/**
+ * The extract (spec/openapi/) carries no text at all, not even the fields OpenAPI 3.0 requires
+ * (`info.title`, each response's `description`): empty ones go back before validation.
+ */
+function restoreRequiredText(name: SpecName, document: JsonObject): void {
+  const info = isJsonObject(document.info) ? document.info : {};
+  document.info = { title: `Confluence ${name}`, ...info };
+  const withDescription = (responses: unknown) => {
+    if (!isJsonObject(responses)) return;
+    for (const response of Object.values(responses)) {
+      if (isJsonObject(response) && !("$ref" in response) && response.description === undefined) {
+        response.description = "";
+      }
+    }
+  };
+  eachOperation(document, (operation) => withDescription(operation.responses));
+  const components = isJsonObject(document.components) ? document.components : {};
+  withDescription(components.responses);
 }
 
 function checkServers(name: SpecName, document: JsonObject): void {
