@@ -6,7 +6,7 @@ export default defineConfig({
     // OpenAPI conformance (test/conformance): the global setup collects and prints coverage;
     // the setup file fails a test whose exchanges broke Atlassian's spec.
     globalSetup: ["test/conformance/global-setup.ts"],
-    setupFiles: ["test/support/conformance-hooks.ts"],
+    setupFiles: ["test/support/conformance-hooks.ts", "test/support/property-seed.ts"],
     // Tests start real HTTP servers on loopback; keep parallelism modest on 2-core machines.
     pool: "forks",
     // One module graph per worker (not per file): the OpenAPI validators are compiled once per
