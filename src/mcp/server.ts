@@ -80,6 +80,7 @@ export function createMcpServer(options: McpServerOptions): Server {
       title: tool.title,
       description: tool.description,
       inputSchema: tool.inputSchema as ToolSpec["inputSchema"] & { type: "object" },
+      ...(tool.outputSchema && { outputSchema: tool.outputSchema }),
       annotations: tool.annotations,
     })),
   }));

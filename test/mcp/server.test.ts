@@ -102,6 +102,10 @@ describe.each(Object.keys(transports) as (keyof typeof transports)[])("MCP over 
       expect(tool.inputSchema.properties).not.toHaveProperty("connection");
       expect(tool.title, tool.name).toEqual(expect.any(String));
       expect(tool.annotations?.openWorldHint, tool.name).toBe(true);
+      // Every result shape is known but Raw Request's and GraphQL's (whatever was asked for).
+      const free = tool.name === "raw_request" || tool.name === "graphql_request";
+      expect(tool.outputSchema === undefined, tool.name).toBe(free);
+      if (tool.outputSchema) expect(() => ajv.compile(tool.outputSchema!), tool.name).not.toThrow();
     }
     const byName = new Map(tools.map((tool) => [tool.name, tool]));
     expect(byName.get("get_page")?.annotations).toMatchObject({
@@ -125,12 +129,26 @@ describe.each(Object.keys(transports) as (keyof typeof transports)[])("MCP over 
     emulator.reset(); // the scenario creates pages by title: start from the seed each time
     const texts: string[] = [];
     const called = new Set<string>();
+    const { tools } = await client.listTools();
+    const ajv = new Ajv2020.default({ strict: false });
+    const validators = new Map(
+      tools.flatMap((tool) =>
+        tool.outputSchema ? [[tool.name, ajv.compile(tool.outputSchema)]] : [],
+      ),
+    );
     const perform = async (key: string, params: Record<string, unknown>) => {
       const result = await client.callTool({ name: snakeCase(key), arguments: params });
       const text = textOf(result);
       texts.push(text);
       if (result.isError) throw new Error(text);
       called.add(key);
+      // The SDK client checks this too; asserted here so that the test cannot pass without it.
+      const validate = validators.get(snakeCase(key));
+      if (validate && !validate(result.structuredContent)) {
+        throw new Error(
+          `${key}: result breaks its outputSchema: ${ajv.errorsText(validate.errors)}`,
+        );
+      }
       return (
         result.structuredContent ??
         (text.startsWith("{") || text.startsWith("[") ? JSON.parse(text) : text)
