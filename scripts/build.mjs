@@ -4,7 +4,8 @@
 //   node scripts/build.mjs                                   everything into dist/ (with the
 //                                                            `confluence` CLI bundle, dist/cli)
 //   node scripts/build.mjs --component-only --outdir DIR     only the component bundle, into DIR
-//   node scripts/build.mjs --cli-only --outdir DIR           only the CLI bundle, DIR/cli/index.cjs
+//   node scripts/build.mjs --cli-only --outdir DIR           only the CLI bundles, DIR/cli/index.cjs
+//                                                            and the MCP server's, DIR/cli/mcp-*.cjs
 //                                                            (DIR inside the repository, so that
 //                                                            its dependencies resolve)
 //
@@ -85,10 +86,14 @@ if (!args["component-only"]) {
   // emulator, the catalog's runner) stays lazy: esbuild evaluates those modules, and requires
   // the dependencies they use (fastify, undici, graphql), only on first use.
   const pkg = JSON.parse(readFileSync("package.json", "utf8"));
-  // Only commander is bundled. Bundling the MCP SDK too makes `confluence mcp` answer
-  // `initialize` ~25% sooner (its import, zod and ajv, is most of that start-up: ~270 ms) but
-  // adds ~20 ms to every `--help`, which must stay under 0.2 s; measured with bench/cli-startup.ts.
+  // Only commander is bundled into the CLI itself. The MCP server goes into bundles of its own,
+  // one per transport (dist/cli/mcp-stdio.cjs, mcp-http.cjs), which `confluence mcp` loads and
+  // nothing else does: with the SDK and its zod and ajv in one file, Node reads and evaluates one
+  // module instead of ~300, and `confluence mcp` answers `initialize` ~4x sooner, while
+  // `--help` never parses them (bench/cli-startup.ts measures both).
+  const builtins = [...builtinModules, ...builtinModules.map((name) => `node:${name}`)];
   const external = Object.keys(pkg.dependencies).filter((name) => name !== "commander");
+  const MCP_BUNDLES = { "../mcp/stdio.js": "./mcp-stdio.cjs", "../mcp/http.js": "./mcp-http.cjs" };
   await build({
     entryPoints: ["src/cli/index.ts"],
     outfile: join(outdir, "cli", "index.cjs"),
@@ -96,9 +101,41 @@ if (!args["component-only"]) {
     format: "cjs",
     platform: "node",
     target: "node20",
-    external: [...builtinModules, ...builtinModules.map((name) => `node:${name}`), ...external],
+    external: [...builtins, ...external],
+    // `import("./mcp-stdio.cjs")` as a `require`: Node's `import()` of a CommonJS file scans the
+    // whole file for its exports first (cjs-module-lexer: 120 ms for the MCP bundle).
+    supported: { "dynamic-import": false },
+    plugins: [
+      {
+        name: "mcp-bundles",
+        setup(on) {
+          on.onResolve({ filter: /^\.\.\/mcp\/(stdio|http)\.js$/ }, (args) => ({
+            path: MCP_BUNDLES[args.path],
+            external: true,
+          }));
+        },
+      },
+    ],
     logLevel: "warning",
   });
+  // The SDK and what it imports are bundled; the connector's other dependencies (undici,
+  // graphql: loaded on the first tool call) stay `require`d from node_modules.
+  const mcpExternal = external.filter((name) => name !== "@modelcontextprotocol/sdk");
+  for (const [source, bundle] of Object.entries(MCP_BUNDLES)) {
+    await build({
+      entryPoints: [source.replace("../", "src/").replace(/\.js$/, ".ts")],
+      outfile: join(outdir, "cli", bundle),
+      bundle: true,
+      format: "cjs",
+      platform: "node",
+      target: "node20",
+      external: [...builtins, ...mcpExternal],
+      // As the component: readable names in stack traces, a third of the size.
+      minifyWhitespace: true,
+      minifySyntax: true,
+      logLevel: "warning",
+    });
+  }
 
   // Read by scripts/prepare.mjs: dist/ is the build of exactly these sources.
   if (full) writeFileSync(FINGERPRINT_FILE, `${buildFingerprint()}\n`);

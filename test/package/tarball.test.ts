@@ -3,8 +3,9 @@
 // outside the repository, then use its library, `confluence-connector/emulator`, the component
 // entry and the `confluence` bin. Dependencies come from npm's cache where it has them
 // (`npm ci` just filled it), so the test costs seconds, not a download.
-import { execFile } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { execFile, spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -14,6 +15,16 @@ import { DEMO_IDS } from "../../src/emulator/index.js";
 import { startTestEmulator } from "../support/emulator.js";
 
 const run = promisify(execFile);
+const INITIALIZE = `${JSON.stringify({
+  jsonrpc: "2.0",
+  id: 1,
+  method: "initialize",
+  params: {
+    protocolVersion: "2025-06-18",
+    capabilities: {},
+    clientInfo: { name: "t", version: "1" },
+  },
+})}\n`;
 const repoRoot = fileURLToPath(new URL("../../", import.meta.url));
 const NPM = process.platform === "win32" ? "npm.cmd" : "npm";
 
@@ -57,9 +68,10 @@ beforeAll(async () => {
   );
 }, 180_000);
 
-afterAll(() => {
-  if (work) rmSync(work, { recursive: true, force: true });
-});
+// The installed project holds a whole node_modules: removing it takes a while on a busy disk.
+afterAll(async () => {
+  if (work) await rm(work, { recursive: true, force: true });
+}, 120_000);
 
 describe("npm pack", () => {
   it("ships the library, the emulator, the component, the bin and the docs, without source maps", () => {
@@ -153,6 +165,17 @@ try {
         env,
       });
       expect(JSON.parse(page.stdout)).toMatchObject({ id: DEMO_IDS.pages.architecture });
+      // `confluence mcp` loads its own bundle (dist/cli/mcp-stdio.cjs): it must ship and answer.
+      const mcp = spawnSync(bin, ["mcp"], {
+        cwd: project,
+        env,
+        input: INITIALIZE,
+        encoding: "utf8",
+      });
+      expect(JSON.parse(mcp.stdout.split("\n")[0] ?? "")).toMatchObject({
+        id: 1,
+        result: { serverInfo: { name: "confluence-connector" } },
+      });
     } finally {
       await emulator.close();
     }
