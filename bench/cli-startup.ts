@@ -6,6 +6,7 @@
 //   node --import tsx bench/cli-startup.ts      this section alone (after `npm run build`)
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import { MCP_INITIALIZE_LINE } from "../test/support/mcp-initialize.js";
 import { type Summary, summarise } from "./stats.js";
 
 const BIN = fileURLToPath(new URL("../bin/confluence.cjs", import.meta.url));
@@ -14,23 +15,17 @@ const REPORT_CPU = ["--require", fileURLToPath(new URL("./report-cpu.cjs", impor
 
 // `confluence mcp` (stdio) is timed from spawn to the exit that follows its answer to
 // `initialize`: the input ends after that one request, and the server stops when it does.
-const INITIALIZE = `${JSON.stringify({
-  jsonrpc: "2.0",
-  id: 1,
-  method: "initialize",
-  params: {
-    protocolVersion: "2025-06-18",
-    capabilities: {},
-    clientInfo: { name: "bench", version: "1" },
-  },
-})}\n`;
 
 const COMMANDS: { label: string; args: string[]; input?: string }[] = [
   { label: "`node -e 0` (baseline)", args: ["-e", "0"] },
   { label: "`confluence --help`", args: [BIN, "--help"] },
   { label: "`confluence get-page --help`", args: [BIN, "get-page", "--help"] },
   { label: "`confluence --version`", args: [BIN, "--version"] },
-  { label: "`confluence mcp` answering `initialize`", args: [BIN, "mcp"], input: INITIALIZE },
+  {
+    label: "`confluence mcp` answering `initialize`",
+    args: [BIN, "mcp"],
+    input: MCP_INITIALIZE_LINE,
+  },
 ];
 
 /** Wall time (spawn to exit) and the process's own CPU time, in ms. */

@@ -17,6 +17,7 @@ import { documentedActionLabels } from "../catalog/spec-tables.js";
 import { cliCommand } from "../cli/support/spawn-cli.js";
 import { EMULATOR_ENVIRONMENT } from "../support/catalog.js";
 import { startTestEmulator } from "../support/emulator.js";
+import { MCP_INITIALIZE } from "../support/mcp-initialize.js";
 
 const EMAIL = "mcp-user@example.com";
 const TOKEN = "ATATT3xFfGF0-mcp-s3cr3t-T0ken-0123456789";
@@ -213,16 +214,7 @@ describe("tool selection", () => {
 });
 
 describe("Streamable HTTP guards", () => {
-  const initialize = {
-    jsonrpc: "2.0",
-    id: 1,
-    method: "initialize",
-    params: {
-      protocolVersion: "2025-06-18",
-      capabilities: {},
-      clientInfo: { name: "t", version: "1" },
-    },
-  };
+  const initialize = MCP_INITIALIZE;
   const post = (url: string, headers: Record<string, string> = {}) =>
     fetch(url, {
       method: "POST",

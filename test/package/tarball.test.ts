@@ -13,18 +13,9 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_IDS } from "../../src/emulator/index.js";
 import { startTestEmulator } from "../support/emulator.js";
+import { MCP_INITIALIZE_LINE } from "../support/mcp-initialize.js";
 
 const run = promisify(execFile);
-const INITIALIZE = `${JSON.stringify({
-  jsonrpc: "2.0",
-  id: 1,
-  method: "initialize",
-  params: {
-    protocolVersion: "2025-06-18",
-    capabilities: {},
-    clientInfo: { name: "t", version: "1" },
-  },
-})}\n`;
 const repoRoot = fileURLToPath(new URL("../../", import.meta.url));
 const NPM = process.platform === "win32" ? "npm.cmd" : "npm";
 
@@ -169,7 +160,7 @@ try {
       const mcp = spawnSync(bin, ["mcp"], {
         cwd: project,
         env,
-        input: INITIALIZE,
+        input: MCP_INITIALIZE_LINE,
         encoding: "utf8",
       });
       expect(JSON.parse(mcp.stdout.split("\n")[0] ?? "")).toMatchObject({
