@@ -36,6 +36,11 @@ const { values: args } = parseArgs({
   },
 });
 const outdir = args.outdir;
+
+// jsonc-parser's `main` is a UMD build whose `require("./impl/...")` calls sit inside a factory
+// esbuild does not follow; its ES module build (`module`) bundles cleanly. Node itself loads
+// the UMD build (dist/lib, the CLI bundle, which keeps dependencies external, and tests).
+const alias = { "jsonc-parser": "jsonc-parser/lib/esm/main.js" };
 const full = !args["component-only"] && !args["cli-only"];
 
 if (full) {
@@ -50,6 +55,7 @@ if (full) {
 if (!args["cli-only"] && existsSync("src/component/index.ts")) {
   mkdirSync(outdir, { recursive: true });
   await build({
+    alias,
     entryPoints: ["src/component/index.ts"],
     outfile: join(outdir, "index.js"),
     // `prism components:publish` uploads dist/ alone and Prismatic loads dist/index.js without

@@ -5,6 +5,7 @@ import { InvalidValue } from "./input-error.js";
 import { JSON_DEPTH_NOTE } from "./json-depth.js";
 import * as p from "./parse.js";
 import type { ConnectionValue, InputDef } from "./types.js";
+import { EACH_ENTRY, query } from "./wire.js";
 
 export function defineInput<T>(def: InputDef<T>): InputDef<T> {
   return def;
@@ -94,9 +95,13 @@ export const maxItems = defineInput({
   parse: p.optionalInteger(1, FETCH_ALL_MAX_ITEMS),
 });
 
-export const queryParameters = keyValueList(
-  "Query Parameters",
-  "Query parameters to pass in to your request. Ex. Key: include-versions Value: true",
+/** Each entry is a query parameter, winning over the action's declared ones. */
+export const queryParameters = query(
+  EACH_ENTRY,
+  keyValueList(
+    "Query Parameters",
+    "Query parameters to pass in to your request. Ex. Key: include-versions Value: true",
+  ),
 );
 
 /**

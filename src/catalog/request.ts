@@ -7,7 +7,8 @@ import type { ConfluenceResponse, HttpMethod, QueryParams, QueryValue } from "..
 import { InputError } from "./input-error.js";
 import { FETCH_ALL_MAX_ITEMS } from "./inputs.js";
 import type { KeyValues } from "./parse.js";
-import type { ActionOutput, RunContext } from "./types.js";
+import type { ActionDef, ActionOutput, RunContext } from "./types.js";
+import { placeholders } from "./wire.js";
 
 /** The parameters of one call to the action's own endpoint (`ActionDef.endpoint`). */
 export interface ApiCall {
@@ -16,6 +17,7 @@ export interface ApiCall {
   /** "Query Parameters" input: merged into the query string; its entries win over `query`. */
   extraQuery?: KeyValues;
   body?: unknown;
+  headers?: Readonly<Record<string, string>>;
   /** For DELETE (204, no body): the id reported back as `{ id, deleted: true }`. */
   deleted?: string;
 }
@@ -54,7 +56,10 @@ export interface ListOutput {
   _links?: unknown;
 }
 
-export function mergeQuery(query: QueryParams | undefined, extra: KeyValues = []): QueryParams {
+export function mergeQuery(
+  query: QueryParams | undefined,
+  extra: readonly (readonly [string, string])[] = [],
+): QueryParams {
   const merged: Record<string, QueryValue> = { ...query };
   for (const [name, value] of extra) merged[name] = value;
   return merged;
@@ -85,6 +90,7 @@ export async function callApi(ctx: RunContext, call: ApiCall = {}): Promise<Acti
       pathParams: call.params,
       query: mergeQuery(call.query, call.extraQuery),
       body: call.body,
+      ...(call.headers === undefined ? {} : { headers: { ...call.headers } }),
       debug: ctx.debug,
     });
   } catch (error) {
@@ -147,6 +153,36 @@ export async function listApi(
   const links = (page.raw as { _links?: unknown } | undefined)?._links;
   const data: ListOutput = { results: page.results, nextCursor: page.nextCursor, _links: links };
   return { data };
+}
+
+/**
+ * The run of an action without one: its endpoint called with the request its inputs declare. An
+ * action with the paging inputs (`listInputs`: Fetch All) is a list; a DELETE reports the id of
+ * its endpoint's last path parameter as deleted.
+ */
+export function runDeclared(
+  def: ActionDef,
+  input: Readonly<Record<string, unknown>>,
+  ctx: RunContext,
+): Promise<ActionOutput> {
+  const { params, query, extraQuery, body, headers } = ctx.request;
+  const declared = {
+    params: Object.keys(params).length === 0 ? undefined : params,
+    query,
+  };
+  const queryParameters = extraQuery as KeyValues;
+  if ("fetchAll" in def.inputs) {
+    return listApi(ctx, { ...(input as unknown as Paging), queryParameters }, declared);
+  }
+  const { method } = endpointOf(ctx);
+  const last = placeholders(ctx.endpoint).at(-1);
+  return callApi(ctx, {
+    ...declared,
+    extraQuery: queryParameters,
+    body,
+    headers: Object.keys(headers).length === 0 ? undefined : headers,
+    deleted: method === "DELETE" && last !== undefined ? params[last] : undefined,
+  });
 }
 
 /** Output of an ambiguity-safe write (src/core/writes): the object Confluence holds. */

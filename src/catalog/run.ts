@@ -3,7 +3,9 @@
 import { connectClient } from "./client-factory.js";
 import { type ConnectorEnvironment, DEFAULT_ENVIRONMENT } from "./environment.js";
 import { InputError, InvalidValue } from "./input-error.js";
+import { runDeclared } from "./request.js";
 import type { ActionDef, ActionLogger, ActionOutput, ConnectionValue, InputDefs } from "./types.js";
+import { assemble } from "./wire.js";
 
 export function parseInputs(def: ActionDef, raw: Readonly<Record<string, unknown>>) {
   const parsed: Record<string, unknown> = {};
@@ -37,13 +39,18 @@ export async function runAction(
     environment,
   );
   try {
-    return await def.run(parsed as never, {
+    const ctx = {
       client,
       logger,
       debug,
       siteOrigin,
       endpoint: def.endpoint,
-    });
+      request: assemble(def.inputs, parsed),
+    };
+    // Actions that only place inputs on the wire have no `run` of their own.
+    return await (def.run === undefined
+      ? runDeclared(def, parsed, ctx)
+      : def.run(parsed as never, ctx));
   } catch (error) {
     if (error instanceof InvalidValue) throw new InputError(def.label, error.message);
     throw error;

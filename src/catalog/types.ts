@@ -1,15 +1,29 @@
 // The catalog's vocabulary: plain data describing connections and actions. Nothing here knows
 // about Prismatic/spectral; adapters (src/component, scripts/docs.ts) translate these shapes.
-import type { ConfluenceClient } from "../core/index.js";
+import type { ConfluenceClient, QueryValue } from "../core/index.js";
 
 /** Input widget kinds, a subset of what integration platforms offer. */
 export type InputType = "string" | "text" | "password" | "boolean" | "code" | "connection";
 
 /**
+ * Where an input's value goes on the wire: a path parameter (`name` is the `{name}` of the
+ * endpoint template), a query parameter, a field of the JSON body or a header. `omitFalse`: a
+ * flag sent only when true (Confluence's default is false). A key/value list placed in the query
+ * with name `*` adds each of its entries as a parameter ("Query Parameters"; they win over the
+ * declared ones). Inputs without a wire are controls (connection, paging, debug).
+ */
+export type Wire =
+  | { readonly in: "path"; readonly name: string }
+  | { readonly in: "query"; readonly name: string; readonly omitFalse?: true }
+  | { readonly in: "body" | "header"; readonly name: string };
+
+/**
  * One input of an action. `label`, `comments` and `default` are the specification's exact text
  * (a `<br />` in the specification's table is a newline here). `parse` turns the raw value the
  * platform delivers (strings, booleans, key/value lists) into what the action needs, or throws an
- * `InvalidValue` saying why; the runner adds the label.
+ * `InvalidValue` saying why; the runner adds the label. Its constraints (type, pattern, range,
+ * enum, default) are data on the parser (`parse.schema`), from which json-schema.ts derives the
+ * input's JSON Schema.
  */
 export interface InputDef<T = unknown> {
   readonly label: string;
@@ -25,6 +39,8 @@ export interface InputDef<T = unknown> {
   readonly placeholder?: string;
   /** Extra sentence for the generated reference docs (never replaces `comments`). */
   readonly docsNote?: string;
+  /** Where the value goes in the request (see `Wire`); the default run assembles it from this. */
+  readonly wire?: Wire;
   /** Coerces and validates; its optional `schema` says what it accepts (parse.ts `described`). */
   readonly parse: ((raw: unknown) => T) & {
     readonly schema?: { readonly [keyword: string]: unknown };
@@ -60,6 +76,19 @@ export interface RunContext {
   readonly siteOrigin: string | undefined;
   /** The action's declared `endpoint` (`GET /pages/{id}`): what `callApi`/`listApi` call. */
   readonly endpoint: string;
+  /** The request assembled from the inputs' `wire` declarations (request.ts `assemble`). */
+  readonly request: DeclaredRequest;
+}
+
+/** Path parameters, query, body fields and headers, as the inputs declare them (`Wire`). */
+export interface DeclaredRequest {
+  readonly params: Readonly<Record<string, string>>;
+  /** Declared query parameters, then the "Query Parameters" entries (`extraQuery`). */
+  readonly query: Readonly<Record<string, QueryValue>>;
+  readonly extraQuery: readonly (readonly [string, string])[];
+  /** Undefined when no input goes in the body. */
+  readonly body: Readonly<Record<string, unknown>> | undefined;
+  readonly headers: Readonly<Record<string, string>>;
 }
 
 /** An action's result: `data` is the step output; `contentType` is set for binary/text bodies. */
@@ -74,18 +103,22 @@ export interface ActionDef<I extends InputDefs = InputDefs> {
   readonly label: string;
   readonly description: string;
   /**
-   * Confluence operation this action calls, for docs and tests: a v2 template relative to
-   * /wiki/api/v2 (`GET /pages/{id}`), or a v1 path under /wiki/rest/api (`GET /wiki/rest/api/search`).
+   * Confluence operation this action calls: a v2 template relative to /wiki/api/v2
+   * (`GET /pages/{id}`), or a v1 path under /wiki/rest/api (`GET /wiki/rest/api/search`). Each
+   * `{param}` is filled by the one input whose wire is `{ in: "path", name: param }`
+   * (`defineAction` checks it at compile time, test/catalog/wire.test.ts over the catalog).
    */
   readonly endpoint: string;
   /** Added beyond the specification's 29 actions; documented in a section of its own. */
   readonly beyondSpecification?: true;
   readonly inputs: I;
   /**
-   * Runs with every input already parsed. Any further (cross-input) validation must happen
-   * before the first `ctx.client` call so that a bad input never sends a request.
+   * Only for actions with logic of their own (safe writes, Raw Request, cross-input checks):
+   * without it the runner calls the endpoint with the request the inputs declare (request.ts
+   * `runDeclared`). Runs with every input already parsed. Any further (cross-input) validation
+   * must happen before the first `ctx.client` call so that a bad input never sends a request.
    */
-  run(input: ParsedInputs<I>, ctx: RunContext): Promise<ActionOutput>;
+  readonly run?: (input: ParsedInputs<I>, ctx: RunContext) => Promise<ActionOutput>;
 }
 
 export interface ConnectionInputDef {

@@ -10,6 +10,7 @@ import {
   OAuth2Type,
   oauth2Connection,
 } from "@prismatic-io/spectral";
+import { EXAMPLE_OUTPUTS } from "../catalog/examples.generated.js";
 import {
   type ActionDef,
   type ConnectionDef,
@@ -54,9 +55,12 @@ export function toAction(def: ActionDef): ActionDefinition {
   const inputs = Object.fromEntries(
     Object.entries(def.inputs).map(([key, value]) => [key, toInput(value)]),
   );
+  const example = EXAMPLE_OUTPUTS[def.key];
   return action({
     display: { label: def.label, description: def.description },
     inputs,
+    // What the action returned on the emulator's demo data (npm run examples).
+    ...(example === undefined ? {} : { examplePayload: { data: example } }),
     perform: async (context, params) => {
       // The runner's environment, read per invocation: the operator's settings, not the
       // connection's (CONFLUENCE_ALLOW_LOOPBACK_HTTP, CONFLUENCE_ATLASSIAN_API_URL).

@@ -2,7 +2,7 @@
 // text quoted as a CQL string (the emulator's CQL parser reads back exactly the words given).
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { searchQuery, splitOrderBy } from "../../src/catalog/actions/search.js";
+import { searchQuery, splitOrderBy } from "../../src/catalog/cql.js";
 import { InputError } from "../../src/catalog/index.js";
 import { parseCql } from "../../src/emulator/cql/index.js";
 

@@ -1,6 +1,6 @@
 // Attachments: getAttachments, getAttachmentById, deleteAttachment, getPageAttachments (v2).
 import * as i from "../inputs.js";
-import { callApi, listApi } from "../request.js";
+import { path, query } from "../wire.js";
 import { defineAction } from "./define.js";
 
 export const listAttachments = defineAction({
@@ -9,7 +9,6 @@ export const listAttachments = defineAction({
   description: "Returns all attachments.",
   endpoint: "GET /attachments",
   inputs: { connection: i.connection, ...i.listInputs },
-  run: (input, ctx) => listApi(ctx, input),
 });
 
 export const getAttachment = defineAction({
@@ -17,12 +16,7 @@ export const getAttachment = defineAction({
   label: "Get Attachment",
   description: "Returns a specific attachment.",
   endpoint: "GET /attachments/{id}",
-  inputs: { connection: i.connection, attachmentId: i.attachmentId, ...i.getInputs },
-  run: (input, ctx) =>
-    callApi(ctx, {
-      params: { id: input.attachmentId },
-      extraQuery: input.queryParameters,
-    }),
+  inputs: { connection: i.connection, attachmentId: path("id", i.attachmentId), ...i.getInputs },
 });
 
 export const deleteAttachment = defineAction({
@@ -32,18 +26,12 @@ export const deleteAttachment = defineAction({
   endpoint: "DELETE /attachments/{id}",
   inputs: {
     connection: i.connection,
-    attachmentId: i.attachmentId,
-    purge: i.flag("Purge", "If attempting to purge the attachment."),
+    // The v2 OpenAPI types this path id as int64, but Confluence answers GET with `att`-prefixed
+    // ids and accepts them back here, so the same attachment-id rule applies.
+    attachmentId: path("id", i.attachmentId),
+    purge: query("purge", i.flag("Purge", "If attempting to purge the attachment."), "omitFalse"),
     debugRequest: i.debugRequest,
   },
-  // The v2 OpenAPI types this path id as int64, but Confluence answers GET with `att`-prefixed
-  // ids and accepts them back here, so the same attachment-id rule applies.
-  run: (input, ctx) =>
-    callApi(ctx, {
-      params: { id: input.attachmentId },
-      query: { purge: input.purge || undefined },
-      deleted: input.attachmentId,
-    }),
 });
 
 export const getPageAttachment = defineAction({
@@ -51,6 +39,5 @@ export const getPageAttachment = defineAction({
   label: "Get Attachments for Page",
   description: "Returns the attachments of specific page.",
   endpoint: "GET /pages/{id}/attachments",
-  inputs: { connection: i.connection, pageId: i.pageId, ...i.listInputs },
-  run: (input, ctx) => listApi(ctx, input, { params: { id: input.pageId } }),
+  inputs: { connection: i.connection, pageId: path("id", i.pageId), ...i.listInputs },
 });

@@ -5,7 +5,8 @@ import { InputError, InvalidValue } from "../input-error.js";
 import * as i from "../inputs.js";
 import { JSON_DEPTH_NOTE } from "../json-depth.js";
 import * as p from "../parse.js";
-import { callApi, listApi, mergeQuery, writeOutput } from "../request.js";
+import { mergeQuery, writeOutput } from "../request.js";
+import { body, path, query } from "../wire.js";
 import { defineAction } from "./define.js";
 
 // PageCreateRequest / PageUpdateRequest `status` enum.
@@ -57,15 +58,23 @@ export const createPage = defineAction({
   endpoint: "POST /pages",
   inputs: {
     connection: i.connection,
-    spaceId: i.spaceId,
-    status: writeStatus(false),
-    title: pageTitle(false),
-    parentId,
-    body: pageBody(false),
-    embedded: i.flag("Embedded", "Tag the content as embedded and content will be created in NCS."),
-    private: i.flag(
-      "Private",
-      "The page will be private. Only the user who creates this page will have permission to view and edit one.",
+    spaceId: body("spaceId", i.spaceId),
+    status: body("status", writeStatus(false)),
+    title: body("title", pageTitle(false)),
+    parentId: body("parentId", parentId),
+    body: body("body", pageBody(false)),
+    embedded: query(
+      "embedded",
+      i.flag("Embedded", "Tag the content as embedded and content will be created in NCS."),
+      "omitFalse",
+    ),
+    private: query(
+      "private",
+      i.flag(
+        "Private",
+        "The page will be private. Only the user who creates this page will have permission to view and edit one.",
+      ),
+      "omitFalse",
     ),
     queryParameters: i.queryParameters,
     debugRequest: i.debugRequest,
@@ -77,19 +86,11 @@ export const createPage = defineAction({
     }
     // A create whose answer was lost is resolved by title (unique per space), never repeated
     // blindly (src/core/writes).
+    const request = ctx.request;
     return writeOutput(
       createPageSafely(ctx.client, {
-        query: mergeQuery(
-          { embedded: input.embedded || undefined, private: input.private || undefined },
-          input.queryParameters,
-        ),
-        body: {
-          spaceId: input.spaceId,
-          status: input.status,
-          title: input.title,
-          parentId: input.parentId,
-          body: input.body,
-        },
+        query: mergeQuery(request.query, request.extraQuery),
+        body: { ...request.body },
         debug: ctx.debug,
       }),
     );
@@ -97,11 +98,15 @@ export const createPage = defineAction({
 });
 
 const includeFlag = (what: string) =>
-  i.flag(
-    `Include ${what}`,
-    `Includes ${what.toLowerCase()} associated with this page in the response. The number of results will be limited to 50 and sorted in the default sort order.`,
+  query(
+    `include-${what.toLowerCase()}`,
+    i.flag(
+      `Include ${what}`,
+      `Includes ${what.toLowerCase()} associated with this page in the response. The number of results will be limited to 50 and sorted in the default sort order.`,
+    ),
   );
 
+// getPageById: every input is a query parameter of that name.
 export const getPage = defineAction({
   key: "getPage",
   label: "Get Page",
@@ -109,62 +114,61 @@ export const getPage = defineAction({
   endpoint: "GET /pages/{id}",
   inputs: {
     connection: i.connection,
-    pageId: i.pageId,
-    bodyFormat: i.bodyFormatSingle,
-    getDraft: i.defineInput({
-      label: "Get Draft",
-      comments: "Retrieve the draft version of this page.",
-      // A string picklist, not a boolean: the specification gives no default (Confluence's is false).
-      type: "string",
-      choices: ["true", "false"],
-      required: false,
-      parse: p.optionalBool,
-    }),
-    version: i.defineInput({
-      label: "Version",
-      comments:
-        "Allows you to retrieve a previously published version. Specify the previous version's number to retrieve its details.",
-      type: "string",
-      required: false,
-      example: "3",
-      parse: p.optionalInteger(1, 2_147_483_647),
-    }),
+    pageId: path("id", i.pageId),
+    bodyFormat: query("body-format", i.bodyFormatSingle),
+    getDraft: query(
+      "get-draft",
+      i.defineInput({
+        label: "Get Draft",
+        comments: "Retrieve the draft version of this page.",
+        // A string picklist, not a boolean: the specification gives no default (Confluence's is false).
+        type: "string",
+        choices: ["true", "false"],
+        required: false,
+        parse: p.optionalBool,
+      }),
+    ),
+    version: query(
+      "version",
+      i.defineInput({
+        label: "Version",
+        comments:
+          "Allows you to retrieve a previously published version. Specify the previous version's number to retrieve its details.",
+        type: "string",
+        required: false,
+        example: "3",
+        parse: p.optionalInteger(1, 2_147_483_647),
+      }),
+    ),
     includeLabels: includeFlag("Labels"),
-    includeProperties: i.flag(
-      "Include Properties",
-      "Includes content properties associated with this page in the response. The number of results will be limited to 50 and sorted in the default sort order.",
+    // The specification says "content properties" here.
+    includeProperties: query(
+      "include-properties",
+      i.flag(
+        "Include Properties",
+        "Includes content properties associated with this page in the response. The number of results will be limited to 50 and sorted in the default sort order.",
+      ),
     ),
     includeOperations: includeFlag("Operations"),
     includeLikes: includeFlag("Likes"),
     includeVersions: includeFlag("Versions"),
-    includeVersion: i.flag(
-      "Include Version",
-      "Includes the current version associated with this page in the response.",
-      true,
+    includeVersion: query(
+      "include-version",
+      i.flag(
+        "Include Version",
+        "Includes the current version associated with this page in the response.",
+        true,
+      ),
     ),
-    includeFavoritedByCurrentUserStatus: i.flag(
-      "Include Favorited By Current User Status",
-      "Includes whether this page has been favorited by the current user.",
+    includeFavoritedByCurrentUserStatus: query(
+      "include-favorited-by-current-user-status",
+      i.flag(
+        "Include Favorited By Current User Status",
+        "Includes whether this page has been favorited by the current user.",
+      ),
     ),
     debugRequest: i.debugRequest,
   },
-  run: (input, ctx) =>
-    callApi(ctx, {
-      params: { id: input.pageId },
-      // getPageById query parameter names.
-      query: {
-        "body-format": input.bodyFormat,
-        "get-draft": input.getDraft,
-        version: input.version,
-        "include-labels": input.includeLabels,
-        "include-properties": input.includeProperties,
-        "include-operations": input.includeOperations,
-        "include-likes": input.includeLikes,
-        "include-versions": input.includeVersions,
-        "include-version": input.includeVersion,
-        "include-favorited-by-current-user-status": input.includeFavoritedByCurrentUserStatus,
-      },
-    }),
 });
 
 /** PageUpdateRequest `version`: `number` must be a positive integer (current + 1). */
@@ -182,27 +186,30 @@ export const updatePage = defineAction({
   endpoint: "PUT /pages/{id}",
   inputs: {
     connection: i.connection,
-    pageId: i.pageId,
+    pageId: path("id", i.pageId),
     // PageUpdateRequest requires id, status, title, body and version.
-    status: writeStatus(true),
-    title: pageTitle(true),
-    body: pageBody(true),
-    version: i.defineInput({
-      label: "Version",
-      comments: "The version of the page.",
-      default: i.PAGE_VERSION_TEMPLATE,
-      type: "code",
-      language: "json",
-      required: true,
-      docsNote: JSON_DEPTH_NOTE,
-      parse: (raw) => {
-        const version = p.jsonObject(raw);
-        checkVersion(version);
-        return version;
-      },
-    }),
-    spaceId: { ...i.spaceId, required: false, parse: p.optionalNumericId },
-    parentId,
+    status: body("status", writeStatus(true)),
+    title: body("title", pageTitle(true)),
+    body: body("body", pageBody(true)),
+    version: body(
+      "version",
+      i.defineInput({
+        label: "Version",
+        comments: "The version of the page.",
+        default: i.PAGE_VERSION_TEMPLATE,
+        type: "code",
+        language: "json",
+        required: true,
+        docsNote: JSON_DEPTH_NOTE,
+        parse: (raw) => {
+          const version = p.jsonObject(raw);
+          checkVersion(version);
+          return version;
+        },
+      }),
+    ),
+    spaceId: body("spaceId", { ...i.spaceId, required: false, parse: p.optionalNumericId }),
+    parentId: body("parentId", parentId),
     debugRequest: i.debugRequest,
   },
   // A lost answer is resolved from the page's version number (src/core/writes).
@@ -210,15 +217,8 @@ export const updatePage = defineAction({
     writeOutput(
       updatePageSafely(ctx.client, {
         id: input.pageId,
-        body: {
-          id: input.pageId,
-          status: input.status,
-          title: input.title,
-          body: input.body,
-          version: input.version,
-          spaceId: input.spaceId,
-          parentId: input.parentId,
-        },
+        // PageUpdateRequest repeats the page id in the body.
+        body: { id: input.pageId, ...ctx.request.body },
         debug: ctx.debug,
       }),
     ),
@@ -231,43 +231,51 @@ export const deletePage = defineAction({
   endpoint: "DELETE /pages/{id}",
   inputs: {
     connection: i.connection,
-    pageId: i.pageId,
-    purge: i.flag("Purge", "If attempting to purge the page."),
-    draft: i.flag("Draft", "If attempting to delete a page that is a draft."),
+    pageId: path("id", i.pageId),
+    purge: query("purge", i.flag("Purge", "If attempting to purge the page."), "omitFalse"),
+    draft: query(
+      "draft",
+      i.flag("Draft", "If attempting to delete a page that is a draft."),
+      "omitFalse",
+    ),
     debugRequest: i.debugRequest,
   },
-  run: (input, ctx) =>
-    callApi(ctx, {
-      params: { id: input.pageId },
-      query: { purge: input.purge || undefined, draft: input.draft || undefined },
-      deleted: input.pageId,
-    }),
 });
 
 const statusFilter = (comments: string) =>
-  i.defineInput({
-    label: "Status",
-    comments,
-    type: "string",
-    collection: "valuelist",
-    choices: i.PAGE_LIST_STATUSES,
-    required: false,
-    example: "current,archived",
-    parse: p.listOf(p.oneOf(i.PAGE_LIST_STATUSES)),
-  });
+  query(
+    "status",
+    i.defineInput({
+      label: "Status",
+      comments,
+      type: "string",
+      collection: "valuelist",
+      choices: i.PAGE_LIST_STATUSES,
+      required: false,
+      example: "current,archived",
+      parse: p.listOf(p.oneOf(i.PAGE_LIST_STATUSES)),
+    }),
+  );
 
-/** The filters List Pages and List Pages in Space share (getPages / getPagesInSpace names). */
-const pageFilters = (input: {
-  sort?: string;
-  status?: string[];
-  title?: string;
-  bodyFormat?: string;
-}) => ({
-  sort: input.sort,
-  status: input.status,
-  title: input.title,
-  "body-format": input.bodyFormat,
-});
+// The filters List Pages and List Pages in Space share (getPages / getPagesInSpace names).
+const sort = query("sort", i.sortPages);
+const title = query("title", i.titleFilter);
+const bodyFormat = query("body-format", i.bodyFormatList);
+
+/** getPages `id` (max 250) and `space-id` (max 100): arrays sent comma-separated. */
+const idList = (name: string, label: string, what: string, example: string) =>
+  query(
+    name,
+    i.defineInput({
+      label,
+      comments: `Filter the results based on ${what} ids. Multiple ${what} ids can be specified as a comma-separated list.`,
+      type: "string",
+      collection: "valuelist",
+      required: false,
+      example,
+      parse: p.listOf(p.optionalNumericId),
+    }),
+  );
 
 export const listPages = defineAction({
   key: "listPages",
@@ -278,41 +286,18 @@ export const listPages = defineAction({
     connection: i.connection,
     limit: i.limit,
     cursor: i.cursor,
-    id: i.defineInput({
-      label: "Id",
-      comments:
-        "Filter the results based on page ids. Multiple page ids can be specified as a comma-separated list.",
-      type: "string",
-      collection: "valuelist",
-      required: false,
-      example: "123456,123457",
-      parse: p.listOf(p.optionalNumericId),
-    }),
-    spaceId: i.defineInput({
-      label: "Space Id",
-      comments:
-        "Filter the results based on space ids. Multiple space ids can be specified as a comma-separated list.",
-      type: "string",
-      collection: "valuelist",
-      required: false,
-      example: "98304,98305",
-      parse: p.listOf(p.optionalNumericId),
-    }),
-    sort: i.sortPages,
+    id: idList("id", "Id", "page", "123456,123457"),
+    spaceId: idList("space-id", "Space Id", "space", "98304,98305"),
+    sort,
     status: statusFilter(
       "Filter the results to pages based on their status. By default, current and archived are used. Valid values: current, archived, deleted, trashed",
     ),
-    title: i.titleFilter,
-    bodyFormat: i.bodyFormatList,
+    title,
+    bodyFormat,
     fetchAll: i.fetchAll,
     maxItems: i.maxItems,
     debugRequest: i.debugRequest,
   },
-  run: (input, ctx) =>
-    listApi(ctx, input, {
-      // getPages: `id` (max 250) and `space-id` (max 100) are arrays sent comma-separated.
-      query: { id: input.id, "space-id": input.spaceId, ...pageFilters(input) },
-    }),
 });
 
 export const listPagesInSpace = defineAction({
@@ -322,29 +307,27 @@ export const listPagesInSpace = defineAction({
   endpoint: "GET /spaces/{id}/pages",
   inputs: {
     connection: i.connection,
-    spaceId: i.spaceId,
-    depth: i.defineInput({
-      label: "Depth",
-      comments:
-        "Filter the results to pages at the root level of the space or to all pages in the space.",
-      type: "string",
-      choices: ["all", "root"],
-      required: false,
-      parse: p.oneOf(["all", "root"] as const),
-    }),
-    sort: i.sortPages,
+    spaceId: path("id", i.spaceId),
+    depth: query(
+      "depth",
+      i.defineInput({
+        label: "Depth",
+        comments:
+          "Filter the results to pages at the root level of the space or to all pages in the space.",
+        type: "string",
+        choices: ["all", "root"],
+        required: false,
+        parse: p.oneOf(["all", "root"] as const),
+      }),
+    ),
+    sort,
     status: statusFilter("The status of the page."),
-    title: i.titleFilter,
-    bodyFormat: i.bodyFormatList,
+    title,
+    bodyFormat,
     limit: i.limit,
     cursor: i.cursor,
     fetchAll: i.fetchAll,
     maxItems: i.maxItems,
     debugRequest: i.debugRequest,
   },
-  run: (input, ctx) =>
-    listApi(ctx, input, {
-      params: { id: input.spaceId },
-      query: { depth: input.depth, ...pageFilters(input) },
-    }),
 });

@@ -9,8 +9,9 @@ import { createPropertySafely, updatePropertySafely } from "../../core/writes/in
 import { InvalidValue } from "../input-error.js";
 import * as i from "../inputs.js";
 import * as p from "../parse.js";
-import { callApi, listApi, writeOutput } from "../request.js";
+import { writeOutput } from "../request.js";
 import type { ActionDef, InputDef } from "../types.js";
+import { path, query } from "../wire.js";
 import { defineAction } from "./define.js";
 
 type Operation = "create" | "delete" | "get" | "list" | "update";
@@ -171,23 +172,16 @@ function actionsFor(owner: Owner): ActionDef[] {
   const key = (op: Operation) => `${KEY_PREFIX[op]}${owner.keySuffix[op]}`;
   const text = owner.text;
   const byId = `${owner.base}/{property-id}`;
-  const ownerParams = (id: string) => ({ [owner.idParam]: id });
-  const idParams = (id: string, propertyId: string) => ({
-    [owner.idParam]: id,
-    "property-id": propertyId,
-  });
-  // All five operations read the owner id from the same field.
-  const ownerInput: Record<string, InputDef<string>> = { [owner.idKey]: owner.idInput };
+  // All five operations place the owner id at the owner's path parameter.
+  const ownerInput = { [owner.idKey]: path(owner.idParam, owner.idInput) };
+  const propertyId = path("property-id", i.propertyId);
   // Get and Delete take the same inputs.
   const byIdInputs = {
     connection: i.connection,
     ...ownerInput,
-    propertyId: i.propertyId,
+    propertyId,
     debugRequest: i.debugRequest,
   };
-  // The key is only known per owner, so it is read back by name (its parser made it a string).
-  const ownerId = (input: object): string =>
-    (input as Readonly<Record<string, unknown>>)[owner.idKey] as string;
 
   return [
     defineAction({
@@ -205,7 +199,7 @@ function actionsFor(owner: Owner): ActionDef[] {
         writeOutput(
           createPropertySafely(ctx.client, {
             path: owner.base,
-            pathParams: ownerParams(ownerId(input)),
+            pathParams: ctx.request.params,
             body: input.bodyData,
             debug: ctx.debug,
           }),
@@ -216,22 +210,8 @@ function actionsFor(owner: Owner): ActionDef[] {
       ...text.delete,
       endpoint: `DELETE ${byId}`,
       inputs: byIdInputs,
-      run: (input, ctx) =>
-        callApi(ctx, {
-          params: idParams(ownerId(input), input.propertyId),
-          deleted: input.propertyId,
-        }),
     }),
-    defineAction({
-      key: key("get"),
-      ...text.get,
-      endpoint: `GET ${byId}`,
-      inputs: byIdInputs,
-      run: (input, ctx) =>
-        callApi(ctx, {
-          params: idParams(ownerId(input), input.propertyId),
-        }),
-    }),
+    defineAction({ key: key("get"), ...text.get, endpoint: `GET ${byId}`, inputs: byIdInputs }),
     defineAction({
       key: key("list"),
       ...text.list,
@@ -241,17 +221,12 @@ function actionsFor(owner: Owner): ActionDef[] {
         ...ownerInput,
         limit: i.limit,
         cursor: i.cursor,
-        sort: i.sortProperties,
+        sort: query("sort", i.sortProperties),
         queryParameters: i.queryParameters,
         fetchAll: i.fetchAll,
         maxItems: i.maxItems,
         debugRequest: i.debugRequest,
       },
-      run: (input, ctx) =>
-        listApi(ctx, input, {
-          params: ownerParams(ownerId(input)),
-          query: { sort: input.sort },
-        }),
     }),
     defineAction({
       key: key("update"),
@@ -260,7 +235,7 @@ function actionsFor(owner: Owner): ActionDef[] {
       inputs: {
         connection: i.connection,
         ...ownerInput,
-        propertyId: i.propertyId,
+        propertyId,
         bodyData: updateBodyData,
         debugRequest: i.debugRequest,
       },
@@ -269,7 +244,7 @@ function actionsFor(owner: Owner): ActionDef[] {
         writeOutput(
           updatePropertySafely(ctx.client, {
             path: byId,
-            pathParams: idParams(ownerId(input), input.propertyId),
+            pathParams: ctx.request.params,
             body: input.bodyData,
             debug: ctx.debug,
           }),

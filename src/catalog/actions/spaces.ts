@@ -1,6 +1,6 @@
 // Spaces: List Spaces (getSpaces) and Get Space (getSpaceById), Confluence REST API v2.
 import * as i from "../inputs.js";
-import { callApi, listApi } from "../request.js";
+import { path } from "../wire.js";
 import { defineAction } from "./define.js";
 
 export const listSpaces = defineAction({
@@ -9,7 +9,6 @@ export const listSpaces = defineAction({
   description: "Returns all spaces.",
   endpoint: "GET /spaces",
   inputs: { connection: i.connection, ...i.listInputs },
-  run: (input, ctx) => listApi(ctx, input),
 });
 
 export const getSpace = defineAction({
@@ -17,10 +16,5 @@ export const getSpace = defineAction({
   label: "Get Space",
   description: "Returns a specific space.",
   endpoint: "GET /spaces/{id}",
-  inputs: { connection: i.connection, spaceId: i.spaceId, ...i.getInputs },
-  run: (input, ctx) =>
-    callApi(ctx, {
-      params: { id: input.spaceId },
-      extraQuery: input.queryParameters,
-    }),
+  inputs: { connection: i.connection, spaceId: path("id", i.spaceId), ...i.getInputs },
 });

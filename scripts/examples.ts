@@ -1,0 +1,140 @@
+// `npm run examples`: runs every catalog action once against the embedded emulator (demo data,
+// a fresh emulator per action so that deletes and writes never meet) and writes what each
+// returned to src/catalog/examples.generated.ts, which the component shows as the action's
+// example output (spectral's `examplePayload`). The emulator's address becomes the site name
+// customers see and timestamps taken while capturing become one fixed instant, so the file only
+// changes when an output's content does. test/catalog/examples.test.ts checks that it is current.
+import { execFileSync } from "node:child_process";
+import { writeFileSync } from "node:fs";
+import { pathToFileURL } from "node:url";
+import { actions, runAction } from "../src/catalog/index.js";
+import { DEMO_IDS, startEmulator } from "../src/emulator/index.js";
+
+const OUTPUT = "src/catalog/examples.generated.ts";
+const SITE = "https://your-domain.atlassian.net";
+/** Instants at or after this are the capture's own clock (the demo data predates it). */
+const CAPTURE_ERA = "2025-01-01";
+const CAPTURED_AT = "2025-01-01T00:00:00.000Z";
+
+const { spaces, pages, attachments, customContent, properties } = DEMO_IDS;
+
+/** Inputs by key, shared by every action that has them (a new action usually needs nothing). */
+const BY_KEY: Readonly<Record<string, unknown>> = {
+  spaceId: spaces.engineering.id,
+  pageId: pages.engineeringHome,
+  attachmentId: attachments.architecturePdf,
+  customContentId: customContent.checklist,
+  spaceKey: spaces.engineering.key,
+  limit: "2",
+};
+
+/** The demo property of each owner, with its key (updates send version 2). */
+const PROPERTY_OF = {
+  pageId: { id: properties.homeEditor, key: "editor" },
+  attachmentId: { id: properties.pdfReviewed, key: "reviewed" },
+  customContentId: { id: properties.checklistState, key: "state" },
+} as const;
+
+/** What only some actions need. */
+const BY_ACTION: Readonly<Record<string, Readonly<Record<string, unknown>>>> = {
+  createPage: {
+    title: "Release notes",
+    body: JSON.stringify({ representation: "storage", value: "<p>Shipped.</p>" }),
+  },
+  updatePage: {
+    status: "current",
+    title: "Engineering Home",
+    body: JSON.stringify({ representation: "storage", value: "<p>Updated.</p>" }),
+    version: JSON.stringify({ number: 2, message: "Edited" }),
+  },
+  getPageAttachment: { pageId: pages.architecture },
+  getPageByTitle: { title: "Architecture" },
+  searchContent: { text: "architecture" },
+  rawRequest: { url: "/wiki/api/v2/spaces?limit=1", method: "GET" },
+  graphqlRequest: { query: "{ confluence { spaces { key name } } }" },
+};
+
+function inputsFor(key: string): Record<string, unknown> {
+  const action = actions[key];
+  if (action === undefined) throw new Error(`no action ${key}`);
+  const inputs: Record<string, unknown> = {};
+  for (const name of Object.keys(action.inputs)) {
+    if (BY_KEY[name] !== undefined) inputs[name] = BY_KEY[name];
+  }
+  const owner = (Object.keys(PROPERTY_OF) as (keyof typeof PROPERTY_OF)[]).find(
+    (name) => name in action.inputs,
+  );
+  if (owner !== undefined && "bodyData" in action.inputs) {
+    const { key: propertyKey } = PROPERTY_OF[owner];
+    const updating = "propertyId" in action.inputs;
+    inputs.bodyData = JSON.stringify(
+      updating
+        ? { key: propertyKey, value: "example", version: { number: 2 } }
+        : { key: "example-key", value: "example" },
+    );
+  }
+  if (owner !== undefined && "propertyId" in action.inputs) {
+    inputs.propertyId = PROPERTY_OF[owner].id;
+  }
+  return { ...inputs, ...BY_ACTION[key] };
+}
+
+/** The emulator's address as the customer's site; capture-time instants as one instant. */
+function normalise(value: unknown, origin: string, secret: string): unknown {
+  if (typeof value === "string") {
+    const text = value.split(origin).join(SITE).split(secret).join("<redacted>");
+    return /^\d{4}-\d\d-\d\dT[\d:.]+Z$/.test(text) && text >= CAPTURE_ERA ? CAPTURED_AT : text;
+  }
+  if (Array.isArray(value)) return value.map((item) => normalise(item, origin, secret));
+  if (value !== null && typeof value === "object") {
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [k, normalise(v, origin, secret)]),
+    );
+  }
+  return value;
+}
+
+const SILENT = { info() {}, warn() {}, error() {}, debug() {} };
+
+/** Every action's output, by key, captured from a fresh demo emulator each. */
+export async function captureExamples(): Promise<Record<string, unknown>> {
+  const examples: Record<string, unknown> = {};
+  for (const key of Object.keys(actions).sort()) {
+    const emulator = await startEmulator({ port: 0, seed: "demo" });
+    try {
+      const connection = {
+        key: "basic",
+        fields: { host: emulator.url, ...emulator.credentials },
+      };
+      const output = await runAction(
+        actions[key] as NonNullable<(typeof actions)[string]>,
+        { connection, ...inputsFor(key) },
+        SILENT,
+        { allowLoopbackHttp: true, atlassianBaseUrl: undefined },
+      );
+      examples[key] = normalise(output.data, emulator.url, emulator.credentials.apiToken);
+    } finally {
+      await emulator.close();
+    }
+  }
+  return examples;
+}
+
+export function renderExamples(examples: Record<string, unknown>): string {
+  return `// Generated by \`npm run examples\` (scripts/examples.ts): each action's output on the emulator's
+// demo data, shown by the component as the action's example output. Do not edit.
+export const EXAMPLE_OUTPUTS: Readonly<Record<string, unknown>> = ${JSON.stringify(examples, null, 2)};
+`;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  writeFileSync(OUTPUT, renderExamples(await captureExamples()));
+  // The repository's formatting (quotes, line width), so that lint passes on the output.
+  execFileSync(process.execPath, [
+    "node_modules/@biomejs/biome/bin/biome",
+    "format",
+    "--write",
+    OUTPUT,
+  ]);
+  console.log(`${OUTPUT}: ${Object.keys(actions).length} example outputs`);
+}
