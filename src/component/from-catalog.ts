@@ -14,7 +14,7 @@ import {
   type ActionDef,
   type ConnectionDef,
   type ConnectionInputDef,
-  environmentFrom,
+  type ConnectorRuntime,
   type InputDef,
   runAction,
 } from "../catalog/index.js";
@@ -50,7 +50,11 @@ export function toInput(def: InputDef): InputFieldDefinition {
   return input({ ...common, type: def.type, model, default: def.default } as InputFieldDefinition);
 }
 
-export function toAction(def: ActionDef): ActionDefinition {
+/**
+ * `runtime` gives the runtime of one invocation (index.ts: the component's runtime under the
+ * runner's current environment variables).
+ */
+export function toAction(def: ActionDef, runtime: () => ConnectorRuntime): ActionDefinition {
   const inputs = Object.fromEntries(
     Object.entries(def.inputs).map(([key, value]) => [key, toInput(value)]),
   );
@@ -58,13 +62,11 @@ export function toAction(def: ActionDef): ActionDefinition {
     display: { label: def.label, description: def.description },
     inputs,
     perform: async (context, params) => {
-      // The runner's environment, read per invocation: the operator's settings, not the
-      // connection's (CONFLUENCE_ALLOW_LOOPBACK_HTTP, CONFLUENCE_ATLASSIAN_API_URL).
       const output = await runAction(
         def,
         params as Record<string, unknown>,
         context.logger,
-        environmentFrom(process.env),
+        runtime(),
       );
       return output.contentType === undefined
         ? { data: output.data }
