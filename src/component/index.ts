@@ -7,12 +7,13 @@ import { toComponentError } from "./errors.js";
 import { toAction, toConnection } from "./from-catalog.js";
 
 // The component's runtime (src/catalog/runtime.ts): its client cache, site cache, clock and
-// retry policy. Spectral gives a component no per-instance object to hold live state (an action's
-// `context` carries only persisted JSON state and the logger), and a runner process loads the
-// component module once and runs every invocation of it there, so the runtime lives as long as
-// this loaded module: built here, by the adapter, and shared by its invocations so they reuse
-// each connection's keep-alive sockets and resolved OAuth site.
-const runtime = createRuntime(environmentFrom(process.env));
+// retry policy. Spectral gives a component no per-instance object to hold live state: an
+// action's `context` carries the logger, key/value stores persisted as JSON (instanceState,
+// crossFlowState, executionState) and metadata, and `component()` takes no factory. So the
+// runtime lives as long as this loaded module: built here, by the adapter, once per load, and
+// shared by the invocations the runner performs with that load, which reuse each connection's
+// keep-alive sockets and resolved OAuth site. A fresh load starts with empty caches, as before.
+const runtime = createRuntime();
 
 // The runner's environment, read per invocation as before the runtime existed: the operator's
 // settings, not the connection's (CONFLUENCE_ALLOW_LOOPBACK_HTTP, CONFLUENCE_ATLASSIAN_API_URL).
