@@ -7,7 +7,7 @@
 import { execFileSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
-import { actions, runAction } from "../src/catalog/index.js";
+import { actions, createRuntime, runAction } from "../src/catalog/index.js";
 import { DEMO_IDS, startEmulator } from "../src/emulator/index.js";
 
 const OUTPUT = "src/catalog/examples.generated.ts";
@@ -99,6 +99,7 @@ const SILENT = { info() {}, warn() {}, error() {}, debug() {} };
 /** Every action's output, by key, captured from a fresh demo emulator each. */
 export async function captureExamples(): Promise<Record<string, unknown>> {
   const examples: Record<string, unknown> = {};
+  const runtime = createRuntime({ allowLoopbackHttp: true, atlassianBaseUrl: undefined });
   for (const key of Object.keys(actions).sort()) {
     const emulator = await startEmulator({ port: 0, seed: "demo" });
     try {
@@ -110,13 +111,14 @@ export async function captureExamples(): Promise<Record<string, unknown>> {
         actions[key] as NonNullable<(typeof actions)[string]>,
         { connection, ...inputsFor(key) },
         SILENT,
-        { allowLoopbackHttp: true, atlassianBaseUrl: undefined },
+        runtime,
       );
       examples[key] = normalise(output.data, emulator.url, emulator.credentials.apiToken);
     } finally {
       await emulator.close();
     }
   }
+  await runtime.close();
   return examples;
 }
 

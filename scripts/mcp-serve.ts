@@ -1,5 +1,6 @@
 // Starts the emulator and `confluence mcp`'s Streamable HTTP server against it, prints the MCP
 // URL on stdout and serves until killed. Used by scripts/mcp-conformance.sh.
+import { createRuntime } from "../src/catalog/runtime.js";
 import { startEmulator } from "../src/emulator/index.js";
 import { startMcpHttp } from "../src/mcp/index.js";
 
@@ -7,7 +8,7 @@ const emulator = await startEmulator({ port: 0, seed: "demo" });
 const mcp = await startMcpHttp({
   connection: { key: "basic", fields: { host: emulator.url, ...emulator.credentials } },
   version: "conformance",
-  environment: { allowLoopbackHttp: true, atlassianBaseUrl: undefined },
+  runtime: createRuntime({ allowLoopbackHttp: true, atlassianBaseUrl: undefined }),
   port: 0,
 });
 console.log(mcp.url);

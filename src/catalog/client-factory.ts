@@ -13,9 +13,10 @@ import {
   oauthAuth,
   type RetryOptions,
 } from "../core/index.js";
+import type { LeasedClient } from "./client-cache.js";
 import { BASIC_CONNECTION_KEY, OAUTH2_CONNECTION_KEY } from "./connections.js";
-import type { ConnectorEnvironment } from "./environment.js";
 import { InputError } from "./input-error.js";
+import type { ConnectorRuntime } from "./runtime.js";
 import type { ActionLogger, ConnectionValue } from "./types.js";
 
 export interface ConnectedClient {
@@ -51,9 +52,10 @@ function toCoreLogger(logger: ActionLogger): Logger {
 /**
  * OAuth 2.0: the platform owns the authorization and the refresh; we get its current access
  * token. Requests go through https://api.atlassian.com/ex/confluence/{cloudId}; the cloud id is
- * looked up once per token and "API Site Override" (cached across clients by src/core/oauth).
+ * looked up once per token and "API Site Override" (cached across clients in the runtime's site
+ * cache).
  */
-function oauthProvider(connection: ConnectionValue, atlassianBaseUrl?: string): AuthProvider {
+function oauthProvider(connection: ConnectionValue, runtime: ConnectorRuntime): AuthProvider {
   const accessToken = connection.token?.access_token;
   if (typeof accessToken !== "string" || accessToken === "") {
     throw new InputError(
@@ -67,99 +69,14 @@ function oauthProvider(connection: ConnectionValue, atlassianBaseUrl?: string): 
     accessToken,
     siteOverride: typeof override === "string" ? override : undefined,
     cloudId: typeof cloudId === "string" && cloudId !== "" ? cloudId : undefined,
-    atlassianBaseUrl,
+    atlassianBaseUrl: runtime.environment.atlassianBaseUrl,
+    now: runtime.clock.now,
+    siteCache: runtime.sites,
   });
 }
 
-/**
- * Clients are kept between action invocations so that actions of one connection reuse its
- * keep-alive sockets (a new client costs a new Agent, a TCP and, on Atlassian, a TLS handshake).
- * A client is found by a SHA-256 of everything that decides where it sends requests and with
- * which credential, so a cached client can never serve another credential. Only what is fixed
- * per connection lives in the client; the logger and debug flag of an invocation (like its
- * timeouts and retry inputs) travel with each request. Idle sockets do not keep the process
- * alive: undici unrefs them.
- *
- * Each invocation holds a lease on its client until it closes its view of it. The cache is an
- * LRU of at most `maxCachedClients` entries; an evicted client is closed only once no
- * invocation holds it any more — an invocation may send many requests over time (Fetch All
- * between pages, a safe write between its probe and its re-send) and must not find its client
- * closed under it because other connections came and went meanwhile.
- */
-const DEFAULT_MAX_CACHED_CLIENTS = 32;
-let maxCachedClients = DEFAULT_MAX_CACHED_CLIENTS;
-
-interface CacheEntry {
-  client: ConfluenceClient;
-  /** Invocations currently using the client. */
-  leases: number;
-  /** Dropped from the cache: close when the last lease goes. */
-  evicted: boolean;
-}
-
-const cachedClients = new Map<string, CacheEntry>();
-/** Evicted clients still leased by an invocation (closed on their last release). */
-const draining = new Set<CacheEntry>();
-
 function identityOf(parts: readonly (string | undefined)[]): string {
   return createHash("sha256").update(JSON.stringify(parts)).digest("hex");
-}
-
-function closeQuietly(entry: CacheEntry): void {
-  draining.delete(entry);
-  // close() lets requests still in flight finish before the sockets go.
-  void entry.client.close().catch(() => {});
-}
-
-function evictOldest(): void {
-  const [oldest, entry] = cachedClients.entries().next().value as [string, CacheEntry];
-  cachedClients.delete(oldest);
-  entry.evicted = true;
-  if (entry.leases === 0) closeQuietly(entry);
-  else draining.add(entry);
-}
-
-/** Takes a lease on the connection's client (created if needed); `release` gives it back. */
-function leaseClient(identity: string, create: () => ConfluenceClient) {
-  let entry = cachedClients.get(identity);
-  if (entry !== undefined) {
-    // Map order doubles as recency: move the entry to the end.
-    cachedClients.delete(identity);
-  } else {
-    while (cachedClients.size >= maxCachedClients) evictOldest();
-    entry = { client: create(), leases: 0, evicted: false };
-  }
-  cachedClients.set(identity, entry);
-  entry.leases += 1;
-  const leased = entry;
-  let released = false;
-  const release = () => {
-    if (released) return;
-    released = true;
-    leased.leases -= 1;
-    if (leased.evicted && leased.leases === 0) closeQuietly(leased);
-  };
-  return { client: leased.client, release };
-}
-
-/** Closes every cached client (tests, or a host process shutting down cleanly). */
-export async function closeCachedClients(): Promise<void> {
-  const entries = [...cachedClients.values(), ...draining];
-  cachedClients.clear();
-  draining.clear();
-  await Promise.all(entries.map((entry) => entry.client.close()));
-}
-
-/** How many clients are cached (for tests). */
-export function cachedClientCount(): number {
-  return cachedClients.size;
-}
-
-/** Test hook: changes the cache's capacity (default 32); returns the previous one. */
-export function setMaxCachedClients(max: number = DEFAULT_MAX_CACHED_CLIENTS): number {
-  const previous = maxCachedClients;
-  maxCachedClients = Math.max(1, Math.floor(max));
-  return previous;
 }
 
 /**
@@ -167,7 +84,7 @@ export function setMaxCachedClients(max: number = DEFAULT_MAX_CACHED_CLIENTS): n
  * call, and `close` gives the invocation's lease back (the cache owns the shared client).
  */
 function forInvocation(
-  leased: { client: ConfluenceClient; release: () => void },
+  leased: LeasedClient,
   logger: Logger,
   debug: boolean,
   retry: RetryOptions | undefined,
@@ -190,18 +107,23 @@ function forInvocation(
 }
 
 /**
- * The client for one invocation. The caller must `close()` the returned client when the
- * invocation ends (runAction does), which releases its lease on the shared client.
+ * The client for one invocation, leased from the runtime's client cache. A client is found by a
+ * SHA-256 of everything that decides where it sends requests and with which credential, so a
+ * cached client can never serve another credential. Only what is fixed per connection lives in
+ * the client; the logger and debug flag of an invocation (like its timeouts and retry inputs)
+ * travel with each request. The caller must `close()` the returned client when the invocation
+ * ends (runAction does), which releases its lease on the shared client.
  */
 export function connectClient(
   connection: ConnectionValue,
   logger: ActionLogger,
   debug: boolean,
-  environment: ConnectorEnvironment,
+  runtime: ConnectorRuntime,
 ): ConnectedClient {
+  const { environment, clients, clock } = runtime;
   const coreLogger = toCoreLogger(logger);
   if (connection.key === OAUTH2_CONNECTION_KEY || connection.token?.access_token !== undefined) {
-    const auth = oauthProvider(connection, environment.atlassianBaseUrl);
+    const auth = oauthProvider(connection, runtime);
     const identity = identityOf([
       "oauth2",
       String(connection.token?.access_token),
@@ -210,10 +132,10 @@ export function connectClient(
       // The gateway origin the provider captured (CONFLUENCE_ATLASSIAN_API_URL).
       atlassianApiBase(environment.atlassianBaseUrl),
     ]);
-    const leased = leaseClient(identity, () => createConfluenceClient({ auth }));
+    const leased = clients.lease(identity, () => createConfluenceClient({ auth, clock }));
     // The site's origin is only known after the lookup: Raw Request accepts paths only.
     return {
-      client: forInvocation(leased, coreLogger, debug, environment.retry),
+      client: forInvocation(leased, coreLogger, debug, runtime.retry),
       siteOrigin: undefined,
     };
   }
@@ -229,16 +151,17 @@ export function connectClient(
   // before a client is created or found in the cache.
   const siteOrigin = normaliseHost(host, { allowLoopbackHttp }).origin;
   const identity = identityOf(["basic", siteOrigin, email.trim(), apiToken]);
-  const leased = leaseClient(identity, () =>
+  const leased = clients.lease(identity, () =>
     createConfluenceClient({
       host,
       auth,
       allowLoopbackHttp,
+      clock,
       // Once per cached client, i.e. once per connection while it stays cached.
       onWarning: (message) => logger.warn(message),
     }),
   );
-  return { client: forInvocation(leased, coreLogger, debug, environment.retry), siteOrigin };
+  return { client: forInvocation(leased, coreLogger, debug, runtime.retry), siteOrigin };
 }
 
 function stringOrUndefined(value: unknown): string | undefined {

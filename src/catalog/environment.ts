@@ -1,11 +1,10 @@
 // What the process running the connector decides, as opposed to what a connection says: the
-// catalog never reads process.env itself; adapters (component, CLI, demo) build this from their
-// environment and pass it to runAction.
+// catalog never reads process.env itself; adapters (component, CLI, MCP server) build this from
+// their environment and give it to the runtime they pass to runAction (runtime.ts).
 // Direct modules, not the core's index: adapters read the environment before any HTTP client
 // is needed (the CLI and `confluence mcp` start-up).
 import { ATLASSIAN_BASE_URL_ENV } from "../core/auth.js";
 import { ALLOW_LOOPBACK_HTTP_ENV } from "../core/host.js";
-import type { RetryOptions } from "../core/retry.js";
 
 export interface ConnectorEnvironment {
   /**
@@ -15,11 +14,6 @@ export interface ConnectorEnvironment {
   readonly allowLoopbackHttp: boolean;
   /** Where Atlassian's OAuth and gateway endpoints live when not at Atlassian (the emulator). */
   readonly atlassianBaseUrl: string | undefined;
-  /**
-   * Retry policy for the actions' requests, over the client's default (500 ms backoff doubling,
-   * 4 retries); an action's own retry inputs still win. Tests run with a zero backoff.
-   */
-  readonly retry?: RetryOptions;
 }
 
 /** Atlassian's real endpoints, no loopback hosts: what runAction assumes unless told. */

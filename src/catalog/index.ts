@@ -26,4 +26,5 @@ export {
 } from "./json-schema.js";
 export type { ListOutput } from "./request.js";
 export { parseInputs, runAction } from "./run.js";
+export { type ConnectorRuntime, createRuntime, type RuntimeOptions } from "./runtime.js";
 export type * from "./types.js";

@@ -1,9 +1,9 @@
 // Runs a catalog action: parse and validate every input (naming the bad one by its label),
 // only then build the client and call Confluence. Platform adapters call this.
 import { connectClient } from "./client-factory.js";
-import { type ConnectorEnvironment, DEFAULT_ENVIRONMENT } from "./environment.js";
 import { InputError, InvalidValue } from "./input-error.js";
 import { runDeclared } from "./request.js";
+import type { ConnectorRuntime } from "./runtime.js";
 import type { ActionDef, ActionLogger, ActionOutput, ConnectionValue, InputDefs } from "./types.js";
 import { assemble } from "./wire.js";
 
@@ -24,19 +24,20 @@ export async function runAction(
   def: ActionDef,
   raw: Readonly<Record<string, unknown>>,
   logger: ActionLogger,
-  // What the process running the action allows (loopback hosts, Atlassian endpoints elsewhere).
-  environment: ConnectorEnvironment = DEFAULT_ENVIRONMENT,
+  // The adapter's runtime: shared clients and site cache, clock, retry policy, and what the
+  // process running the action allows (loopback hosts, Atlassian endpoints elsewhere).
+  runtime: ConnectorRuntime,
 ): Promise<ActionOutput> {
   const parsed = parseInputs(def, raw);
   const debug = parsed.debugRequest === true;
-  // The client is shared with other invocations of the same connection (see connectClient):
+  // The client is shared with other invocations of the same connection (the runtime's cache):
   // closing this invocation's view releases its lease and leaves the shared client open for
   // them; idle sockets do not hold the process.
   const { client, siteOrigin } = connectClient(
     parsed.connection as ConnectionValue,
     logger,
     debug,
-    environment,
+    runtime,
   );
   try {
     const ctx = {

@@ -90,14 +90,14 @@ async function runCommand(
   ];
   if (all.length > 0) throw new UsageError(all, missing.length > 0 ? [CONNECTION_HINT] : []);
   raw.connection = connectionFromEnv(io.env);
-  const [{ runAction }, { environmentFrom }] = await Promise.all([
+  const [{ runAction }, { runtimeFrom }] = await Promise.all([
     import("../catalog/run.js"),
-    import("../catalog/environment.js"),
+    import("./runtime.js"),
   ]);
-  // The runner's settings (CONFLUENCE_ALLOW_LOOPBACK_HTTP, CONFLUENCE_ATLASSIAN_API_URL).
-  const environment = environmentFrom(io.env);
+  // One runtime for the command: every page of --all shares its client (src/cli/runtime.ts).
+  const runtime = runtimeFrom(io.env);
   const run = (inputs: Record<string, unknown>): Promise<ActionOutput> =>
-    runAction(action, inputs, consoleLogger(io), environment);
+    runAction(action, inputs, consoleLogger(io), runtime);
   if (options.all === true) {
     const sink = openSink(options.out, io);
     try {

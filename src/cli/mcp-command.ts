@@ -51,10 +51,11 @@ export function addMcpCommand(program: Command, io: McpIo): void {
     .action(async (flags: McpFlags) => {
       // Only what this transport needs: the HTTP transport and the runner (HTTP client) load
       // later or not at all, so the server answers `initialize` quickly.
-      const { environmentFrom } = await import("../catalog/environment.js");
+      const { runtimeFrom } = await import("./runtime.js");
       const options = {
         connection: connectionFromEnv(io.env),
-        environment: environmentFrom(io.env),
+        // One runtime for the server's life: every tool call shares its clients.
+        runtime: runtimeFrom(io.env),
         selection: {
           readOnly: flags.readOnly === true,
           tools: list(flags.tools),

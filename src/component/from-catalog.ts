@@ -15,7 +15,7 @@ import {
   type ActionDef,
   type ConnectionDef,
   type ConnectionInputDef,
-  environmentFrom,
+  type ConnectorRuntime,
   type InputDef,
   runAction,
 } from "../catalog/index.js";
@@ -51,7 +51,11 @@ export function toInput(def: InputDef): InputFieldDefinition {
   return input({ ...common, type: def.type, model, default: def.default } as InputFieldDefinition);
 }
 
-export function toAction(def: ActionDef): ActionDefinition {
+/**
+ * `runtime` gives the runtime of one invocation (index.ts: the component's runtime under the
+ * runner's current environment variables).
+ */
+export function toAction(def: ActionDef, runtime: () => ConnectorRuntime): ActionDefinition {
   const inputs = Object.fromEntries(
     Object.entries(def.inputs).map(([key, value]) => [key, toInput(value)]),
   );
@@ -62,13 +66,11 @@ export function toAction(def: ActionDef): ActionDefinition {
     // What the action returned on the emulator's demo data (npm run examples).
     ...(example === undefined ? {} : { examplePayload: { data: example } }),
     perform: async (context, params) => {
-      // The runner's environment, read per invocation: the operator's settings, not the
-      // connection's (CONFLUENCE_ALLOW_LOOPBACK_HTTP, CONFLUENCE_ATLASSIAN_API_URL).
       const output = await runAction(
         def,
         params as Record<string, unknown>,
         context.logger,
-        environmentFrom(process.env),
+        runtime(),
       );
       return output.contentType === undefined
         ? { data: output.data }

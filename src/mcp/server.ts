@@ -8,7 +8,7 @@ import {
   type CallToolResult,
   ListToolsRequestSchema,
 } from "@modelcontextprotocol/sdk/types.js";
-import type { ConnectorEnvironment } from "../catalog/environment.js";
+import type { ConnectorRuntime } from "../catalog/runtime.js";
 import type { ActionLogger, ActionOutput, ConnectionValue } from "../catalog/types.js";
 import { selectTools, type ToolSelection, type ToolSpec } from "./tools.js";
 
@@ -18,8 +18,12 @@ export interface McpServerOptions {
   readonly selection?: ToolSelection;
   /** Where action log lines go (stderr for stdio: stdout carries the protocol). */
   readonly log?: (line: string) => void;
-  /** The runner's settings (loopback consent, Atlassian endpoints, retry policy). */
-  readonly environment?: ConnectorEnvironment;
+  /**
+   * The runtime every tool call runs in (src/catalog/runtime.ts: shared clients and site cache,
+   * clock, retry policy, loopback consent, Atlassian endpoints), built by the adapter that
+   * starts the server.
+   */
+  readonly runtime: ConnectorRuntime;
   readonly version: string;
 }
 
@@ -95,15 +99,12 @@ export function createMcpServer(options: McpServerOptions): Server {
     const { connection: _ignored, ...inputs } = args;
     try {
       // The runner (HTTP client, GraphQL parser) loads on the first call, not at start-up.
-      const [{ runAction }, { DEFAULT_ENVIRONMENT }] = await Promise.all([
-        import("../catalog/run.js"),
-        import("../catalog/environment.js"),
-      ]);
+      const { runAction } = await import("../catalog/run.js");
       const output = await runAction(
         tool.action,
         { ...inputs, connection: options.connection },
         logger,
-        options.environment ?? DEFAULT_ENVIRONMENT,
+        options.runtime,
       );
       return toToolResult(tool, output);
     } catch (error) {

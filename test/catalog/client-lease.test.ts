@@ -2,16 +2,11 @@
 // ends (src/catalog/client-factory.ts leases), so Fetch All between pages, or a safe write
 // between its probe and its re-send, never finds its client closed under it.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import {
-  cachedClientCount,
-  closeCachedClients,
-  connectClient,
-  setMaxCachedClients,
-} from "../../src/catalog/client-factory.js";
+import { connectClient } from "../../src/catalog/client-factory.js";
 import { actions, runAction } from "../../src/catalog/index.js";
 import type { ListOutput } from "../../src/catalog/request.js";
 import { DEMO_IDS, type RunningEmulator } from "../../src/emulator/index.js";
-import { basicConnection, EMULATOR_ENVIRONMENT, SILENT_LOGGER } from "../support/catalog.js";
+import { basicConnection, emulatorRuntime, SILENT_LOGGER } from "../support/catalog.js";
 import { startTestEmulator } from "../support/emulator.js";
 
 const PAGE = DEMO_IDS.pages.engineeringHome;
@@ -19,9 +14,11 @@ let emulator: RunningEmulator;
 beforeAll(async () => {
   emulator = await startTestEmulator();
 });
+// Each test's own runtime, so its cache holds only its clients (capacity 32 unless set).
+let runtime = emulatorRuntime();
 afterEach(async () => {
-  setMaxCachedClients();
-  await closeCachedClients();
+  await runtime.close();
+  runtime = emulatorRuntime();
 });
 afterAll(async () => {
   await emulator.close();
@@ -34,16 +31,11 @@ const getPage = (client: ReturnType<typeof connectClient>["client"]) =>
 
 describe("client cache leases", () => {
   it("keeps an evicted client open while leased and closes it on release", async () => {
-    setMaxCachedClients(1);
-    const first = connectClient(connection(), SILENT_LOGGER, false, EMULATOR_ENVIRONMENT);
+    runtime = emulatorRuntime({ maxCachedClients: 1 });
+    const first = connectClient(connection(), SILENT_LOGGER, false, runtime);
     // Another connection takes the only cache slot: the first client is evicted.
-    const other = connectClient(
-      connection("other@example.com"),
-      SILENT_LOGGER,
-      false,
-      EMULATOR_ENVIRONMENT,
-    );
-    expect(cachedClientCount()).toBe(1);
+    const other = connectClient(connection("other@example.com"), SILENT_LOGGER, false, runtime);
+    expect(runtime.clients.size).toBe(1);
     expect((await getPage(first.client)).status).toBe(200);
     await other.client.close();
     await first.client.close();
@@ -52,16 +44,16 @@ describe("client cache leases", () => {
   });
 
   it("leaves a released but still cached client open for the next invocation", async () => {
-    const first = connectClient(connection(), SILENT_LOGGER, false, EMULATOR_ENVIRONMENT);
+    const first = connectClient(connection(), SILENT_LOGGER, false, runtime);
     await first.client.close();
     await first.client.close(); // releasing twice must not release someone else's lease
-    const second = connectClient(connection(), SILENT_LOGGER, false, EMULATOR_ENVIRONMENT);
+    const second = connectClient(connection(), SILENT_LOGGER, false, runtime);
     expect((await getPage(first.client)).status).toBe(200);
     await second.client.close();
   });
 
   it("lets Fetch All finish while other connections evict its client between pages", async () => {
-    setMaxCachedClients(1);
+    runtime = emulatorRuntime({ maxCachedClients: 1 });
     let evictions = 0;
     // Every debug line marks a request of the Fetch All invocation; before each next page,
     // another connection's invocation starts and ends, pushing the Fetch All client out.
@@ -72,7 +64,7 @@ describe("client cache leases", () => {
           connection(`other${evictions}@example.com`),
           SILENT_LOGGER,
           false,
-          EMULATOR_ENVIRONMENT,
+          runtime,
         ).client.close();
       },
       warn() {},
@@ -82,7 +74,7 @@ describe("client cache leases", () => {
       actions.listPages!,
       { connection: connection(), limit: "1", fetchAll: "true", debugRequest: "true" },
       logger,
-      EMULATOR_ENVIRONMENT,
+      runtime,
     );
     expect((output.data as ListOutput).results.length).toBeGreaterThan(2);
     expect(evictions).toBeGreaterThan(2);

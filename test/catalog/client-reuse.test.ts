@@ -5,23 +5,20 @@ import { execFile } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  cachedClientCount,
-  closeCachedClients,
-  connectClient,
-} from "../../src/catalog/client-factory.js";
+import { connectClient } from "../../src/catalog/client-factory.js";
 import { actions, runAction } from "../../src/catalog/index.js";
 import { DEMO_IDS, type RunningEmulator } from "../../src/emulator/index.js";
-import { basicConnection, EMULATOR_ENVIRONMENT } from "../support/catalog.js";
+import { basicConnection, EMULATOR_ENVIRONMENT, emulatorRuntime } from "../support/catalog.js";
 import { startTestEmulator } from "../support/emulator.js";
 
 const PAGE = DEMO_IDS.pages.engineeringHome;
 let emulator: RunningEmulator;
+const runtime = emulatorRuntime();
 beforeAll(async () => {
   emulator = await startTestEmulator();
 });
 afterAll(async () => {
-  await closeCachedClients();
+  await runtime.close();
   await emulator.close();
 });
 
@@ -38,21 +35,21 @@ const getPage = (apiToken: string, logger = recorder().logger, debugRequest = fa
     actions.getPage!,
     { connection: connection(apiToken), pageId: PAGE, debugRequest },
     logger,
-    EMULATOR_ENVIRONMENT,
+    runtime,
   );
 
 describe("client reuse across action invocations", () => {
   it("reuses one client per connection and never serves another credential", async () => {
-    await closeCachedClients();
+    await runtime.close();
     const good = emulator.credentials.apiToken;
     expect(((await getPage(good)).data as { id: string }).id).toBe(PAGE);
     expect(((await getPage(good)).data as { id: string }).id).toBe(PAGE);
-    expect(cachedClientCount()).toBe(1);
+    expect(runtime.clients.size).toBe(1);
     // Same site and email, another token: its own client, and the site rejects it.
     await expect(getPage(`${good}-revoked`)).rejects.toMatchObject({ status: 401 });
-    expect(cachedClientCount()).toBe(2);
+    expect(runtime.clients.size).toBe(2);
     expect(((await getPage(good)).data as { id: string }).id).toBe(PAGE);
-    expect(cachedClientCount()).toBe(2);
+    expect(runtime.clients.size).toBe(2);
   });
 
   it("logs to the invocation that asked for debug output, and only then", async () => {
@@ -74,7 +71,7 @@ describe("client reuse across action invocations", () => {
       connection(emulator.credentials.apiToken),
       recorder().logger,
       false,
-      EMULATOR_ENVIRONMENT,
+      runtime,
     );
     await client.close();
     expect(((await getPage(emulator.credentials.apiToken)).data as { id: string }).id).toBe(PAGE);
@@ -82,10 +79,10 @@ describe("client reuse across action invocations", () => {
 
   it("does not keep a process alive after its last action (idle sockets are unref'd)", async () => {
     const script = `
-      import { actions, runAction } from ${JSON.stringify(fileURLToPath(new URL("../../src/catalog/index.ts", import.meta.url)))};
+      import { actions, createRuntime, runAction } from ${JSON.stringify(fileURLToPath(new URL("../../src/catalog/index.ts", import.meta.url)))};
       const connection = { key: "basic", fields: ${JSON.stringify(connection(emulator.credentials.apiToken).fields)} };
       const logger = { info() {}, warn() {}, error() {} };
-      await runAction(actions.getPage, { connection, pageId: ${JSON.stringify(PAGE)} }, logger, ${JSON.stringify(EMULATOR_ENVIRONMENT)});
+      await runAction(actions.getPage, { connection, pageId: ${JSON.stringify(PAGE)} }, logger, createRuntime(${JSON.stringify(EMULATOR_ENVIRONMENT)}));
       process.stdout.write(String(Date.now()));
     `;
     // Asynchronously: the emulator lives in this process and must keep answering.

@@ -1,12 +1,11 @@
 // "Fetch All" starts at "Cursor" when one is given and refuses to collect more than "Max Items"
 // (at most FETCH_ALL_MAX_ITEMS), pointing at Limit/Cursor paging instead.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { closeCachedClients } from "../../src/catalog/client-factory.js";
 import { actions, InputError } from "../../src/catalog/index.js";
 import { FETCH_ALL_MAX_ITEMS } from "../../src/catalog/inputs.js";
 import { FetchAllLimitError, type ListOutput } from "../../src/catalog/request.js";
 import type { RunningEmulator } from "../../src/emulator/index.js";
-import { runCatalogAction } from "../support/catalog.js";
+import { EMULATOR_RUNTIME, runCatalogAction } from "../support/catalog.js";
 import { startTestEmulator } from "../support/emulator.js";
 import { lastSeq, requestsSince } from "../support/emulator-requests.js";
 
@@ -15,7 +14,7 @@ beforeAll(async () => {
   emulator = await startTestEmulator();
 });
 afterAll(async () => {
-  await closeCachedClients();
+  await EMULATOR_RUNTIME.close();
   await emulator.close();
 });
 

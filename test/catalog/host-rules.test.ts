@@ -3,7 +3,7 @@
 // CONFLUENCE_ALLOW_LOOPBACK_HTTP=1), link-local addresses are refused outright, and a host
 // outside Atlassian's domains is logged once per connection.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { closeCachedClients, connectClient } from "../../src/catalog/client-factory.js";
+import { connectClient } from "../../src/catalog/client-factory.js";
 import {
   actions,
   DEFAULT_ENVIRONMENT,
@@ -11,16 +11,22 @@ import {
   runAction,
 } from "../../src/catalog/index.js";
 import type { RunningEmulator } from "../../src/emulator/index.js";
-import { basicConnection, EMULATOR_ENVIRONMENT, SILENT_LOGGER } from "../support/catalog.js";
+import {
+  basicConnection,
+  EMULATOR_ENVIRONMENT,
+  emulatorRuntime,
+  SILENT_LOGGER,
+} from "../support/catalog.js";
 import { startTestEmulator } from "../support/emulator.js";
 import { lastSeq, requestsSince } from "../support/emulator-requests.js";
 
 let emulator: RunningEmulator;
+const runtime = emulatorRuntime();
 beforeAll(async () => {
   emulator = await startTestEmulator({ seed: "demo" });
 });
 afterAll(async () => {
-  await closeCachedClients();
+  await runtime.close();
   await emulator?.close();
 });
 
@@ -29,7 +35,7 @@ const run = (key: string, inputs: Record<string, unknown>, environment = DEFAULT
     actions[key]!,
     { connection: basicConnection(emulator), ...inputs },
     SILENT_LOGGER,
-    environment,
+    runtime.withEnvironment(environment),
   );
 
 describe("loopback hosts", () => {
@@ -70,7 +76,7 @@ describe("link-local and metadata hosts", () => {
         actions.rawRequest!,
         { connection, url: "/latest/meta-data/", method: "GET" },
         SILENT_LOGGER,
-        EMULATOR_ENVIRONMENT,
+        runtime,
       ).catch((e: unknown) => e);
       expect((error as Error).message).toMatch(/link-local and cloud metadata addresses/);
     },
@@ -86,7 +92,12 @@ describe("hosts outside Atlassian's domains", () => {
       fields: { ...emulator.credentials, host: "https://wiki.custom-domain.example" },
     };
     for (let invocation = 0; invocation < 3; invocation++) {
-      const { client } = connectClient(connection, logger, false, DEFAULT_ENVIRONMENT);
+      const { client } = connectClient(
+        connection,
+        logger,
+        false,
+        runtime.withEnvironment(DEFAULT_ENVIRONMENT),
+      );
       await client.close();
     }
     expect(warnings).toHaveLength(1);

@@ -35,7 +35,12 @@ describe("confluence exit codes", () => {
   });
 
   it("1 for a network error (nothing listening)", async () => {
-    const env = { ...emulatorEnv(emulator), CONFLUENCE_HOST: "http://127.0.0.1:9" };
+    // Every retry still happens, without the backoff's seconds (src/cli/runtime.ts).
+    const env = {
+      ...emulatorEnv(emulator),
+      CONFLUENCE_HOST: "http://127.0.0.1:9",
+      CONFLUENCE_TEST_RETRY_DELAY_MS: "0",
+    };
     const result = await runCli(["list-spaces"], env);
     expect(result.code).toBe(1);
     expect(result.err).not.toContain("    at ");

@@ -6,7 +6,7 @@
 import { testing } from "@prismatic-io/spectral";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import component from "../../src/component/index.js";
-import { ATLASSIAN_BASE_URL_ENV, clearSiteCache } from "../../src/core/index.js";
+import { ATLASSIAN_BASE_URL_ENV } from "../../src/core/index.js";
 import { runScenario } from "../../src/demo/scenario.js";
 import type { RunningEmulator } from "../../src/emulator/index.js";
 import { DEMO_IDS } from "../../src/emulator/index.js";
@@ -36,7 +36,6 @@ const CONNECTIONS: ConnectionCase[] = [
     connection: async (emulator) => {
       // The component reaches Atlassian's gateway (here: the emulator) through this setting.
       process.env[ATLASSIAN_BASE_URL_ENV] = emulator.url;
-      clearSiteCache();
       const { access_token } = await mint(emulator.url);
       return {
         key: "oauth2",

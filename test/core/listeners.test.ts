@@ -1,12 +1,7 @@
 // Many concurrent requests on one client must not pile abort listeners onto one shared signal:
 // Node reports more than 10 as a MaxListenersExceededWarning, which users read as a leak.
 import { afterEach, describe, expect, it } from "vitest";
-import {
-  basicAuth,
-  clearSiteCache,
-  createConfluenceClient,
-  oauthAuth,
-} from "../../src/core/index.js";
+import { basicAuth, createConfluenceClient, oauthAuth } from "../../src/core/index.js";
 import { SITE_IDS } from "../../src/emulator/index.js";
 import { CLIENT, mint } from "../oauth/support.js";
 import { startTestEmulator } from "../support/emulator.js";
@@ -76,7 +71,6 @@ describe("abort listeners under concurrency", () => {
 
   it(`an OAuth token refresh awaited by ${CONCURRENCY} requests at once, no warning`, async () => {
     const emulator = await startTestEmulator();
-    clearSiteCache();
     const tokens = await mint(emulator.url);
     const client = createConfluenceClient({
       auth: oauthAuth({

@@ -15,7 +15,7 @@ import {
 } from "../../src/core/index.js";
 import type { RunningEmulator } from "../../src/emulator/index.js";
 import { documentedActionLabels } from "../catalog/spec-tables.js";
-import { basicConnection, EMULATOR_ENVIRONMENT, SILENT_LOGGER } from "../support/catalog.js";
+import { basicConnection, EMULATOR_RUNTIME, SILENT_LOGGER } from "../support/catalog.js";
 import { startTestEmulator } from "../support/emulator.js";
 import { type LoggedRequest, lastSeq, requestsSince } from "../support/emulator-requests.js";
 import { inputsFor } from "./arbitraries.js";
@@ -89,7 +89,7 @@ describe("fuzzing every action", () => {
         let outcome = "ok";
         let error: unknown;
         try {
-          await runAction(action, raw, SILENT_LOGGER, EMULATOR_ENVIRONMENT);
+          await runAction(action, raw, SILENT_LOGGER, EMULATOR_RUNTIME);
         } catch (caught) {
           error = caught;
         }

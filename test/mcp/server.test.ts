@@ -15,7 +15,7 @@ import { DEMO_IDS, type RunningEmulator } from "../../src/emulator/index.js";
 import { type RunningMcpHttp, snakeCase, startMcpHttp, toolsetOf } from "../../src/mcp/index.js";
 import { documentedActionLabels } from "../catalog/spec-tables.js";
 import { cliCommand } from "../cli/support/spawn-cli.js";
-import { EMULATOR_ENVIRONMENT } from "../support/catalog.js";
+import { EMULATOR_RUNTIME } from "../support/catalog.js";
 import { startTestEmulator } from "../support/emulator.js";
 import { MCP_INITIALIZE } from "../support/mcp-initialize.js";
 
@@ -35,7 +35,7 @@ beforeAll(async () => {
       key: BASIC_CONNECTION_KEY,
       fields: { host: emulator.url, email: EMAIL, apiToken: TOKEN },
     },
-    environment: EMULATOR_ENVIRONMENT,
+    runtime: EMULATOR_RUNTIME,
     version: "test",
   });
 });
@@ -264,7 +264,7 @@ describe("Streamable HTTP guards", () => {
         fields: { host: emulator.url, email: EMAIL, apiToken: TOKEN },
       },
       bearerToken: "mcp-bearer-0123",
-      environment: EMULATOR_ENVIRONMENT,
+      runtime: EMULATOR_RUNTIME,
       version: "test",
     });
     try {

@@ -4,7 +4,6 @@
 import { testing } from "@prismatic-io/spectral";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import component from "../../src/component/index.js";
-import { clearSiteCache } from "../../src/core/index.js";
 import { runScenario } from "../../src/demo/scenario.js";
 import { documentedActionLabels } from "../catalog/spec-tables.js";
 import { startTestEmulator } from "../support/emulator.js";
@@ -18,8 +17,9 @@ beforeAll(async () => {
   const emulator = await startTestEmulator({ seed: "demo" });
   url = emulator.url;
   close = emulator.close;
+  // The component's runtime caches sites by token and gateway: a fresh emulator's freshly
+  // minted token starts uncached.
   process.env.CONFLUENCE_ATLASSIAN_API_URL = url;
-  clearSiteCache();
 });
 afterAll(async () => {
   if (previousEnv === undefined) delete process.env.CONFLUENCE_ATLASSIAN_API_URL;

@@ -8,8 +8,8 @@ import {
   type ConfluenceClient,
   ConfluenceOAuthError,
   ConfluenceScopeError,
-  clearSiteCache,
   createConfluenceClient,
+  createSiteCache,
   exchangeAuthorizationCode,
   type OAuthAuthOptions,
   type OAuthTokens,
@@ -37,16 +37,20 @@ const track = useGatewayEmulator((started) => {
 
 // A tracked OAuth client (closed after the suite) whose identity service and gateway are the
 // emulator.
+// The clients of one test share a site cache (as the catalog's runtime shares one between its
+// clients); each test starts with an empty one.
+let sites = createSiteCache();
 function gatewayClient(
   auth: Omit<OAuthAuthOptions, "atlassianBaseUrl">,
   options: Omit<ClientOptions, "auth"> = {},
 ): ConfluenceClient {
-  return track(
-    createConfluenceClient({ auth: oauthAuth({ ...auth, atlassianBaseUrl: url }), ...options }),
-  );
+  const provider = oauthAuth({ siteCache: sites, ...auth, atlassianBaseUrl: url });
+  return track(createConfluenceClient({ auth: provider, ...options }));
 }
 
-beforeEach(() => clearSiteCache());
+beforeEach(() => {
+  sites = createSiteCache();
+});
 
 async function authorize(scopes = ALL_SCOPES): Promise<string> {
   const authorizeUrl = buildAuthorizeUrl({

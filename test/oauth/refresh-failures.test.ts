@@ -14,8 +14,8 @@ import {
   ConfluenceOAuthOutcomeUnknownError,
   ConfluenceOAuthUnavailableError,
   ConfluenceTokensNotPersistedError,
-  clearSiteCache,
   createConfluenceClient,
+  createSiteCache,
   type OAuthAuthOptions,
   oauthAuth,
 } from "../../src/core/index.js";
@@ -37,8 +37,10 @@ let url = "";
 const track = useGatewayEmulator((started) => {
   url = started;
 });
+// Shared by the providers of one test (as the catalog's runtime shares one); fresh per test.
+let sites = createSiteCache();
 beforeEach(async () => {
-  clearSiteCache();
+  sites = createSiteCache();
   await fetch(`${url}/__emulator/faults`, { method: "DELETE" });
 });
 
@@ -190,7 +192,7 @@ describe("onTokens failures", () => {
 
 describe("aborts of shared work", () => {
   function lookupProvider(accessToken: string): AuthProvider {
-    return oauthAuth({ accessToken, atlassianBaseUrl: url });
+    return oauthAuth({ accessToken, atlassianBaseUrl: url, siteCache: sites });
   }
 
   it("one caller aborting a shared site lookup does not fail the others", async () => {

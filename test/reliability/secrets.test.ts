@@ -6,11 +6,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { actions, runAction } from "../../src/catalog/index.js";
 import type { RunningEmulator } from "../../src/emulator/index.js";
 import { inputsFor } from "../fuzz/arbitraries.js";
-import { EMULATOR_ENVIRONMENT } from "../support/catalog.js";
+import { EMULATOR_RUNTIME } from "../support/catalog.js";
 import { startTestEmulator } from "../support/emulator.js";
 import { setFaults, startFaultyEmulator } from "./support.js";
 
-// The sweep runs the actions under EMULATOR_ENVIRONMENT: every retry still happens, with its
+// The sweep runs the actions under EMULATOR_RUNTIME: every retry still happens, with its
 // debug lines and errors, but with a zero backoff instead of the default 500 ms doubling waits.
 
 const EMAIL = "sweeper@example.com";
@@ -81,7 +81,7 @@ async function sweep(
           action,
           { ...sample, debugRequest: "true", timeout: undefined },
           logger,
-          EMULATOR_ENVIRONMENT,
+          EMULATOR_RUNTIME,
         );
       } catch (error) {
         lines.push(errorText(error));
@@ -130,7 +130,7 @@ describe("Raw Request URL errors", () => {
       actions.rawRequest!,
       { connection, url, method: "GET" },
       silent,
-      EMULATOR_ENVIRONMENT,
+      EMULATOR_RUNTIME,
     )
       .then(() => undefined)
       .catch((e: unknown) => e);

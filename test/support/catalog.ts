@@ -4,20 +4,33 @@ import {
   type ActionLogger,
   actions,
   type ConnectorEnvironment,
+  type ConnectorRuntime,
+  createRuntime,
+  type RuntimeOptions,
   runAction,
 } from "../../src/catalog/index.js";
+import type { RetryOptions } from "../../src/core/index.js";
 import type { RunningEmulator } from "../../src/emulator/index.js";
 
-/**
- * The runner's settings tests run under: the emulator lives on loopback (plain http), and
- * retries happen as the client makes them but without the waits (tests assert what is retried
- * and what the caller sees, not how long the default 500 ms doubling backoff takes).
- */
+/** The runner's settings tests run under: the emulator lives on loopback (plain http). */
 export const EMULATOR_ENVIRONMENT: ConnectorEnvironment = {
   allowLoopbackHttp: true,
   atlassianBaseUrl: undefined,
-  retry: { baseDelayMs: 0, maxDelayMs: 0 },
 };
+
+/**
+ * Retries happen as the client makes them but without the waits (tests assert what is retried
+ * and what the caller sees, not how long the default 500 ms doubling backoff takes).
+ */
+export const ZERO_BACKOFF: RetryOptions = { baseDelayMs: 0, maxDelayMs: 0 };
+
+/** A runtime of its own (own client and site caches) for the emulator, with zero backoff. */
+export function emulatorRuntime(options: RuntimeOptions = {}): ConnectorRuntime {
+  return createRuntime(EMULATOR_ENVIRONMENT, { retry: ZERO_BACKOFF, ...options });
+}
+
+/** The runtime tests share when they do not look at its caches. */
+export const EMULATOR_RUNTIME: ConnectorRuntime = emulatorRuntime();
 
 export const SILENT_LOGGER: ActionLogger = { info() {}, warn() {}, error() {}, debug() {} };
 
@@ -42,6 +55,6 @@ export function runCatalogAction(
     action,
     { connection: basicConnection(emulator), ...inputs },
     logger,
-    EMULATOR_ENVIRONMENT,
+    EMULATOR_RUNTIME,
   );
 }

@@ -17,6 +17,7 @@ import type { AuthEndpoints, AuthFailure, AuthProvider } from "../auth.js";
 import { ConfluenceValidationError } from "../errors.js";
 import { ConfluenceOAuthUnavailableError, ConfluenceScopeError } from "./errors.js";
 import { describeScopes, scopesForRequest } from "./scopes.js";
+import { createSiteCache, type SiteCache } from "./site-cache.js";
 import { createSiteResolver } from "./site-resolver.js";
 import { createTokenSession, type OAuthTokenOptions, raceOAuth } from "./token-session.js";
 
@@ -30,6 +31,12 @@ export interface OAuthAuthOptions extends OAuthTokenOptions {
   /** Skip the site lookup. */
   cloudId?: string;
   now?: () => number;
+  /**
+   * Where resolved sites (and lookups in flight) are kept. Give every provider of a process the
+   * same cache (the catalog's runtime does) so a new client per invocation skips the lookup;
+   * default: a cache of this provider's own.
+   */
+  siteCache?: SiteCache;
 }
 
 export function oauthAuth(options: OAuthAuthOptions): AuthProvider {
@@ -46,6 +53,7 @@ export function oauthAuth(options: OAuthAuthOptions): AuthProvider {
     override: options.siteOverride?.trim() ?? "",
     cloudId: options.cloudId,
     session: () => session,
+    cache: options.siteCache ?? createSiteCache({ now }),
   });
   const session = createTokenSession({
     ...options,

@@ -1,14 +1,11 @@
 // The site half of oauthAuth: which Confluence site (cloud id) the token reaches, looked up
 // once per token and site through accessible-resources
-// (https://developer.atlassian.com/cloud/confluence/oauth-2-3lo-apps/), cached module-wide, and
-// the cheap "does the token itself still work?" probe the auth-failure policy asks for.
+// (https://developer.atlassian.com/cloud/confluence/oauth-2-3lo-apps/), cached in the site cache
+// the provider was given (shared by every client of a runtime), and the cheap "does the token itself still work?" probe the auth-failure policy asks for.
 import { ConfluenceOAuthError } from "./errors.js";
-import { cachedCloudId, rememberCloudId, siteCacheKey } from "./site-cache.js";
+import { type SiteCache, siteCacheKey } from "./site-cache.js";
 import { fetchAccessibleResources, selectSite } from "./sites.js";
 import { raceOAuth, type TokenSession } from "./token-session.js";
-
-/** Lookups in flight, shared by every client of the process (same key as the site cache). */
-const lookups = new Map<string, Promise<string>>();
 
 export interface SiteResolver {
   /** The cloud id: given, remembered, cached, or looked up (shared by concurrent callers). */
@@ -30,8 +27,10 @@ export function createSiteResolver(options: {
   override: string;
   cloudId: string | undefined;
   session: () => TokenSession;
+  /** Cached sites and lookups in flight, shared with the other providers given the same cache. */
+  cache: SiteCache;
 }): SiteResolver {
-  const { apiUrl, override } = options;
+  const { apiUrl, override, cache } = options;
   let cloudId = options.cloudId;
   let probing: Promise<boolean> | undefined;
 
@@ -52,7 +51,7 @@ export function createSiteResolver(options: {
       );
     }
     const site = selectSite(listed.resources, override);
-    rememberCloudId(siteCacheKey(session.accessToken, override, apiUrl), site.id);
+    cache.remember(siteCacheKey(session.accessToken, override, apiUrl), site.id);
     return site.id;
   };
 
@@ -60,23 +59,19 @@ export function createSiteResolver(options: {
     cloudId: async (signal) => {
       if (cloudId !== undefined) return cloudId;
       const key = siteCacheKey(options.session().accessToken, override, apiUrl);
-      const cached = cachedCloudId(key);
+      const cached = cache.get(key);
       if (cached !== undefined) {
         cloudId = cached;
         return cached;
       }
-      let lookup = lookups.get(key);
-      if (lookup === undefined) {
-        lookup = lookUpSite().finally(() => lookups.delete(key));
-        lookups.set(key, lookup);
-      }
+      const lookup = cache.shared(key, lookUpSite);
       cloudId = await raceOAuth(lookup, signal, "The Confluence site lookup");
       return cloudId;
     },
     rotated: (accessToken) => {
       // The site does not change with the token: keep later clients of this token lookup-free.
       if (cloudId !== undefined) {
-        rememberCloudId(siteCacheKey(accessToken, override, apiUrl), cloudId);
+        cache.remember(siteCacheKey(accessToken, override, apiUrl), cloudId);
       }
     },
     tokenRejected: (signal) => {
