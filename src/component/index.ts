@@ -2,9 +2,10 @@
 // file to dist/index.js (CommonJS), which `prism components:publish` uploads with dist/icon.png.
 import { component } from "@prismatic-io/spectral";
 import { COMPONENT_DESCRIPTION } from "../catalog/description.js";
-import { actions, connections } from "../catalog/index.js";
+import { actions, connections, dataSources, triggers } from "../catalog/index.js";
 import { toComponentError } from "./errors.js";
 import { toAction, toConnection } from "./from-catalog.js";
+import { toDataSource, toTrigger } from "./from-sources.js";
 
 export default component({
   key: "confluence",
@@ -19,6 +20,10 @@ export default component({
     category: "Application Connectors",
   },
   actions: Object.fromEntries(Object.entries(actions).map(([key, def]) => [key, toAction(def)])),
+  triggers: Object.fromEntries(Object.entries(triggers).map(([key, def]) => [key, toTrigger(def)])),
+  dataSources: Object.fromEntries(
+    Object.entries(dataSources).map(([key, def]) => [key, toDataSource(def)]),
+  ),
   connections: connections.map(toConnection),
   hooks: { error: toComponentError },
 });
