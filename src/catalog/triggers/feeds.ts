@@ -9,7 +9,7 @@
 // - spaces: v2 `GET /spaces?sort=-id` (spaces have no date sort; ids grow with creation),
 //   stopping at `createdAt`.
 import type { ConfluenceClient } from "../../core/index.js";
-import type { FeedPage, Observed } from "./poller.js";
+import type { Feed, FeedPage, Observed } from "./poller.js";
 
 /** Search page size: Confluence caps search pages (the emulator at 100). */
 export const SEARCH_PAGE_SIZE = 100;
@@ -58,17 +58,20 @@ function observeContent(result: SearchResult, event: ContentEvent): Observed | u
   return { id, key: `${id}@${version ?? result.lastModified}`, time: modified, item: result };
 }
 
-/** A CQL condition as a feed: `where` is the trigger's condition without ORDER BY. */
+/**
+ * A CQL condition as a feed: `where` is the trigger's condition without ORDER BY. Newest first
+ * has no date clause at all; oldest first (catching up after a burst) bounds the range with
+ * `now("-Nm")`, which the server evaluates on its own clock.
+ */
 export function contentFeed(
   client: ConfluenceClient,
   where: string,
   event: ContentEvent,
   debug: boolean,
-): () => Promise<FeedPage> {
-  const order = event === "created" ? "created" : "lastmodified";
-  const cql = `${where} ORDER BY ${order} DESC`;
+): Feed {
+  const field = event === "created" ? "created" : "lastmodified";
   const expand = event === "created" ? "content.history" : "content.version";
-  const fetchPage = async (cursor: string | undefined): Promise<FeedPage> => {
+  const fetchPage = async (cql: string, cursor: string | undefined): Promise<FeedPage> => {
     const response = await client.request<SearchResponse>({
       method: "GET",
       api: "v1",
@@ -84,10 +87,14 @@ export function contentFeed(
         .filter((item): item is Observed => item !== undefined),
       serverTime: serverTime(response.headers),
       total: body.totalSize,
-      next: next === undefined ? undefined : () => fetchPage(next),
+      next: next === undefined ? undefined : () => fetchPage(cql, next),
     };
   };
-  return () => fetchPage(undefined);
+  return {
+    newest: () => fetchPage(`${where} ORDER BY ${field} DESC`, undefined),
+    since: (minutes) =>
+      fetchPage(`${where} AND ${field} >= now("-${minutes}m") ORDER BY ${field} ASC`, undefined),
+  };
 }
 
 interface SpacesResponse {
@@ -95,7 +102,8 @@ interface SpacesResponse {
   _links?: { next?: string };
 }
 
-export function spacesFeed(client: ConfluenceClient, debug: boolean): () => Promise<FeedPage> {
+/** Spaces newest first (no oldest-first pass: a site's spaces are few). */
+export function spacesFeed(client: ConfluenceClient, debug: boolean): Feed {
   const fetchPage = async (cursor: string | undefined): Promise<FeedPage> => {
     const response = await client.request<SpacesResponse>({
       method: "GET",
@@ -118,5 +126,5 @@ export function spacesFeed(client: ConfluenceClient, debug: boolean): () => Prom
       next: next === undefined ? undefined : () => fetchPage(next),
     };
   };
-  return () => fetchPage(undefined);
+  return { newest: () => fetchPage(undefined) };
 }

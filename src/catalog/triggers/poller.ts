@@ -43,6 +43,13 @@ export interface FeedPage {
   readonly next: (() => Promise<FeedPage>) | undefined;
 }
 
+/** A listing newest first, and optionally oldest first from some minutes before the server's now. */
+export interface Feed {
+  newest(): Promise<FeedPage>;
+  /** Ascending from `now - minutes` (server-relative, so no client clock and no time zone). */
+  since?(minutes: number): Promise<FeedPage>;
+}
+
 export interface PollerOptions {
   /** How far before the server's time the next poll looks again (ms). */
   readonly windowMs: number;
@@ -70,53 +77,106 @@ function readState(state: PollState | undefined): SavedState | undefined {
   return { v: 1, from: state.from, seen: valid };
 }
 
-/** Runs one poll over a feed; `state` is the previous poll's (undefined: record a baseline). */
+interface Read {
+  collected: Observed[];
+  requests: number;
+  /** The list moved under the read (the same id twice, or the total changed). */
+  unstable: boolean;
+  /** Stopped at the page cap: the time up to which (ascending) everything was read. */
+  cappedAt: number | undefined;
+  reachedLower: boolean;
+}
+
+/** Reads one pass of pages (up to `maxPages`), collecting the items at or after `lower`. */
+async function read(
+  page: FeedPage,
+  lower: number,
+  maxPages: number,
+  ascending: boolean,
+  into: Read,
+): Promise<void> {
+  const total = page.total;
+  // Within one pass, an id read twice means an item moved while the pass read.
+  const ids = new Set<string>();
+  // Only pages that hold items at or after `lower` count towards the cap: the oldest-first
+  // range starts up to a minute or so before it (whole minutes).
+  let pages = 0;
+  for (;;) {
+    let useful = false;
+    for (const observed of page.items) {
+      if (observed.time < lower) {
+        into.reachedLower = true;
+        continue;
+      }
+      useful = true;
+      if (ids.has(observed.id)) into.unstable = true;
+      ids.add(observed.id);
+      into.collected.push(observed);
+    }
+    if (useful) pages += 1;
+    if ((!ascending && into.reachedLower) || page.next === undefined) return;
+    if (pages >= maxPages) {
+      into.cappedAt = page.items.at(-1)?.time;
+      return;
+    }
+    page = await page.next();
+    into.requests += 1;
+    if (page.total !== total) into.unstable = true;
+  }
+}
+
+/**
+ * Runs one poll over a feed; `state` is the previous poll's (undefined: record a baseline).
+ * The first page, newest first, usually reaches the lower bound: one request. When more changed
+ * than a page holds, the rest is read oldest first from the lower bound (so a poll that stops at
+ * its page cap has read everything before where it stopped, and the next poll goes on from there).
+ */
 export async function pollFeed(
-  first: () => Promise<FeedPage>,
+  feed: Feed,
   state: PollState | undefined,
   options: PollerOptions = DEFAULT_POLLER,
 ): Promise<PollResult & { requests: number }> {
   const saved = readState(state);
-  let page = await first();
-  let requests = 1;
-  const serverTime = page.serverTime;
-  const newestTime = page.items[0]?.time;
+  const first = await feed.newest();
+  const serverTime = first.serverTime;
+  const newestTime = first.items[0]?.time;
   // Baseline: "now" is the server's time (or, without a Date header, the newest item's).
   const lower = saved?.from ?? (serverTime ?? newestTime ?? 0) - options.windowMs;
-  const total = page.total;
-  const collected: Observed[] = [];
-  const idsThisPoll = new Set<string>();
-  let unstable = false;
-  let capped = false;
-  for (;;) {
-    let reachedLower = false;
-    for (const observed of page.items) {
-      if (observed.time < lower) {
-        reachedLower = true;
-        continue;
-      }
-      if (idsThisPoll.has(observed.id)) unstable = true;
-      idsThisPoll.add(observed.id);
-      collected.push(observed);
-    }
-    if (reachedLower || page.next === undefined) break;
-    if (requests >= options.maxPages) {
-      capped = true;
-      break;
-    }
-    page = await page.next();
-    requests += 1;
-    if (page.total !== total) unstable = true;
+  const reading: Read = {
+    collected: [],
+    requests: 1,
+    unstable: false,
+    cappedAt: undefined,
+    reachedLower: false,
+  };
+  const onePage = { ...first, next: undefined };
+  await read(
+    feed.since === undefined ? first : onePage,
+    lower,
+    Number.POSITIVE_INFINITY,
+    false,
+    reading,
+  );
+  if (!reading.reachedLower && first.next !== undefined && feed.since !== undefined) {
+    // More than a page changed: read oldest first from the lower bound (whole minutes, rounded
+    // up, counted on the server's clock), up to the page cap.
+    const minutes = Math.ceil(((serverTime ?? newestTime ?? lower) - lower) / 60_000) + 1;
+    reading.requests += 1;
+    await read(await feed.since(minutes), lower, options.maxPages, true, reading);
   }
+  const collected = reading.collected.sort((a, b) => b.time - a.time);
 
   const seenBefore = new Map(saved?.seen ?? []);
   const events: unknown[] = [];
   if (saved !== undefined) {
-    const emittedIds = new Set<string>();
+    const emitted = new Set<string>();
+    const delivered = new Set<string>();
     // Newest first: the first occurrence of an id is its latest version.
     for (const observed of collected) {
-      if (seenBefore.has(observed.key) || emittedIds.has(observed.id)) continue;
-      emittedIds.add(observed.id);
+      if (seenBefore.has(observed.key) || emitted.has(observed.id)) continue;
+      if (delivered.has(observed.key)) continue;
+      emitted.add(observed.id);
+      delivered.add(observed.key);
       events.push(observed.item);
     }
     events.reverse();
@@ -124,12 +184,19 @@ export async function pollFeed(
 
   // Advance only after a complete, stable read; otherwise read the same range again next time.
   const now = serverTime ?? newestTime;
-  const from =
-    unstable || capped || now === undefined ? lower : Math.max(lower, now - options.windowMs);
+  let from = lower;
+  if (reading.unstable || now === undefined) from = lower;
+  else if (reading.cappedAt !== undefined) from = Math.max(lower, reading.cappedAt);
+  else from = Math.max(lower, now - options.windowMs);
   const seen = new Map<string, number>();
   for (const [key, time] of seenBefore) if (time >= from) seen.set(key, time);
   for (const observed of collected)
     if (observed.time >= from) seen.set(observed.key, observed.time);
   const next: SavedState = { v: 1, from, seen: [...seen] };
-  return { events, state: next as unknown as PollState, baseline: saved === undefined, requests };
+  return {
+    events,
+    state: next as unknown as PollState,
+    baseline: saved === undefined,
+    requests: reading.requests,
+  };
 }
