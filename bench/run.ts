@@ -22,6 +22,7 @@ import { oauthWorkload } from "./oauth-requests.js";
 import { planPinning, runListingProbe, startEmulatorProcess } from "./processes.js";
 import { type Row, table } from "./report.js";
 import { type Summary, summarise } from "./stats.js";
+import { triggerPollWorkload } from "./trigger-poll.js";
 import { concurrentGets, sequentialGets, writePairs } from "./workloads.js";
 
 const QUICK = process.env.BENCH_QUICK === "1";
@@ -207,6 +208,13 @@ if (typeof component !== "string") {
 
 log("OAuth requests per action");
 const oauth = await oauthWorkload(site, pageIds[0]!);
+
+// After the streaming rounds: it edits pages of the big site (their number stays the same).
+log(`polling trigger vs refetch-everything on ${plan.bigPages.toLocaleString("en")} pages`);
+const triggerPolls = await triggerPollWorkload(
+  { url: emulator.bigUrl, credentials: site.credentials },
+  QUICK ? 2 : 5,
+);
 await emulator.stop();
 
 log("CLI start-up");
@@ -331,6 +339,10 @@ const markdown = [
   "## OAuth 2.0: requests per action after warm-up",
   "",
   oauth,
+  "",
+  `## Polling trigger: cost per poll on ${plan.bigPages.toLocaleString("en")} pages`,
+  "",
+  triggerPolls,
   "",
   "## CLI start-up",
   "",

@@ -6,6 +6,7 @@ import { pathToFileURL } from "node:url";
 import { COMPONENT_DESCRIPTION } from "../src/catalog/description.js";
 import type { ActionDef, ConnectionDef, InputDef } from "../src/catalog/index.js";
 import { actions, connections } from "../src/catalog/index.js";
+import { renderSourcesAndTriggers } from "./docs-triggers.js";
 
 type Row = [string, string, string];
 
@@ -87,11 +88,12 @@ export function renderDocs(): string {
       beyond.map(renderAction).join("\n"),
     );
   }
+  parts.push(renderSourcesAndTriggers(renderInputs));
   return parts.join("\n");
 }
 
-function renderAction(action: ActionDef): string {
-  const inputs = Object.values(action.inputs) as InputDef[];
+/** The inputs table of an action, data source or trigger, with its notes. */
+export function renderInputs(inputs: readonly InputDef[]): string {
   const rows = inputs.map(
     (input): Row => [input.label, cell(input.comments), renderDefault(input)],
   );
@@ -99,10 +101,15 @@ function renderAction(action: ActionDef): string {
     .filter((input) => input.docsNote !== undefined)
     .map((input) => `\n**Note on ${input.label}:** ${input.docsNote}\n`)
     .join("");
+  return `${renderTable(rows)}\n${notes}`;
+}
+
+function renderAction(action: ActionDef): string {
   // Actions beyond the specification say which operation they call (the specification's
   // descriptions are kept verbatim).
   const operation = action.beyondSpecification ? `\n\nConfluence: \`${action.endpoint}\`.` : "";
-  return `### ${action.label}\n\n${action.description}${operation}\n\n${renderTable(rows)}\n${notes}`;
+  const inputs = Object.values(action.inputs) as InputDef[];
+  return `### ${action.label}\n\n${action.description}${operation}\n\n${renderInputs(inputs)}`;
 }
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {

@@ -9,6 +9,7 @@ export {
   OAUTH2_CONNECTION_KEY,
   oauth2Connection,
 } from "./connections.js";
+export { dataSources } from "./data-sources/index.js";
 export {
   type ConnectorEnvironment,
   DEFAULT_ENVIRONMENT,
@@ -26,5 +27,8 @@ export {
 } from "./json-schema.js";
 export type { ListOutput } from "./request.js";
 export { parseInputs, runAction } from "./run.js";
+export { runDataSource, runTrigger } from "./run-sources.js";
 export { type ConnectorRuntime, createRuntime, type RuntimeOptions } from "./runtime.js";
+export type * from "./source-types.js";
+export { triggers } from "./triggers/index.js";
 export type * from "./types.js";

@@ -2,9 +2,17 @@
 // file to dist/index.js (CommonJS), which `prism components:publish` uploads with dist/icon.png.
 import { component } from "@prismatic-io/spectral";
 import { COMPONENT_DESCRIPTION } from "../catalog/description.js";
-import { actions, connections, createRuntime, environmentFrom } from "../catalog/index.js";
+import {
+  actions,
+  connections,
+  createRuntime,
+  dataSources,
+  environmentFrom,
+  triggers,
+} from "../catalog/index.js";
 import { toComponentError } from "./errors.js";
 import { toAction, toConnection } from "./from-catalog.js";
+import { toDataSource, toTrigger } from "./from-sources.js";
 
 // The component's runtime (src/catalog/runtime.ts): its client cache, site cache, clock and
 // retry policy. Spectral gives a component no per-instance object to hold live state: an
@@ -33,6 +41,12 @@ export default component({
   },
   actions: Object.fromEntries(
     Object.entries(actions).map(([key, def]) => [key, toAction(def, invocationRuntime)]),
+  ),
+  triggers: Object.fromEntries(
+    Object.entries(triggers).map(([key, def]) => [key, toTrigger(def, invocationRuntime)]),
+  ),
+  dataSources: Object.fromEntries(
+    Object.entries(dataSources).map(([key, def]) => [key, toDataSource(def, invocationRuntime)]),
   ),
   connections: connections.map(toConnection),
   hooks: { error: toComponentError },

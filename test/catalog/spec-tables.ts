@@ -39,15 +39,22 @@ const cells = (line: string) =>
     .split(/(?<!\\)\|/)
     .map((c) => c.trim());
 
+/** Sections of the reference page that document no action (data sources, triggers...). */
+const NOT_ACTIONS = new Set(["Data sources", "Triggers", "Push events (webhooks)"]);
+
 export function parseSections(markdown: string): SpecSection[] {
   const sections: SpecSection[] = [];
   let kind: SpecSection["kind"] = "connection";
   let current: SpecSection | undefined;
+  let skipping = false;
   for (const line of markdown.split("\n")) {
     if (line.startsWith("## ")) {
       const heading = line.slice(3).trim();
       kind = heading === "Actions" ? "action" : heading === "Connections" ? "connection" : "extra";
+      skipping = NOT_ACTIONS.has(heading);
+      current = undefined;
     }
+    if (skipping) continue;
     if (line.startsWith("### ")) {
       current = { kind, label: line.slice(4).trim(), description: "", rows: [] };
       sections.push(current);

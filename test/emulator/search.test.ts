@@ -21,6 +21,17 @@ describe("GET /wiki/rest/api/search", () => {
     expect(byTitle.body.results[0].content.id).toBe(DEMO_IDS.pages.architecture);
   });
 
+  it("adds content.history (the creation date) with expand=content.history only", async () => {
+    const cql = `id = ${DEMO_IDS.pages.architecture}`;
+    const plain = await search(cql);
+    expect(plain.body.results[0].content.history).toBeUndefined();
+    const expanded = await search(cql, "&expand=content.version,content.history");
+    expect(expanded.body.results[0].content.history).toEqual({
+      latest: true,
+      createdDate: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+    });
+  });
+
   it("follows ancestors and parents, and orders results", async () => {
     const home = DEMO_IDS.pages.engineeringHome;
     const descendants = await search(`ancestor = ${home} and type = page order by title`);

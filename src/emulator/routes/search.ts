@@ -48,6 +48,12 @@ function searchWindow(request: FastifyRequest): SearchWindow {
   return { cql, start, limit: Math.min(limit, MAX_LIMIT) };
 }
 
+/** Whether `expand` (comma-separated) names this expansion. */
+function expands(request: FastifyRequest, name: string): boolean {
+  const value = single(query(request), "expand") ?? "";
+  return value.split(",").some((part) => part.trim() === name);
+}
+
 function run(ctx: SiteContext, request: FastifyRequest, window: SearchWindow) {
   let compiled: ReturnType<typeof compileCql>;
   try {
@@ -93,10 +99,16 @@ export const SEARCH_ROUTES: readonly Route[] = [
       const started = Date.now();
       const window = searchWindow(request);
       const { matches, slice, next } = run(ctx, request, window);
+      const withHistory = expands(request, "content.history");
       const results = slice.map(({ doc, page, attachment }) => {
         const spaceKey = doc.spaceKey ?? "";
-        const content =
+        const v1 =
           page !== undefined ? v1Page(request, page, spaceKey) : v1Attachment(request, attachment!);
+        // `expand=content.history`: the creation date (ContentHistory, confluence-v1.json),
+        // which the "new content" triggers read.
+        const content = withHistory
+          ? { ...v1, history: { latest: true, createdDate: doc.created.toISOString() } }
+          : v1;
         return {
           content,
           title: doc.title,
