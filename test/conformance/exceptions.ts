@@ -146,6 +146,52 @@ export const specExceptions: readonly SpecException[] = [
   },
   {
     kind: "document-patch",
+    id: "comment-body-one-of",
+    specs: ["v2"],
+    operation: [
+      "createFooterComment",
+      "updateFooterComment",
+      "createInlineComment",
+      "updateInlineComment",
+    ],
+    field: "request body.body: oneOf [CommentBodyWrite, CommentNestedBodyWrite]",
+    reason:
+      "As page-body-one-of: neither alternative has required properties, so every comment body matches both and `oneOf` rejects it. We make them exclusive the same way (flat: `representation`; nested: only storage/atlas_doc_format/wiki keys).",
+    source:
+      "https://developer.atlassian.com/cloud/confluence/rest/v2/api-group-comment/#api-footer-comments-post (body: representation + value, or nested by representation)",
+    apply(document) {
+      let changed = 0;
+      for (const name of [
+        "CreateFooterCommentModel",
+        "UpdateFooterCommentModel",
+        "CreateInlineCommentModel",
+        "UpdateInlineCommentModel",
+      ]) {
+        const body = objectAt(document, ["components", "schemas", name, "properties"])?.body;
+        if (!isJsonObject(body) || !Array.isArray(body.oneOf) || body.oneOf.length !== 2) continue;
+        body.oneOf = [
+          {
+            allOf: [{ $ref: "#/components/schemas/CommentBodyWrite" }],
+            required: ["representation"],
+          },
+          {
+            type: "object",
+            properties: {
+              storage: { $ref: "#/components/schemas/CommentBodyWrite" },
+              atlas_doc_format: { $ref: "#/components/schemas/CommentBodyWrite" },
+              wiki: { $ref: "#/components/schemas/CommentBodyWrite" },
+            },
+            additionalProperties: false,
+            minProperties: 1,
+          },
+        ];
+        changed++;
+      }
+      return changed;
+    },
+  },
+  {
+    kind: "document-patch",
     id: "page-body-one-of",
     specs: ["v2"],
     operation: ["createPage", "updatePage"],
@@ -336,6 +382,17 @@ export const specExceptions: readonly SpecException[] = [
       'updatePage declares 200/400/401/404 only; a stale version.number gets 409 CONFLICT ("Version must be incremented when updating a page"), as v1 updateContent declares.',
     source:
       "https://community.developer.atlassian.com/t/is-there-any-docs-related-to-the-error-responses-types-codes-and-anything-related-to-error-handling-for-the-confluence-cloud-rest-api/98344; confluence-v1.json updateContent 409",
+    statuses: [409],
+  },
+  {
+    kind: "undeclared-status",
+    id: "update-comment-version-conflict",
+    specs: ["v2"],
+    operation: ["updateFooterComment", "updateInlineComment", "updateCustomContent"],
+    field: "response status 409",
+    reason:
+      "Like updatePage, these updates take version.number = current + 1; a stale number gets 409 CONFLICT, which the operations do not declare (v1 updateContent, which serves comments and custom content too, declares it).",
+    source: "confluence-v1.json updateContent 409; docs/emulator.md (comments, custom content)",
     statuses: [409],
   },
   {

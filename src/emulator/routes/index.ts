@@ -2,6 +2,9 @@
 // (src/emulator/route.ts). A new endpoint is a row in its module's table; its scopes ride along.
 import type { Route } from "../route.js";
 import { ATTACHMENTS_ROUTES } from "./attachments.js";
+import { COMMENT_LISTINGS_ROUTES } from "./comment-listings.js";
+import { COMMENTS_ROUTES } from "./comments.js";
+import { CONTENT_PROPERTIES_ROUTES } from "./content-properties.js";
 import { CUSTOM_CONTENT_ROUTES } from "./custom-content.js";
 import { DOWNLOADS_ROUTES } from "./download.js";
 import { graphqlRoute } from "./graphql.js";
@@ -20,6 +23,9 @@ export const SITE_ROUTES: readonly Route[] = [
   ...CUSTOM_CONTENT_ROUTES,
   ...PROPERTIES_ROUTES,
   ...V1_ROUTES,
+  ...COMMENTS_ROUTES,
+  ...COMMENT_LISTINGS_ROUTES,
+  ...CONTENT_PROPERTIES_ROUTES,
   ...SEARCH_ROUTES,
   ...DOWNLOADS_ROUTES,
   graphqlRoute(),
