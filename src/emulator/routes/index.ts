@@ -13,6 +13,7 @@ import { PAGE_WRITES_ROUTES } from "./pages-write.js";
 import { PROPERTIES_ROUTES } from "./properties.js";
 import { SEARCH_ROUTES } from "./search.js";
 import { SPACES_ROUTES } from "./spaces.js";
+import { TREE_CONTENT_ROUTES } from "./tree-content.js";
 import { V1_ROUTES } from "./v1.js";
 
 export const SITE_ROUTES: readonly Route[] = [
@@ -26,6 +27,7 @@ export const SITE_ROUTES: readonly Route[] = [
   ...COMMENTS_ROUTES,
   ...COMMENT_LISTINGS_ROUTES,
   ...CONTENT_PROPERTIES_ROUTES,
+  ...TREE_CONTENT_ROUTES,
   ...SEARCH_ROUTES,
   ...DOWNLOADS_ROUTES,
   graphqlRoute(),
