@@ -1,7 +1,7 @@
 // The state of comments, tree content (folders, whiteboards, databases, smart links), tasks and
 // site settings, indexed like the main store: by id, by container and by parent. One instance
 // hangs off each Store (store.content), so a reset replaces it with the rest of the site.
-import type { JsonValue } from "../types/confluence.js";
+import type { JsonValue, Label } from "../types/confluence.js";
 import type { VersionRecord } from "./model.js";
 import type {
   CommentContainerType,
@@ -17,6 +17,16 @@ export interface ContainerInfo {
   spaceId: string;
   /** Is it still in place (not trashed or deleted)? */
   current: boolean;
+}
+
+/** What custom content records (model.ts) do not hold: other containers, history, labels. */
+export interface CustomContentExtra {
+  blogPostId: string | undefined;
+  /** The parent custom content, for nested custom content. */
+  parentId: string | undefined;
+  /** Earlier revisions, oldest first. */
+  history: { title: string; body: string; version: VersionRecord }[];
+  labels: Label[];
 }
 
 export type ContainerLookup = (id: string) => ContainerInfo | undefined;
@@ -71,6 +81,7 @@ export class ContentStore {
   /** Per content id: its classification level id. */
   readonly contentLevels = new Map<string, string>();
   private readonly containers = new Map<CommentContainerType, ContainerLookup>();
+  private readonly customExtras = new Map<string, CustomContentExtra>();
 
   constructor(readonly hooks: StoreHooks) {}
 
@@ -146,6 +157,20 @@ export class ContentStore {
     this.hooks.reserveId(task.num);
     this.tasks.set(task.id, task);
     this.hooks.touch();
+  }
+
+  /** The extra state of a custom content item (created empty on first use). */
+  customExtra(id: string): CustomContentExtra {
+    let extra = this.customExtras.get(id);
+    if (!extra) {
+      extra = { blogPostId: undefined, parentId: undefined, history: [], labels: [] };
+      this.customExtras.set(id, extra);
+    }
+    return extra;
+  }
+
+  dropCustomExtra(id: string): void {
+    this.customExtras.delete(id);
   }
 
   touch(): void {

@@ -49,6 +49,24 @@ const PAGE_UPDATE_BODY = [
   "properties",
 ];
 
+/**
+ * A write body's oneOf [flat, nested] made exclusive: the flat form has `representation`, the
+ * nested one only the given representation keys (closed; OAS 3.0 has no propertyNames).
+ */
+function exclusiveBodies(flat: string, keys: readonly string[]): JsonObject[] {
+  // A fresh object per use: the spec loader rewrites references in place.
+  const ref = () => ({ $ref: `#/components/schemas/${flat}` });
+  return [
+    { allOf: [ref()], required: ["representation"] },
+    {
+      type: "object",
+      properties: Object.fromEntries(keys.map((key) => [key, ref()])),
+      additionalProperties: false,
+      minProperties: 1,
+    },
+  ];
+}
+
 export const specExceptions: readonly SpecException[] = [
   {
     kind: "document-patch",
@@ -169,22 +187,40 @@ export const specExceptions: readonly SpecException[] = [
       ]) {
         const body = objectAt(document, ["components", "schemas", name, "properties"])?.body;
         if (!isJsonObject(body) || !Array.isArray(body.oneOf) || body.oneOf.length !== 2) continue;
-        body.oneOf = [
-          {
-            allOf: [{ $ref: "#/components/schemas/CommentBodyWrite" }],
-            required: ["representation"],
-          },
-          {
-            type: "object",
-            properties: {
-              storage: { $ref: "#/components/schemas/CommentBodyWrite" },
-              atlas_doc_format: { $ref: "#/components/schemas/CommentBodyWrite" },
-              wiki: { $ref: "#/components/schemas/CommentBodyWrite" },
-            },
-            additionalProperties: false,
-            minProperties: 1,
-          },
-        ];
+        body.oneOf = exclusiveBodies("CommentBodyWrite", ["storage", "atlas_doc_format", "wiki"]);
+        changed++;
+      }
+      return changed;
+    },
+  },
+  {
+    kind: "document-patch",
+    id: "custom-content-body-one-of",
+    specs: ["v2"],
+    operation: ["createCustomContent", "updateCustomContent"],
+    field: "request body.body: oneOf [CustomContentBodyWrite, CustomContentNestedBodyWrite]",
+    reason:
+      "As page-body-one-of: neither alternative has required properties, so every body matches both and `oneOf` rejects it; made exclusive the same way (nested keys: storage, atlas_doc_format, raw).",
+    source:
+      "https://developer.atlassian.com/cloud/confluence/rest/v2/api-group-custom-content/#api-custom-content-post",
+    apply(document) {
+      let changed = 0;
+      for (const name of ["CustomContentCreateRequest", "CustomContentUpdateRequest"]) {
+        const body = objectAt(document, [
+          "components",
+          "requestBodies",
+          name,
+          "content",
+          "application/json",
+          "schema",
+          "properties",
+        ])?.body;
+        if (!isJsonObject(body) || !Array.isArray(body.oneOf) || body.oneOf.length !== 2) continue;
+        body.oneOf = exclusiveBodies("CustomContentBodyWrite", [
+          "storage",
+          "atlas_doc_format",
+          "raw",
+        ]);
         changed++;
       }
       return changed;

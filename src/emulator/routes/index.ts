@@ -6,6 +6,8 @@ import { COMMENT_LISTINGS_ROUTES } from "./comment-listings.js";
 import { COMMENTS_ROUTES } from "./comments.js";
 import { CONTENT_PROPERTIES_ROUTES } from "./content-properties.js";
 import { CUSTOM_CONTENT_ROUTES } from "./custom-content.js";
+import { CUSTOM_CONTENT_RELATED_ROUTES } from "./custom-content-related.js";
+import { CUSTOM_CONTENT_WRITE_ROUTES } from "./custom-content-write.js";
 import { DOWNLOADS_ROUTES } from "./download.js";
 import { graphqlRoute } from "./graphql.js";
 import { PAGE_READS_ROUTES } from "./pages-read.js";
@@ -28,6 +30,8 @@ export const SITE_ROUTES: readonly Route[] = [
   ...COMMENT_LISTINGS_ROUTES,
   ...CONTENT_PROPERTIES_ROUTES,
   ...TREE_CONTENT_ROUTES,
+  ...CUSTOM_CONTENT_WRITE_ROUTES,
+  ...CUSTOM_CONTENT_RELATED_ROUTES,
   ...SEARCH_ROUTES,
   ...DOWNLOADS_ROUTES,
   graphqlRoute(),
