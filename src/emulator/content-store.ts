@@ -73,8 +73,8 @@ export class ContentStore {
   private readonly treeByParent = new Map<string, TreeContentRecord[]>();
   readonly tasks = new Map<string, TaskRecord>();
   readonly appProperties = new Map<string, JsonValue>();
-  /** Admin key expiry (ISO date) while enabled. */
-  adminKeyExpiry: string | undefined;
+  /** Admin keys by account id: their expiry (epoch ms). */
+  readonly adminKeys = new Map<string, number>();
   readonly classificationLevels: ClassificationLevel[] = [];
   /** Per space: the default classification level id. */
   readonly spaceDefaultLevels = new Map<string, string>();

@@ -56,8 +56,8 @@ export function contentTypeScopes(noun: string) {
 }
 
 /**
- * The admin key operations declare no OAuth scope in confluence-v2.json (they are for site
- * admins with basic auth); the gateway needs some row scopes, so we require manage:confluence-
- * configuration, the classic admin scope.
+ * The admin key operations declare no OAuth scope: "Forge and OAuth2 apps cannot access this
+ * REST resource" (https://developer.atlassian.com/cloud/confluence/rest/v2/api-group-admin-key/).
+ * A scope no token can be granted makes the gateway refuse every OAuth call, as Atlassian does.
  */
-export const ADMIN_KEY = one("manage:confluence-configuration");
+export const ADMIN_KEY = one("admin-key:no-oauth-access");
