@@ -433,6 +433,17 @@ export const specExceptions: readonly SpecException[] = [
   },
   {
     kind: "undeclared-status",
+    id: "redaction-needs-guard-premium",
+    specs: ["v2"],
+    operation: ["postRedactPage", "postRedactBlog"],
+    field: "response status 403, 404",
+    reason:
+      "Redaction requires Atlassian Guard Premium; the operations declare only 202 and 400. A site without it refuses the request (403), and a missing page or blog post is a 404 like every v2 content operation.",
+    source: "https://developer.atlassian.com/cloud/confluence/rest/v2/api-group-redactions/",
+    statuses: [403, 404],
+  },
+  {
+    kind: "undeclared-status",
     id: "update-property-version-conflict",
     specs: ["v2"],
     operation: [

@@ -208,3 +208,14 @@ describe("classification levels", () => {
     expect(bad.status).toBe(400);
   });
 });
+
+describe("redaction", () => {
+  it("is refused as on a site without Atlassian Guard Premium", async () => {
+    const body = { createdAt: "2024-01-15T09:00:00.000Z" };
+    const refused = await call(`${V2}/pages/${P.runbooks}/redact`, { method: "POST", body });
+    expect(refused.status).toBe(403);
+    expect(refused.body.errors[0]).toMatchObject({ status: 403, code: "FORBIDDEN" });
+    expect((await call(`${V2}/pages/99999/redact`, { method: "POST", body })).status).toBe(404);
+    expect((await call(`${V2}/blogposts/99999/redact`, { method: "POST", body })).status).toBe(404);
+  });
+});

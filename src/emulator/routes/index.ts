@@ -19,6 +19,7 @@ import { SITE_SETTINGS_ROUTES } from "./site-settings.js";
 import { SPACES_ROUTES } from "./spaces.js";
 import { TASKS_ROUTES } from "./tasks.js";
 import { TREE_CONTENT_ROUTES } from "./tree-content.js";
+import { UNAVAILABLE_ROUTES } from "./unavailable.js";
 import { USERS_ACCESS_ROUTES } from "./users-access.js";
 import { V1_ROUTES } from "./v1.js";
 
@@ -40,6 +41,7 @@ export const SITE_ROUTES: readonly Route[] = [
   ...USERS_ACCESS_ROUTES,
   ...SITE_SETTINGS_ROUTES,
   ...CLASSIFICATION_ROUTES,
+  ...UNAVAILABLE_ROUTES,
   ...SEARCH_ROUTES,
   ...DOWNLOADS_ROUTES,
   graphqlRoute(),
