@@ -11,7 +11,6 @@ import {
   createTreeContent,
   descendantsOf,
   trashTreeContent,
-  treeNode,
 } from "../domain/tree-content.js";
 import { badParameter, notFound } from "../errors.js";
 import { baseUrl, jsonObject, params, query } from "../http.js";
@@ -205,12 +204,6 @@ function childWire(child: ChildNode) {
     spaceId: child.spaceId,
     childPosition: null,
   };
-}
-
-/** Is `id` a live node of the content tree (used by the classification routes)? */
-export function liveTreeItem(ctx: SiteContext, id: string, type: TreeContentRecord["type"]) {
-  const node = treeNode(ctx.store, id);
-  return node?.type === type ? ctx.store.content.tree.get(id) : undefined;
 }
 
 export const TREE_CONTENT_ROUTES: readonly Route[] = TREE_TYPES.flatMap(typeRoutes);
