@@ -4,6 +4,7 @@ import { siteUrl } from "./listen-address.js";
 import type { UserRecord } from "./model.js";
 import type { EmulatorOptions, EmulatorUser, RunningEmulator } from "./options.js";
 import { seedDemo } from "./seed.js";
+import { seedContentDemo } from "./seed-content.js";
 import { buildEmulatorApp } from "./server.js";
 import { Store } from "./store.js";
 
@@ -19,6 +20,7 @@ export type {
   RunningEmulator,
 } from "./options.js";
 export { DEMO_IDS } from "./seed.js";
+export { DEMO_CONTENT_IDS } from "./seed-content.js";
 export type { EmulatorLimits } from "./server-limits.js";
 
 export const DEFAULT_USER: Required<EmulatorUser> = {
@@ -41,7 +43,10 @@ function userRecords(extra: EmulatorUser[] = []): UserRecord[] {
 
 function buildStore(options: EmulatorOptions): Store {
   const store = new Store(userRecords(options.users));
-  if ((options.seed ?? "demo") === "demo") seedDemo(store);
+  if ((options.seed ?? "demo") === "demo") {
+    seedDemo(store);
+    seedContentDemo(store);
+  }
   if (options.generate) generateSpace(store, options.generate);
   return store;
 }

@@ -1,6 +1,7 @@
 // In-memory records of the emulated site. They hold what Confluence stores, not wire shapes:
 // serialize.ts turns them into the v2/v1 response bodies.
 import type { JsonValue, Label, SpaceType } from "../types/confluence.js";
+import type { ExtraPropertyOwnerKind } from "./model-content.js";
 
 export interface UserRecord {
   email: string;
@@ -91,7 +92,7 @@ export interface CustomContentRecord {
   version: VersionRecord;
 }
 
-export type PropertyOwnerKind = "page" | "attachment" | "customContent";
+export type PropertyOwnerKind = "page" | "attachment" | "customContent" | ExtraPropertyOwnerKind;
 
 export interface PropertyRecord {
   id: string;

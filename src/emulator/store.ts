@@ -1,5 +1,7 @@
 // The emulated site's data, indexed so that every request is O(log n) or O(page) rather than a
 // scan: by id, pages by space, attachments by container, properties by owner and key.
+
+import { ContentStore } from "./content-store.js";
 import type {
   AttachmentRecord,
   CustomContentRecord,
@@ -146,5 +148,51 @@ export class Store {
 
   newVersion(number: number, authorId: string, message = "", minorEdit = false): VersionRecord {
     return { number, message, minorEdit, authorId, createdAt: new Date().toISOString() };
+  }
+
+  // --- Comments, tree content, tasks and site settings (content-store.ts) -------------------
+  /** Their indexes; comment containers owned by this store are registered here. */
+  readonly content: ContentStore = this.createContentStore();
+
+  private createContentStore(): ContentStore {
+    const content = new ContentStore({
+      touch: () => this.touch(),
+      reserveId: (num) => this.reserveId(num),
+      allocateId: () => this.allocateId(),
+      dropProperties: (owner) => this.propertiesByOwner.delete(owner),
+    });
+    const live = (status: string) => status === "current" || status === "archived";
+    content.registerContainer("page", (id) => {
+      const page = this.pages.get(id);
+      return (
+        page && {
+          id,
+          title: page.current.title,
+          spaceId: page.spaceId,
+          current: live(page.status),
+        }
+      );
+    });
+    content.registerContainer("attachment", (id) => {
+      const attachment = this.attachments.get(id);
+      const holder = attachment && (attachment.pageId ?? attachment.customContentId);
+      const spaceId =
+        holder === undefined
+          ? ""
+          : (this.pages.get(holder)?.spaceId ?? this.customContent.get(holder)?.spaceId ?? "");
+      return (
+        attachment && {
+          id,
+          title: attachment.title,
+          spaceId,
+          current: live(attachment.status),
+        }
+      );
+    });
+    content.registerContainer("customContent", (id) => {
+      const item = this.customContent.get(id);
+      return item && { id, title: item.title, spaceId: item.spaceId, current: live(item.status) };
+    });
+    return content;
   }
 }

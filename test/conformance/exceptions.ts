@@ -49,6 +49,24 @@ const PAGE_UPDATE_BODY = [
   "properties",
 ];
 
+/**
+ * A write body's oneOf [flat, nested] made exclusive: the flat form has `representation`, the
+ * nested one only the given representation keys (closed; OAS 3.0 has no propertyNames).
+ */
+function exclusiveBodies(flat: string, keys: readonly string[]): JsonObject[] {
+  // A fresh object per use: the spec loader rewrites references in place.
+  const ref = () => ({ $ref: `#/components/schemas/${flat}` });
+  return [
+    { allOf: [ref()], required: ["representation"] },
+    {
+      type: "object",
+      properties: Object.fromEntries(keys.map((key) => [key, ref()])),
+      additionalProperties: false,
+      minProperties: 1,
+    },
+  ];
+}
+
 export const specExceptions: readonly SpecException[] = [
   {
     kind: "document-patch",
@@ -140,6 +158,70 @@ export const specExceptions: readonly SpecException[] = [
           property.type = "string";
           changed++;
         }
+      }
+      return changed;
+    },
+  },
+  {
+    kind: "document-patch",
+    id: "comment-body-one-of",
+    specs: ["v2"],
+    operation: [
+      "createFooterComment",
+      "updateFooterComment",
+      "createInlineComment",
+      "updateInlineComment",
+    ],
+    field: "request body.body: oneOf [CommentBodyWrite, CommentNestedBodyWrite]",
+    reason:
+      "As page-body-one-of: neither alternative has required properties, so every comment body matches both and `oneOf` rejects it. We make them exclusive the same way (flat: `representation`; nested: only storage/atlas_doc_format/wiki keys).",
+    source:
+      "https://developer.atlassian.com/cloud/confluence/rest/v2/api-group-comment/#api-footer-comments-post (body: representation + value, or nested by representation)",
+    apply(document) {
+      let changed = 0;
+      for (const name of [
+        "CreateFooterCommentModel",
+        "UpdateFooterCommentModel",
+        "CreateInlineCommentModel",
+        "UpdateInlineCommentModel",
+      ]) {
+        const body = objectAt(document, ["components", "schemas", name, "properties"])?.body;
+        if (!isJsonObject(body) || !Array.isArray(body.oneOf) || body.oneOf.length !== 2) continue;
+        body.oneOf = exclusiveBodies("CommentBodyWrite", ["storage", "atlas_doc_format", "wiki"]);
+        changed++;
+      }
+      return changed;
+    },
+  },
+  {
+    kind: "document-patch",
+    id: "custom-content-body-one-of",
+    specs: ["v2"],
+    operation: ["createCustomContent", "updateCustomContent"],
+    field: "request body.body: oneOf [CustomContentBodyWrite, CustomContentNestedBodyWrite]",
+    reason:
+      "As page-body-one-of: neither alternative has required properties, so every body matches both and `oneOf` rejects it; made exclusive the same way (nested keys: storage, atlas_doc_format, raw).",
+    source:
+      "https://developer.atlassian.com/cloud/confluence/rest/v2/api-group-custom-content/#api-custom-content-post",
+    apply(document) {
+      let changed = 0;
+      for (const name of ["CustomContentCreateRequest", "CustomContentUpdateRequest"]) {
+        const body = objectAt(document, [
+          "components",
+          "requestBodies",
+          name,
+          "content",
+          "application/json",
+          "schema",
+          "properties",
+        ])?.body;
+        if (!isJsonObject(body) || !Array.isArray(body.oneOf) || body.oneOf.length !== 2) continue;
+        body.oneOf = exclusiveBodies("CustomContentBodyWrite", [
+          "storage",
+          "atlas_doc_format",
+          "raw",
+        ]);
+        changed++;
       }
       return changed;
     },
@@ -337,6 +419,28 @@ export const specExceptions: readonly SpecException[] = [
     source:
       "https://community.developer.atlassian.com/t/is-there-any-docs-related-to-the-error-responses-types-codes-and-anything-related-to-error-handling-for-the-confluence-cloud-rest-api/98344; confluence-v1.json updateContent 409",
     statuses: [409],
+  },
+  {
+    kind: "undeclared-status",
+    id: "update-comment-version-conflict",
+    specs: ["v2"],
+    operation: ["updateFooterComment", "updateInlineComment", "updateCustomContent"],
+    field: "response status 409",
+    reason:
+      "Like updatePage, these updates take version.number = current + 1; a stale number gets 409 CONFLICT, which the operations do not declare (v1 updateContent, which serves comments and custom content too, declares it).",
+    source: "confluence-v1.json updateContent 409; docs/emulator.md (comments, custom content)",
+    statuses: [409],
+  },
+  {
+    kind: "undeclared-status",
+    id: "redaction-needs-guard-premium",
+    specs: ["v2"],
+    operation: ["postRedactPage", "postRedactBlog"],
+    field: "response status 403, 404",
+    reason:
+      "Redaction requires Atlassian Guard Premium; the operations declare only 202 and 400. A site without it refuses the request (403), and a missing page or blog post is a 404 like every v2 content operation.",
+    source: "https://developer.atlassian.com/cloud/confluence/rest/v2/api-group-redactions/",
+    statuses: [403, 404],
   },
   {
     kind: "undeclared-status",

@@ -4,7 +4,8 @@
 // v2 operations follow one pattern — `<verb>:<resource>:confluence` with read for GET, write
 // for POST/PUT, delete for DELETE (e.g. getPageById read:page, createPage write:page,
 // deletePage delete:page) — except content properties, whose writes and deletes need the
-// owner's read and write scopes (createPageProperty, deletePagePropertyById). v1 operations
+// owner's read and write scopes (createPageProperty, deletePagePropertyById), and the operations
+// listed in V2_RULES (sub-resources with another noun, site settings). v1 operations
 // accept a classic scope or a granular set, listed below per operation.
 
 export type ScopeAlternatives = readonly (readonly string[])[];
@@ -24,7 +25,99 @@ const V2_NOUNS: Record<string, string> = {
   whiteboards: "whiteboard",
   databases: "database",
   folders: "folder",
+  embeds: "embed",
 };
+
+const one = (...scopes: string[]): ScopeAlternatives => [scopes];
+
+// v2 operations outside the pattern, by path under /wiki/api/v2 (first match wins); from the same
+// OpenAPI `security` entries (operation ids in the comments).
+const V2_RULES: readonly { method: string; path: RegExp; scopes: ScopeAlternatives }[] = [
+  // get{Page,BlogPost}{Footer,Inline}Comments, getAttachmentComments, getCustomContentComments
+  {
+    method: "GET",
+    path: /^\/[^/]+\/[^/]+\/(footer|inline)-comments\/?$/,
+    scopes: one("read:comment:confluence"),
+  },
+  // getCustomContentByTypeIn{Page,BlogPost,Space}
+  {
+    method: "GET",
+    path: /^\/[^/]+\/[^/]+\/custom-content\/?$/,
+    scopes: one("read:custom-content:confluence"),
+  },
+  // get*DirectChildren, get*Descendants
+  {
+    method: "GET",
+    path: /^\/[^/]+\/[^/]+\/(direct-children|descendants)\/?$/,
+    scopes: one("read:hierarchical-content:confluence"),
+  },
+  // get*Ancestors
+  {
+    method: "GET",
+    path: /^\/[^/]+\/[^/]+\/ancestors\/?$/,
+    scopes: one("read:content.metadata:confluence"),
+  },
+  // get{Page,BlogPost}ClassificationLevel
+  {
+    method: "GET",
+    path: /^\/(pages|blogposts)\/[^/]+\/classification-level\/?$/,
+    scopes: one("read:page:confluence", "write:page:confluence"),
+  },
+  // put/post{Page,BlogPost}ClassificationLevel
+  {
+    method: "*",
+    path: /^\/(pages|blogposts)\/[^/]+\/classification-level(\/reset)?\/?$/,
+    scopes: one("write:page:confluence"),
+  },
+  // getSpaceDefaultClassificationLevel; put/deleteSpaceDefaultClassificationLevel
+  {
+    method: "GET",
+    path: /^\/spaces\/[^/]+\/classification-level\/default\/?$/,
+    scopes: one("read:space:confluence"),
+  },
+  {
+    method: "*",
+    path: /^\/spaces\/[^/]+\/classification-level\/default\/?$/,
+    scopes: one("read:space:confluence", "write:space:confluence"),
+  },
+  // postRedactPage, postRedactBlog
+  {
+    method: "POST",
+    path: /^\/(pages|blogposts)\/[^/]+\/redact\/?$/,
+    scopes: one("write:page:confluence"),
+  },
+  { method: "POST", path: /^\/users-bulk\/?$/, scopes: one("read:user:confluence") }, // createBulkUserLookup
+  // checkAccessByEmail, inviteByEmail, getDataPolicyMetadata, getClassificationLevels
+  { method: "POST", path: /^\/user\/access\//, scopes: one("read:configuration:confluence") },
+  {
+    method: "GET",
+    path: /^\/data-policies\/metadata\/?$/,
+    scopes: one("read:configuration:confluence"),
+  },
+  {
+    method: "GET",
+    path: /^\/classification-levels\/?$/,
+    scopes: one("read:configuration:confluence"),
+  },
+  { method: "GET", path: /^\/data-policies\/spaces\/?$/, scopes: one("read:space:confluence") }, // getDataPolicySpaces
+  // convertContentIdsToContentTypes
+  {
+    method: "POST",
+    path: /^\/content\/convert-ids-to-types\/?$/,
+    scopes: one("read:content.metadata:confluence"),
+  },
+  {
+    method: "GET",
+    path: /^\/space-permissions\/?$/,
+    scopes: one("read:space.permission:confluence"),
+  },
+  // getForgeAppProperties, getForgeAppProperty; putForgeAppProperty, deleteForgeAppProperty
+  { method: "GET", path: /^\/app\/properties(\/|$)/, scopes: one("read:app-data:confluence") },
+  { method: "*", path: /^\/app\/properties(\/|$)/, scopes: one("write:app-data:confluence") },
+  // The admin key declares no OAuth scope: "Forge and OAuth2 apps cannot access this REST
+  // resource"; no scope can make the call succeed.
+  { method: "*", path: /^\/admin-key\/?$/, scopes: one("admin-key:no-oauth-access") },
+];
 
 const VERBS: Record<string, string> = {
   GET: "read",
@@ -76,6 +169,12 @@ export function scopesForRequest(method: string, url: string): ScopeAlternatives
   }
   const v1 = /\/wiki\/rest\/api(\/.*)$/.exec(path);
   if (v1) return V1_RULES.find((rule) => rule.method === upper && rule.path.test(v1[1]!))?.scopes;
+  const v2Path = /\/wiki\/api\/v2(\/.*)$/.exec(path)?.[1];
+  const rule =
+    v2Path === undefined
+      ? undefined
+      : V2_RULES.find((r) => (r.method === "*" || r.method === upper) && r.path.test(v2Path));
+  if (rule) return rule.scopes;
   const v2 = /\/wiki\/api\/v2\/([^/]+)(?:\/[^/]+(?:\/([^/]+))?)?/.exec(path);
   if (!v2) return undefined;
   const noun = V2_NOUNS[v2[1]!];

@@ -25,7 +25,7 @@ import { applySingleIncludes } from "./single-includes.js";
 
 const STATUSES = ["current", "archived", "trashed"] as const;
 
-function listAttachments(
+export function listAttachments(
   ctx: SiteContext,
   request: FastifyRequest,
   reply: FastifyReply,

@@ -2,14 +2,25 @@
 // (src/emulator/route.ts). A new endpoint is a row in its module's table; its scopes ride along.
 import type { Route } from "../route.js";
 import { ATTACHMENTS_ROUTES } from "./attachments.js";
+import { CLASSIFICATION_ROUTES } from "./classification.js";
+import { COMMENT_LISTINGS_ROUTES } from "./comment-listings.js";
+import { COMMENTS_ROUTES } from "./comments.js";
+import { CONTENT_PROPERTIES_ROUTES } from "./content-properties.js";
 import { CUSTOM_CONTENT_ROUTES } from "./custom-content.js";
+import { CUSTOM_CONTENT_RELATED_ROUTES } from "./custom-content-related.js";
+import { CUSTOM_CONTENT_WRITE_ROUTES } from "./custom-content-write.js";
 import { DOWNLOADS_ROUTES } from "./download.js";
 import { graphqlRoute } from "./graphql.js";
 import { PAGE_READS_ROUTES } from "./pages-read.js";
 import { PAGE_WRITES_ROUTES } from "./pages-write.js";
 import { PROPERTIES_ROUTES } from "./properties.js";
 import { SEARCH_ROUTES } from "./search.js";
+import { SITE_SETTINGS_ROUTES } from "./site-settings.js";
 import { SPACES_ROUTES } from "./spaces.js";
+import { TASKS_ROUTES } from "./tasks.js";
+import { TREE_CONTENT_ROUTES } from "./tree-content.js";
+import { UNAVAILABLE_ROUTES } from "./unavailable.js";
+import { USERS_ACCESS_ROUTES } from "./users-access.js";
 import { V1_ROUTES } from "./v1.js";
 
 export const SITE_ROUTES: readonly Route[] = [
@@ -20,6 +31,17 @@ export const SITE_ROUTES: readonly Route[] = [
   ...CUSTOM_CONTENT_ROUTES,
   ...PROPERTIES_ROUTES,
   ...V1_ROUTES,
+  ...COMMENTS_ROUTES,
+  ...COMMENT_LISTINGS_ROUTES,
+  ...CONTENT_PROPERTIES_ROUTES,
+  ...TREE_CONTENT_ROUTES,
+  ...CUSTOM_CONTENT_WRITE_ROUTES,
+  ...CUSTOM_CONTENT_RELATED_ROUTES,
+  ...TASKS_ROUTES,
+  ...USERS_ACCESS_ROUTES,
+  ...SITE_SETTINGS_ROUTES,
+  ...CLASSIFICATION_ROUTES,
+  ...UNAVAILABLE_ROUTES,
   ...SEARCH_ROUTES,
   ...DOWNLOADS_ROUTES,
   graphqlRoute(),

@@ -16,7 +16,7 @@ import * as serialize from "../serialize/v2.js";
 import { PROPERTY_SORT_NAMES, PROPERTY_SORTS } from "../sort-specs.js";
 import { ownerKey } from "../store.js";
 
-interface OwnerRoute {
+export interface OwnerRoute {
   kind: PropertyOwnerKind;
   /** URL segment: pages, attachments, custom-content. */
   segment: string;
@@ -63,7 +63,8 @@ function propertyValue(body: Record<string, unknown>): JsonValue {
   return body.value as JsonValue;
 }
 
-function ownerRoutes(owner: OwnerRoute): Route[] {
+/** The five property rows of one owner kind (also used by content-properties.ts). */
+export function ownerRoutes(owner: OwnerRoute): Route[] {
   const base = `/wiki/api/v2/${owner.segment}/:ownerId/properties`;
   const scopes = propertyScopes(owner.noun);
 
