@@ -21,7 +21,9 @@ export const ELEMENT_DIRECTIVES = new Set([
 export type Pairs = [string, string][];
 
 /** Percent-encoding that leaves `:` readable (`ac:width`, account ids `557058:abc…`). */
-const encode = (text: string) => encodeURIComponent(text).replaceAll("%3A", ":");
+// Parentheses are encoded too, so that a destination never needs escapes (markdown-io.ts).
+const encode = (text: string) =>
+  encodeURIComponent(text).replaceAll("%3A", ":").replaceAll("(", "%28").replaceAll(")", "%29");
 
 /** `key=value&…` with each part percent-encoded (`%20` for spaces, unlike URLSearchParams). */
 export function encodePairs(pairs: Pairs, separator: string): string {

@@ -39,16 +39,25 @@ export function storageToMarkdown(storage: string): string {
   const nodes = dropLayoutWhitespace(parseStorage(storage));
   const state: ToMdastState = {
     nextTaskId: 1,
+    careful: false,
     verify: (block: RootContent, element: StorageElement, firstTaskId: number) => {
       const markdown = stringifyMarkdown({ type: "root", children: [block] });
       const back = treeToStorage(parseMarkdown(markdown), firstTaskId);
       return normalizeStorage(back) === normalized(element);
     },
   };
-  const markdown = stringifyMarkdown({ type: "root", children: toBlocks(nodes, state) });
-  // The blocks each come back; this checks that their sequence does too (two blocks could
-  // merge in Markdown). If not, the whole document is carried rather than altered.
-  if (normalizeStorage(markdownToStorage(markdown)) === normalizeStorage(storage)) return markdown;
+  const expected = normalizeStorage(storage);
+  const comesBack = (markdown: string) =>
+    normalizeStorage(markdownToStorage(markdown)) === expected;
+  // Optimistic first: most pages come back whole. Otherwise block by block (to-mdast.ts).
+  const optimistic = stringifyMarkdown({ type: "root", children: toBlocks(nodes, state) });
+  if (comesBack(optimistic)) return optimistic;
+  state.nextTaskId = 1;
+  state.careful = true;
+  const careful = stringifyMarkdown({ type: "root", children: toBlocks(nodes, state) });
+  // Each block comes back; if their sequence does not (two blocks merged in Markdown), the
+  // whole document is carried rather than altered.
+  if (comesBack(careful)) return careful;
   return stringifyMarkdown({ type: "root", children: [rawBlock(nodes)] });
 }
 

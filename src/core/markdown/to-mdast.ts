@@ -26,13 +26,24 @@ import {
   RESOURCE_SCHEME,
   resourceUrl,
 } from "./carriers.js";
-import { BLOCK_ELEMENTS, type StorageElement, type StorageNode, serializeStorage } from "./storage-tree.js";
+import {
+  BLOCK_ELEMENTS,
+  type StorageElement,
+  type StorageNode,
+  serializeStorage,
+} from "./storage-tree.js";
 
 export interface ToMdastState {
   /** The id the next natively converted task must have (see to-storage.ts). */
   nextTaskId: number;
   /** True when `block`'s Markdown converts back to `element` (normalised). */
   readonly verify: (block: RootContent, element: StorageElement, firstTaskId: number) => boolean;
+  /**
+   * Verify each block (true) or convert optimistically (false). Conversion starts optimistic
+   * and the caller checks the whole result; only a part that does not come back is converted
+   * again carefully, so a well-formed page costs one conversion each way, not one per block.
+   */
+  careful: boolean;
 }
 
 type Flow = BlockContent | ContainerDirective | LeafDirective;
@@ -40,7 +51,15 @@ type Flow = BlockContent | ContainerDirective | LeafDirective;
 /** Elements that are inline content (and so cannot stand alone in a Markdown block). */
 const isInlineNode = (node: StorageNode) =>
   node.kind !== "element" || !(BLOCK_ELEMENTS.has(node.name) || BLOCK_ONLY.has(node.name));
-const BLOCK_ONLY = new Set(["li", "tbody", "tr", "td", "th", "ac:layout-section", "ac:layout-cell"]);
+const BLOCK_ONLY = new Set([
+  "li",
+  "tbody",
+  "tr",
+  "td",
+  "th",
+  "ac:layout-section",
+  "ac:layout-cell",
+]);
 
 export const rawBlock = (nodes: readonly StorageNode[]): Code => ({
   type: "code",
@@ -70,9 +89,17 @@ export function toBlocks(nodes: readonly StorageNode[], state: ToMdastState): Fl
 }
 
 function verifiedBlock(element: StorageElement, state: ToMdastState): Flow {
+  if (!state.careful) return blockElement(element, state) ?? rawBlock([element]);
   const before = state.nextTaskId;
-  const converted = blockElement(element, state);
-  if (converted && state.verify(converted, element, before)) return converted;
+  // First the whole block optimistically, then (if it does not come back) with its own
+  // blocks verified one by one, and only then carried.
+  for (const careful of [false, true]) {
+    state.nextTaskId = before;
+    state.careful = careful;
+    const converted = blockElement(element, state);
+    state.careful = true;
+    if (converted && state.verify(converted, element, before)) return converted;
+  }
   state.nextTaskId = before;
   return rawBlock([element]);
 }
@@ -167,7 +194,8 @@ function table(element: StorageElement): Table | undefined {
     const converted: TableCell[] = [];
     for (const cell of cells) {
       const [p] = cell.children;
-      if (cell.name !== cellName || !noAttributes(cell) || cell.children.length !== 1) return undefined;
+      if (cell.name !== cellName || !noAttributes(cell) || cell.children.length !== 1)
+        return undefined;
       if (p?.kind !== "element" || p.name !== "p" || !noAttributes(p)) return undefined;
       converted.push({ type: "tableCell", children: toInlines(p.children) });
     }
@@ -183,8 +211,13 @@ function taskList(element: StorageElement, state: ToMdastState): List | undefine
   const children: ListItem[] = [];
   for (const task of tasks) {
     const [id, status, body] = task.children;
-    if (task.name !== "ac:task" || !noAttributes(task) || task.children.length !== 3) return undefined;
-    if (id?.kind !== "element" || id.name !== "ac:task-id" || textOf(id) !== String(state.nextTaskId))
+    if (task.name !== "ac:task" || !noAttributes(task) || task.children.length !== 3)
+      return undefined;
+    if (
+      id?.kind !== "element" ||
+      id.name !== "ac:task-id" ||
+      textOf(id) !== String(state.nextTaskId)
+    )
       return undefined;
     if (status?.kind !== "element" || status.name !== "ac:task-status") return undefined;
     const state_ = textOf(status);
@@ -248,7 +281,8 @@ function macroBlock(element: StorageElement, state: ToMdastState): Flow | undefi
   if (parts.macroName === "code") return codeMacro(parts);
   const attributes = macroAttributes(parts);
   if (!attributes || parts.body?.name === "ac:plain-text-body") return undefined;
-  if (!parts.body) return { type: "leafDirective", name: parts.macroName, attributes, children: [] };
+  if (!parts.body)
+    return { type: "leafDirective", name: parts.macroName, attributes, children: [] };
   return {
     type: "containerDirective",
     name: parts.macroName,
@@ -276,7 +310,7 @@ function codeMacro(parts: NonNullable<ReturnType<typeof macroParts>>): Code | un
   if (body?.name !== "ac:plain-text-body") return undefined;
   if (!body.children.every((child) => child.kind === "cdata")) return undefined;
   const [first, ...rest] = params;
-  if (!first || first[0] !== "language" || !/^[^\s`~]+$/.test(first[1]) || first[1] === RAW_FENCE)
+  if (first?.[0] !== "language" || !/^[^\s`~]+$/.test(first[1]) || first[1] === RAW_FENCE)
     return undefined;
   const extra: Pairs = [...Object.entries(parts.attributes), ...rest];
   if (extra.some(([name]) => name === "language" || name === "")) return undefined;
@@ -353,7 +387,9 @@ function inlineElement(element: StorageElement): PhrasingContent | undefined {
     case "ac:emoticon": {
       if (element.children.length > 0) return undefined;
       const attributes = Object.fromEntries(element.attrs);
-      if (!element.attrs.every(([n, v]) => n.includes(":") && ATTRIBUTE_NAME.test(n) && singleLine(v)))
+      if (
+        !element.attrs.every(([n, v]) => n.includes(":") && ATTRIBUTE_NAME.test(n) && singleLine(v))
+      )
         return undefined;
       return { type: "textDirective", name: "emoticon", attributes, children: [] };
     }
@@ -395,7 +431,8 @@ function resourceLink(element: StorageElement): Link | undefined {
   for (const child of element.children) {
     if (child.kind !== "element" || body) return undefined;
     if (child.name.startsWith("ri:") && !resource) resource = child;
-    else if (child.name === "ac:plain-text-link-body" || child.name === "ac:link-body") body = child;
+    else if (child.name === "ac:plain-text-link-body" || child.name === "ac:link-body")
+      body = child;
     else return undefined;
   }
   const pairs = resource ? resourcePairs(resource) : [];

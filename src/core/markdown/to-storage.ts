@@ -37,7 +37,10 @@ const cdata = (value: string) => `<![CDATA[${value.replaceAll("]]>", "]]]]><![CD
 /** URLs a person may write that must not become links (script and data URLs). */
 const UNSAFE_URL = /^\s*(javascript|vbscript|data|file):/i;
 
-export function rootToStorage(tree: Root, firstTaskId = 1): { storage: string; nextTaskId: number } {
+export function rootToStorage(
+  tree: Root,
+  firstTaskId = 1,
+): { storage: string; nextTaskId: number } {
   const definitions = new Map<string, Definition>();
   collectDefinitions(tree, definitions);
   const state: ToStorageState = { nextTaskId: firstTaskId, definitions };
@@ -105,8 +108,11 @@ function list(node: List, state: ToStorageState): string {
 function task(item: ListItem, state: ToStorageState): string {
   const [first, ...rest] = item.children;
   const body =
-    (first?.type === "paragraph" ? inlines(first.children, state) : first ? block(first, state) : "") +
-    blocks(rest, state);
+    (first?.type === "paragraph"
+      ? inlines(first.children, state)
+      : first
+        ? block(first, state)
+        : "") + blocks(rest, state);
   const id = state.nextTaskId++;
   return (
     `<ac:task><ac:task-id>${id}</ac:task-id>` +
@@ -136,7 +142,11 @@ function table(node: Table, state: ToStorageState): string {
   node.children.forEach((row, index) => {
     let cells = "";
     for (const cell of row.children)
-      cells += element(index === 0 ? "th" : "td", "", element("p", "", inlines(cell.children, state)));
+      cells += element(
+        index === 0 ? "th" : "td",
+        "",
+        element("p", "", inlines(cell.children, state)),
+      );
     rows += element("tr", "", cells);
   });
   return element("table", "", element("tbody", "", rows));
@@ -162,11 +172,7 @@ function macro(
   for (const [name, value] of params)
     inner += element("ac:parameter", attrs([["ac:name", name]]), text(value));
   if (body !== undefined) inner += `<ac:rich-text-body>${body}</ac:rich-text-body>`;
-  return element(
-    "ac:structured-macro",
-    attrs([["ac:name", directive.name], ...own]),
-    inner,
-  );
+  return element("ac:structured-macro", attrs([["ac:name", directive.name], ...own]), inner);
 }
 
 function directiveBlock(node: ContainerDirective | LeafDirective, state: ToStorageState): string {
@@ -180,7 +186,9 @@ function directiveBlock(node: ContainerDirective | LeafDirective, state: ToStora
   return macro(node, isContainer ? blocks(node.children, state) : undefined);
 }
 
-const stringAttributes = (node: { attributes?: Record<string, string | null | undefined> | null }) =>
+const stringAttributes = (node: {
+  attributes?: Record<string, string | null | undefined> | null;
+}) =>
   Object.fromEntries(
     Object.entries(node.attributes ?? {}).filter(
       (entry): entry is [string, string] => typeof entry[1] === "string",
@@ -236,7 +244,9 @@ function inline(node: PhrasingContent, state: ToStorageState): string {
     }
     case "imageReference": {
       const definition = state.definitions.get(node.identifier);
-      return definition ? image(definition.url, node.alt ?? "", definition.title ?? "") : text(node.alt ?? "");
+      return definition
+        ? image(definition.url, node.alt ?? "", definition.title ?? "")
+        : text(node.alt ?? "");
     }
     case "textDirective":
       return directiveInline(node, state);
@@ -253,7 +263,10 @@ function link(url: string, children: PhrasingContent[], state: ToStorageState): 
       .filter(([name]) => !name.includes(":") && name !== "body")
       .map(([name, value]) => [`ri:${name}`, value] as const);
     const rich = resource.pairs.some(([name, value]) => name === "body" && value === "rich");
-    let inner = resource.resource === "" ? "" : element(`ri:${resource.resource}`, attrs(resourceAttributes), "");
+    let inner =
+      resource.resource === ""
+        ? ""
+        : element(`ri:${resource.resource}`, attrs(resourceAttributes), "");
     if (children.length > 0 || rich) {
       const plain = !rich && children.every((child) => child.type === "text");
       inner += plain
