@@ -39,7 +39,7 @@ describe("round trip (property-based)", () => {
           expect(normalizeStorage(markdownToStorage(markdown))).toBe(normalizeStorage(storage));
           // Only the deliberately unknown macro (and what it contains) may be carried.
           for (const [, line] of markdown.matchAll(/```+confluence-storage\n([^\n]*)/g))
-            expect(line.replace(/^[\s>]*/, "")).toMatch(
+            expect((line ?? "").replace(/^[\s>]*/, "")).toMatch(
               /^<ac:structured-macro ac:name="unknown-macro"/,
             );
         }),

@@ -202,9 +202,10 @@ function directiveInline(
   if (node.name === RAW_INLINE) return node.attributes?.xml ?? "";
   if (node.name === "emoticon")
     return element("ac:emoticon", attrs(Object.entries(stringAttributes(node))), "");
-  if (node.type === "textDirective" && node.children.length > 0 && !hasParamsOrOwn(node))
-    // Most likely ordinary text a person wrote ("see:this[…]"): keep it as text.
-    return `:${text(node.name)}[${inlines(node.children, state)}]`;
+  if (node.type === "textDirective" && !hasParamsOrOwn(node))
+    // Ordinary text a person wrote ("at 10:30", "see:this[…]"): kept as text. An inline macro
+    // without parameters from storage comes back as this text, fails verification and is carried.
+    return `:${text(node.name)}${node.children.length > 0 ? `[${inlines(node.children, state)}]` : ""}`;
   return macro(node, undefined);
 }
 
