@@ -57,9 +57,11 @@ beforeAll(async () => {
   );
 }, 180_000);
 
+// Removing the installed project's node_modules (some hundred small packages since the
+// Markdown converter's micromark family) takes tens of seconds on a loaded machine.
 afterAll(() => {
   if (work) rmSync(work, { recursive: true, force: true });
-});
+}, 120_000);
 
 describe("npm pack", () => {
   it("ships the library, the emulator, the component, the bin and the docs, without source maps", () => {
