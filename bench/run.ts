@@ -18,6 +18,7 @@ import {
 } from "./contenders.js";
 import { coreSource } from "./library.js";
 import { machineDescription } from "./machine.js";
+import { markdownBench } from "./markdown.js";
 import { oauthWorkload } from "./oauth-requests.js";
 import { planPinning, runListingProbe, startEmulatorProcess } from "./processes.js";
 import { type Row, table } from "./report.js";
@@ -217,6 +218,9 @@ const triggerPolls = await triggerPollWorkload(
 );
 await emulator.stop();
 
+log("Markdown conversion (1 MB page)");
+const markdownTable = await markdownBench(QUICK);
+
 log("CLI start-up");
 const cliStartup = cliStartupTable(measureCliStartup(QUICK ? 5 : 21));
 
@@ -343,6 +347,12 @@ const markdown = [
   `## Polling trigger: cost per poll on ${plan.bigPages.toLocaleString("en")} pages`,
   "",
   triggerPolls,
+  "",
+  "## Markdown conversion",
+  "",
+  "storage ↔ Markdown on one large page (bench/markdown.ts, src/core/markdown, docs/markdown.md), beside turndown and marked (bench/peers).",
+  "",
+  markdownTable,
   "",
   "## CLI start-up",
   "",
