@@ -1,5 +1,11 @@
 // Factories for records with Confluence's defaults, shared by the seed, the generator and routes.
-import type { AttachmentRecord, PageRecord, PageStatus, VersionRecord } from "./model.js";
+import type {
+  AttachmentRecord,
+  ContentKind,
+  PageRecord,
+  PageStatus,
+  VersionRecord,
+} from "./model.js";
 
 export interface NewPage {
   num: number;
@@ -12,6 +18,8 @@ export interface NewPage {
   createdAt: string;
   position?: number;
   versionNumber?: number;
+  /** Default "page". */
+  kind?: ContentKind;
 }
 
 export function makeVersion(
@@ -27,6 +35,7 @@ export function makePage(input: NewPage): PageRecord {
   return {
     id: String(input.num),
     num: input.num,
+    kind: input.kind ?? "page",
     spaceId: input.spaceId,
     parentId: input.parentId,
     status: input.status,
@@ -77,5 +86,6 @@ export function makeAttachment(input: NewAttachment): AttachmentRecord {
     comment: input.comment ?? "",
     version: makeVersion(1, input.authorId, input.createdAt),
     data: input.data,
+    labels: [],
   };
 }
