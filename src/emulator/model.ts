@@ -125,3 +125,19 @@ export interface LongTaskRecord {
   finishesAt: number;
   messages: string[];
 }
+
+// --- emu1: space roles and their assignments ---
+export interface SpaceRoleRecord {
+  id: string;
+  type: "SYSTEM" | "CUSTOM";
+  name: string;
+  description: string;
+  /** SpacePermission ids (`operation/targetType`). */
+  spacePermissions: string[];
+}
+
+export interface RoleAssignmentRecord {
+  principalType: "USER" | "GROUP" | "ACCESS_CLASS";
+  principalId: string;
+  roleId: string;
+}

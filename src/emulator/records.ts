@@ -4,6 +4,7 @@ import type {
   ContentKind,
   PageRecord,
   PageStatus,
+  SpaceRoleRecord,
   VersionRecord,
 } from "./model.js";
 
@@ -88,4 +89,51 @@ export function makeAttachment(input: NewAttachment): AttachmentRecord {
     data: input.data,
     labels: [],
   };
+}
+
+// --- emu1: the space permissions the emulator grants and its default space roles ---
+
+/** SpacePermission ids (`operation/targetType`), as SpacePermissionAssignment operations. */
+export const GRANTED_PERMISSIONS: readonly (readonly [string, string])[] = [
+  ["read", "space"],
+  ["create", "page"],
+  ["create", "blogpost"],
+  ["create", "comment"],
+  ["create", "attachment"],
+  ["delete", "page"],
+  ["delete", "blogpost"],
+  ["export", "space"],
+  ["restrict_content", "space"],
+  ["administer", "space"],
+];
+
+const permissionId = ([key, target]: readonly [string, string]) => `${key}/${target}`;
+
+/** Confluence's default system roles (Admin, Collaborator, Viewer); the ids are ours. */
+export function defaultSpaceRoles(): SpaceRoleRecord[] {
+  return [
+    {
+      id: "1",
+      type: "SYSTEM",
+      name: "Admin",
+      description: "Manage the space and its content",
+      spacePermissions: GRANTED_PERMISSIONS.map(permissionId),
+    },
+    {
+      id: "2",
+      type: "SYSTEM",
+      name: "Collaborator",
+      description: "Create and edit content",
+      spacePermissions: GRANTED_PERMISSIONS.filter(([key]) => key !== "administer").map(
+        permissionId,
+      ),
+    },
+    {
+      id: "3",
+      type: "SYSTEM",
+      name: "Viewer",
+      description: "View content",
+      spacePermissions: ["read/space"],
+    },
+  ];
 }

@@ -9,10 +9,13 @@ import type {
   PageRecord,
   PropertyOwnerKind,
   PropertyRecord,
+  RoleAssignmentRecord,
   SpaceRecord,
+  SpaceRoleRecord,
   UserRecord,
   VersionRecord,
 } from "./model.js";
+import { defaultSpaceRoles } from "./records.js";
 
 /** Ids shared by all content kinds, like Confluence's content ids. */
 const FIRST_GENERATED_ID = 1_000_000;
@@ -42,6 +45,12 @@ export class Store {
   readonly labels = new Map<string, Label>();
   readonly labelsByName = new Map<string, Label>();
   readonly longTasks = new Map<string, LongTaskRecord>();
+  /** Space roles by id (the defaults, then custom ones). */
+  readonly spaceRoles = new Map<string, SpaceRoleRecord>(
+    defaultSpaceRoles().map((role) => [role.id, role]),
+  );
+  /** Role assignments set through the API, per space; spaces absent here use the defaults. */
+  readonly roleAssignments = new Map<string, RoleAssignmentRecord[]>();
   // --- end emu1 ---
   /** Bumped on every write; list views cached for an older generation are recomputed. */
   generation = 0;

@@ -130,6 +130,68 @@ describe("space permissions and roles", () => {
   });
 });
 
+describe("space role writes", () => {
+  it("creates, updates and deletes a custom role; assigns it in a space", async () => {
+    const created = await call("/wiki/api/v2/space-roles", {
+      method: "POST",
+      body: {
+        name: "Editor",
+        description: "Edits pages",
+        spacePermissions: ["read/space", "create/page"],
+      },
+    });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ type: "CUSTOM", name: "Editor" });
+    const roleId = created.body.id as string;
+    const updated = await call(`/wiki/api/v2/space-roles/${roleId}`, {
+      method: "PUT",
+      body: { name: "Page editor", description: "Edits pages", spacePermissions: ["read/space"] },
+    });
+    expect(updated.status).toBe(202);
+    expect(updated.body).toMatchObject({ id: roleId, name: "Page editor" });
+    expect(updated.body.taskId).toBeTruthy();
+    expect((await call(`/wiki/api/v2/space-roles/${roleId}`)).body.spacePermissions).toEqual([
+      "read/space",
+    ]);
+    const principal = { principalType: "USER", principalId: "someone-else" };
+    const set = await call(`/wiki/api/v2/spaces/${ENG.id}/role-assignments`, {
+      method: "POST",
+      body: [{ principal, roleId }],
+    });
+    expect(set.status).toBe(200);
+    expect(set.body.results).toContainEqual({ principal, roleId });
+    const held = await call(
+      `/wiki/api/v2/spaces/${ENG.id}/role-assignments?principal-id=someone-else`,
+    );
+    expect(held.body.results).toEqual([{ principal, roleId }]);
+    const deleted = await call(`/wiki/api/v2/space-roles/${roleId}`, { method: "DELETE" });
+    expect(deleted.status).toBe(202);
+    expect((await call(`/wiki/api/v2/space-roles/${roleId}`)).status).toBe(404);
+    const after = await call(
+      `/wiki/api/v2/spaces/${ENG.id}/role-assignments?principal-id=someone-else`,
+    );
+    expect(after.body.results).toEqual([]);
+  });
+
+  it("refuses changes to system roles, duplicate names and unknown permissions (400)", async () => {
+    allowInvalidRequestsInThisTest();
+    const body = { name: "Admin", description: "x", spacePermissions: ["read/space"] };
+    expect((await call("/wiki/api/v2/space-roles", { method: "POST", body })).status).toBe(400);
+    const unknown = { name: "New", description: "x", spacePermissions: ["fly/space"] };
+    expect((await call("/wiki/api/v2/space-roles", { method: "POST", body: unknown })).status).toBe(
+      400,
+    );
+    expect((await call("/wiki/api/v2/space-roles/1", { method: "DELETE" })).status).toBe(400);
+    expect((await call("/wiki/api/v2/space-roles/99999", { method: "DELETE" })).status).toBe(404);
+    const badRole = [{ principal: { principalType: "USER", principalId: "x" }, roleId: "999" }];
+    const set = await call(`/wiki/api/v2/spaces/${ENG.id}/role-assignments`, {
+      method: "POST",
+      body: badRole,
+    });
+    expect(set.status).toBe(400);
+  });
+});
+
 describe("v1 spaces and long tasks", () => {
   it("gets a space by key, deletes it as a long task that polls to finished", async () => {
     const got = await call(`/wiki/rest/api/space/${ENG.key}`);

@@ -1,9 +1,9 @@
 // The rules of spaces, apart from HTTP: creating one (key, homepage), and the emulator's fixed
 // permission model (every site user may do everything in every space; the space's creator holds
 // the Admin role, the other users the Collaborator role).
-import { badRequest } from "../errors.js";
-import type { SpaceRecord, UserRecord } from "../model.js";
-import { makePage } from "../records.js";
+import { badRequest, notFound } from "../errors.js";
+import type { RoleAssignmentRecord, SpaceRecord, SpaceRoleRecord, UserRecord } from "../model.js";
+import { GRANTED_PERMISSIONS, makePage } from "../records.js";
 import type { Store } from "../store.js";
 
 /**
@@ -80,20 +80,6 @@ export function createSpace(store: Store, input: SpaceInput): SpaceRecord {
   return space;
 }
 
-/** The space permissions the emulator grants (SpacePermissionAssignment operation keys). */
-const GRANTED: readonly (readonly [string, string])[] = [
-  ["read", "space"],
-  ["create", "page"],
-  ["create", "blogpost"],
-  ["create", "comment"],
-  ["create", "attachment"],
-  ["delete", "page"],
-  ["delete", "blogpost"],
-  ["export", "space"],
-  ["restrict_content", "space"],
-  ["administer", "space"],
-];
-
 export interface Assignment {
   num: number;
   id: string;
@@ -105,8 +91,8 @@ export interface Assignment {
 export function permissionAssignments(users: readonly UserRecord[], space: SpaceRecord) {
   const out: Assignment[] = [];
   users.forEach((user, u) => {
-    GRANTED.forEach(([key, targetType], g) => {
-      const num = u * GRANTED.length + g;
+    GRANTED_PERMISSIONS.forEach(([key, targetType], g) => {
+      const num = u * GRANTED_PERMISSIONS.length + g;
       out.push({
         num,
         id: `${space.id}${String(num).padStart(4, "0")}`,
@@ -118,43 +104,143 @@ export function permissionAssignments(users: readonly UserRecord[], space: Space
   return out;
 }
 
-/** The emulator's space roles (SpaceRole; Confluence's default system roles). */
-export const SPACE_ROLES = [
-  {
-    id: "1",
-    type: "SYSTEM" as const,
-    name: "Admin",
-    description: "Manage the space and its content",
-    spacePermissions: GRANTED.map(([key, target]) => `${key}/${target}`),
-  },
-  {
-    id: "2",
-    type: "SYSTEM" as const,
-    name: "Collaborator",
-    description: "Create and edit content",
-    spacePermissions: GRANTED.filter(([key]) => key !== "administer").map(
-      ([key, target]) => `${key}/${target}`,
-    ),
-  },
-  {
-    id: "3",
-    type: "SYSTEM" as const,
-    name: "Viewer",
-    description: "View content",
-    spacePermissions: ["read/space"],
-  },
-];
-
-/** The creator is Admin, everyone else Collaborator. */
-export function roleAssignments(users: readonly UserRecord[], space: SpaceRecord) {
-  return users.map((user, num) => ({
+/**
+ * The space's role assignments: those set through setSpaceRoleAssignments, else the defaults
+ * (the creator is Admin, every other user Collaborator).
+ */
+export function roleAssignments(store: Store, space: SpaceRecord) {
+  const set = store.roleAssignments.get(space.id);
+  const records: RoleAssignmentRecord[] =
+    set ??
+    store.users.map((user) => ({
+      principalType: "USER",
+      principalId: user.accountId,
+      roleId: user.accountId === space.authorId ? "1" : "2",
+    }));
+  return records.map((r, num) => ({
     num,
-    principal: { principalType: "USER" as const, principalId: user.accountId },
-    roleId: user.accountId === space.authorId ? "1" : "2",
+    principal: { principalType: r.principalType, principalId: r.principalId },
+    roleId: r.roleId,
   }));
 }
 
 /** What the caller may do with the space (PermittedOperationsResponse). */
 export function spaceOperations() {
-  return GRANTED.map(([operation, targetType]) => ({ operation, targetType }));
+  return GRANTED_PERMISSIONS.map(([operation, targetType]) => ({ operation, targetType }));
+}
+
+// --- Space role writes (createSpaceRole, updateSpaceRole, deleteSpaceRole,
+// setSpaceRoleAssignments). Only custom roles may be changed or deleted; the system roles are
+// Confluence's own. Role changes run as a long task in Confluence (the answers carry a taskId):
+// the emulator applies them at once and records a finished task.
+
+export interface RoleInput {
+  name: string;
+  description: string;
+  spacePermissions: string[];
+}
+
+const KNOWN_PERMISSIONS = new Set(GRANTED_PERMISSIONS.map(([key, target]) => `${key}/${target}`));
+
+function checkRole(store: Store, input: RoleInput, self?: SpaceRoleRecord): void {
+  if (input.name.trim() === "") throw badRequest("name must not be empty");
+  for (const role of store.spaceRoles.values()) {
+    if (role !== self && role.name.toLowerCase() === input.name.trim().toLowerCase()) {
+      throw badRequest(`A space role named '${input.name.slice(0, 100)}' already exists`);
+    }
+  }
+  for (const permission of input.spacePermissions) {
+    if (!KNOWN_PERMISSIONS.has(permission)) {
+      throw badRequest(`Unknown space permission: ${permission.slice(0, 100)}`);
+    }
+  }
+}
+
+export function createRole(store: Store, input: RoleInput): SpaceRoleRecord {
+  checkRole(store, input);
+  const role: SpaceRoleRecord = {
+    id: String(store.allocateId()),
+    type: "CUSTOM",
+    name: input.name.trim(),
+    description: input.description,
+    spacePermissions: [...new Set(input.spacePermissions)],
+  };
+  store.spaceRoles.set(role.id, role);
+  store.touch();
+  return role;
+}
+
+function customRole(store: Store, id: string): SpaceRoleRecord {
+  const role = store.spaceRoles.get(id);
+  if (!role) throw notFound();
+  if (role.type === "SYSTEM") throw badRequest("System roles cannot be changed");
+  return role;
+}
+
+export function updateRole(store: Store, id: string, input: RoleInput): SpaceRoleRecord {
+  const role = customRole(store, id);
+  checkRole(store, input, role);
+  role.name = input.name.trim();
+  role.description = input.description;
+  role.spacePermissions = [...new Set(input.spacePermissions)];
+  store.touch();
+  return role;
+}
+
+/** Deletes a custom role; principals holding it lose that assignment. */
+export function deleteRole(store: Store, id: string): void {
+  const role = customRole(store, id);
+  store.spaceRoles.delete(role.id);
+  for (const [spaceId, list] of store.roleAssignments) {
+    store.roleAssignments.set(
+      spaceId,
+      list.filter((a) => a.roleId !== role.id),
+    );
+  }
+  store.touch();
+}
+
+/**
+ * Sets the role of each principal given (replacing its earlier one); an entry without roleId
+ * removes the principal's role in the space.
+ */
+export function setRoleAssignments(
+  store: Store,
+  space: SpaceRecord,
+  wanted: readonly {
+    principalType: RoleAssignmentRecord["principalType"];
+    principalId: string;
+    roleId?: string;
+  }[],
+): void {
+  for (const entry of wanted) {
+    if (entry.roleId !== undefined && !store.spaceRoles.has(entry.roleId)) {
+      throw badRequest(`Unknown role: ${entry.roleId.slice(0, 50)}`);
+    }
+  }
+  let list = roleAssignments(store, space).map(
+    ({ principal, roleId }): RoleAssignmentRecord => ({ ...principal, roleId }),
+  );
+  for (const entry of wanted) {
+    list = list.filter(
+      (a) => !(a.principalId === entry.principalId && a.principalType === entry.principalType),
+    );
+    if (entry.roleId !== undefined) {
+      list.push({
+        principalType: entry.principalType,
+        principalId: entry.principalId,
+        roleId: entry.roleId,
+      });
+    }
+  }
+  store.roleAssignments.set(space.id, list);
+  store.touch();
+}
+
+/** Records a finished long task for a role change and returns its id. */
+export function finishedTask(store: Store, name: string): string {
+  const id = String(store.allocateId());
+  const now = Date.now();
+  store.longTasks.set(id, { id, name, startedAt: now, finishesAt: now, messages: [] });
+  return id;
 }

@@ -78,7 +78,7 @@ function withIncludes(
     result.permissions = serialize.optionalField(assignments, `${self}/permissions`);
   }
   if (bool(q, "include-role-assignments", false)) {
-    const roles = roleAssignments(ctx.store.users, space).map(({ num, ...r }) => r);
+    const roles = roleAssignments(ctx.store, space).map(({ num, ...r }) => r);
     result.roleAssignments = serialize.optionalField(roles, `${self}/role-assignments`);
   }
   if (bool(q, "include-labels", false)) {
