@@ -4,8 +4,10 @@
 // v2 operations follow one pattern — `<verb>:<resource>:confluence` with read for GET, write
 // for POST/PUT, delete for DELETE (e.g. getPageById read:page, createPage write:page,
 // deletePage delete:page) — except content properties, whose writes and deletes need the
-// owner's read and write scopes (createPageProperty, deletePagePropertyById). v1 operations
-// accept a classic scope or a granular set, listed below per operation.
+// owner's read and write scopes (createPageProperty, deletePagePropertyById), blog posts, which
+// use the page scopes (getBlogPosts read:page, createBlogPost write:page, deleteBlogPost
+// delete:page), and the operations listed in V2_RULES. v1 operations accept a classic scope or a
+// granular set, listed below per operation.
 
 export type ScopeAlternatives = readonly (readonly string[])[];
 
@@ -13,7 +15,7 @@ export type ScopeAlternatives = readonly (readonly string[])[];
 const V2_NOUNS: Record<string, string> = {
   spaces: "space",
   pages: "page",
-  blogposts: "blogpost",
+  blogposts: "page",
   attachments: "attachment",
   "custom-content": "custom-content",
   comments: "comment",
@@ -32,6 +34,48 @@ const VERBS: Record<string, string> = {
   PUT: "write",
   DELETE: "delete",
 };
+
+const one = (scope: string): ScopeAlternatives => [[scope]];
+
+/** v2 operations outside the pattern (path after /wiki/api/v2). */
+const V2_RULES: readonly { method: string; path: RegExp; scopes: ScopeAlternatives }[] = [
+  // getPageDirectChildren, getPageDescendants, getPageAncestors
+  {
+    method: "GET",
+    path: /^\/pages\/[^/]+\/(direct-children|descendants)\/?$/,
+    scopes: one("read:hierarchical-content:confluence"),
+  },
+  {
+    method: "GET",
+    path: /^\/pages\/[^/]+\/ancestors\/?$/,
+    scopes: one("read:content.metadata:confluence"),
+  },
+  // getSpaceRoleAssignments, setSpaceRoleAssignments
+  {
+    method: "GET",
+    path: /^\/spaces\/[^/]+\/role-assignments\/?$/,
+    scopes: one("read:space.permission:confluence"),
+  },
+  {
+    method: "POST",
+    path: /^\/spaces\/[^/]+\/role-assignments\/?$/,
+    scopes: one("write:space.permission:confluence"),
+  },
+  // getAvailableSpacePermissions, getAvailableSpaceRoles, getSpaceRolesById
+  {
+    method: "GET",
+    path: /^\/(space-permissions|space-roles)(\/[^/]+)?\/?$/,
+    scopes: one("read:space.permission:confluence"),
+  },
+  // createSpaceRole, updateSpaceRole, deleteSpaceRole
+  {
+    method: "*",
+    path: /^\/space-roles(\/[^/]+)?\/?$/,
+    scopes: one("write:configuration:confluence"),
+  },
+  // getSpaceRoleMode
+  { method: "GET", path: /^\/space-role-mode\/?$/, scopes: one("read:configuration:confluence") },
+];
 
 const V1_RULES: readonly { method: string; path: RegExp; scopes: ScopeAlternatives }[] = [
   {
@@ -63,6 +107,44 @@ const V1_RULES: readonly { method: string; path: RegExp; scopes: ScopeAlternativ
     path: /^\/user\/current\/?$/, // getCurrentUser
     scopes: [["read:confluence-user"], ["read:content-details:confluence"]],
   },
+  {
+    method: "GET",
+    path: /^\/content\/[^/]+\/label\/?$/, // getLabelsForContent
+    scopes: [["read:confluence-content.summary"], ["read:label:confluence"]],
+  },
+  {
+    method: "POST",
+    path: /^\/content\/[^/]+\/label\/?$/, // addLabelsToContent
+    scopes: [["write:confluence-content"], ["read:label:confluence", "write:label:confluence"]],
+  },
+  {
+    method: "DELETE",
+    path: /^\/content\/[^/]+\/label(\/[^/]+)?\/?$/, // removeLabelFromContent(UsingQueryParameter)
+    scopes: [["write:confluence-content"], ["write:label:confluence"]],
+  },
+  {
+    method: "GET",
+    path: /^\/space\/[^/]+\/?$/, // getSpace
+    scopes: [["read:confluence-space.summary"], ["read:content-details:confluence"]],
+  },
+  {
+    method: "DELETE",
+    path: /^\/space\/[^/]+\/?$/, // deleteSpace
+    scopes: [
+      ["write:confluence-space"],
+      ["read:content.metadata:confluence", "delete:space:confluence"],
+    ],
+  },
+  {
+    method: "GET",
+    path: /^\/longtask\/?$/, // getTasks
+    scopes: [["read:content.metadata:confluence"]],
+  },
+  {
+    method: "GET",
+    path: /^\/longtask\/[^/]+\/?$/, // getTask
+    scopes: [["read:confluence-space.summary"], ["read:content.metadata:confluence"]],
+  },
 ];
 
 /** Scopes `method path` needs; `path` may carry a gateway prefix and a query. */
@@ -76,6 +158,12 @@ export function scopesForRequest(method: string, url: string): ScopeAlternatives
   }
   const v1 = /\/wiki\/rest\/api(\/.*)$/.exec(path);
   if (v1) return V1_RULES.find((rule) => rule.method === upper && rule.path.test(v1[1]!))?.scopes;
+  const v2Path = /\/wiki\/api\/v2(\/.*)$/.exec(path)?.[1];
+  const rule =
+    v2Path === undefined
+      ? undefined
+      : V2_RULES.find((r) => (r.method === upper || r.method === "*") && r.path.test(v2Path));
+  if (rule) return rule.scopes;
   const v2 = /\/wiki\/api\/v2\/([^/]+)(?:\/[^/]+(?:\/([^/]+))?)?/.exec(path);
   if (!v2) return undefined;
   const noun = V2_NOUNS[v2[1]!];
@@ -86,7 +174,10 @@ export function scopesForRequest(method: string, url: string): ScopeAlternatives
     return upper === "GET" ? [[read]] : [[read, `write:${noun}:confluence`]];
   }
   if (v2[2] === "attachments" && upper === "GET") return [["read:attachment:confluence"]];
-  if (v2[2] === "pages" && upper === "GET") return [["read:page:confluence"]];
+  // getPagesInSpace, getBlogPostsInSpace, getLabelPages, getLabelBlogPosts
+  if ((v2[2] === "pages" || v2[2] === "blogposts") && upper === "GET") {
+    return [["read:page:confluence"]];
+  }
   return [[`${verb}:${noun}:confluence`]];
 }
 
