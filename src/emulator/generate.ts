@@ -33,6 +33,7 @@ export function generateSpace(store: Store, options: GenerateOptions): Generated
     createdAt: new Date(T0).toISOString(),
     homepageId: pageIds[0]!,
     description: "Generated for benchmarks",
+    labels: [],
   });
   for (let i = 0; i < pageCount; i++) {
     const createdAt = new Date(T0 + i * 1000).toISOString();

@@ -28,9 +28,17 @@ export interface Revision {
 
 export type PageStatus = "current" | "draft" | "archived" | "trashed";
 
+/**
+ * Pages and blog posts share one record: Confluence versions, drafts, trashes, labels, likes and
+ * property-stores both the same way (the v2 blogpost endpoints mirror the page ones). Blog posts
+ * have no parent, position or subtype.
+ */
+export type ContentKind = "page" | "blogpost";
+
 export interface PageRecord {
   id: string;
   num: number;
+  kind: ContentKind;
   spaceId: string;
   parentId: string | undefined;
   status: PageStatus;
@@ -60,6 +68,8 @@ export interface SpaceRecord {
   createdAt: string;
   homepageId: string;
   description: string;
+  // --- emu1: space labels (getSpaceLabels) ---
+  labels: Label[];
 }
 
 export interface AttachmentRecord {
@@ -76,6 +86,8 @@ export interface AttachmentRecord {
   comment: string;
   version: VersionRecord;
   data: Buffer | undefined;
+  // --- emu1: attachment labels (getAttachmentLabels, v1 content labels) ---
+  labels: Label[];
 }
 
 export interface CustomContentRecord {
@@ -92,7 +104,13 @@ export interface CustomContentRecord {
   version: VersionRecord;
 }
 
-export type PropertyOwnerKind = "page" | "attachment" | "customContent" | ExtraPropertyOwnerKind;
+export type PropertyOwnerKind =
+  | "page"
+  | "blogpost"
+  | "attachment"
+  | "customContent"
+  | "space"
+  | ExtraPropertyOwnerKind;
 
 export interface PropertyRecord {
   id: string;
@@ -101,4 +119,32 @@ export interface PropertyRecord {
   key: string;
   value: JsonValue;
   version: VersionRecord;
+  /** emu1: when the property was created (SpaceProperty.createdAt); else version 1's date. */
+  createdAt?: string;
+}
+
+// --- emu1: v1 long-running tasks (space deletion) ---
+export interface LongTaskRecord {
+  id: string;
+  name: string;
+  /** Epoch ms the task started; it reports done once `finishesAt` has passed. */
+  startedAt: number;
+  finishesAt: number;
+  messages: string[];
+}
+
+// --- emu1: space roles and their assignments ---
+export interface SpaceRoleRecord {
+  id: string;
+  type: "SYSTEM" | "CUSTOM";
+  name: string;
+  description: string;
+  /** SpacePermission ids (`operation/targetType`). */
+  spacePermissions: string[];
+}
+
+export interface RoleAssignmentRecord {
+  principalType: "USER" | "GROUP" | "ACCESS_CLASS";
+  principalId: string;
+  roleId: string;
 }

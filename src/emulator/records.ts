@@ -1,5 +1,12 @@
 // Factories for records with Confluence's defaults, shared by the seed, the generator and routes.
-import type { AttachmentRecord, PageRecord, PageStatus, VersionRecord } from "./model.js";
+import type {
+  AttachmentRecord,
+  ContentKind,
+  PageRecord,
+  PageStatus,
+  SpaceRoleRecord,
+  VersionRecord,
+} from "./model.js";
 
 export interface NewPage {
   num: number;
@@ -12,6 +19,8 @@ export interface NewPage {
   createdAt: string;
   position?: number;
   versionNumber?: number;
+  /** Default "page". */
+  kind?: ContentKind;
 }
 
 export function makeVersion(
@@ -27,6 +36,7 @@ export function makePage(input: NewPage): PageRecord {
   return {
     id: String(input.num),
     num: input.num,
+    kind: input.kind ?? "page",
     spaceId: input.spaceId,
     parentId: input.parentId,
     status: input.status,
@@ -77,5 +87,53 @@ export function makeAttachment(input: NewAttachment): AttachmentRecord {
     comment: input.comment ?? "",
     version: makeVersion(1, input.authorId, input.createdAt),
     data: input.data,
+    labels: [],
   };
+}
+
+// --- emu1: the space permissions the emulator grants and its default space roles ---
+
+/** SpacePermission ids (`operation/targetType`), as SpacePermissionAssignment operations. */
+export const GRANTED_PERMISSIONS: readonly (readonly [string, string])[] = [
+  ["read", "space"],
+  ["create", "page"],
+  ["create", "blogpost"],
+  ["create", "comment"],
+  ["create", "attachment"],
+  ["delete", "page"],
+  ["delete", "blogpost"],
+  ["export", "space"],
+  ["restrict_content", "space"],
+  ["administer", "space"],
+];
+
+const permissionId = ([key, target]: readonly [string, string]) => `${key}/${target}`;
+
+/** Confluence's default system roles (Admin, Collaborator, Viewer); the ids are ours. */
+export function defaultSpaceRoles(): SpaceRoleRecord[] {
+  return [
+    {
+      id: "1",
+      type: "SYSTEM",
+      name: "Admin",
+      description: "Manage the space and its content",
+      spacePermissions: GRANTED_PERMISSIONS.map(permissionId),
+    },
+    {
+      id: "2",
+      type: "SYSTEM",
+      name: "Collaborator",
+      description: "Create and edit content",
+      spacePermissions: GRANTED_PERMISSIONS.filter(([key]) => key !== "administer").map(
+        permissionId,
+      ),
+    },
+    {
+      id: "3",
+      type: "SYSTEM",
+      name: "Viewer",
+      description: "View content",
+      spacePermissions: ["read/space"],
+    },
+  ];
 }

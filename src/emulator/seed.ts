@@ -101,6 +101,7 @@ export function seedDemo(store: Store): void {
       createdAt: at(index),
       homepageId: space.home,
       description: space.description,
+      labels: [],
     });
   });
 
@@ -160,6 +161,7 @@ export function seedDemo(store: Store): void {
     version: makeVersion(1, author, at(45)),
   };
   architecture.labels = [{ id: "229377", name: "architecture", prefix: "global" }];
+  for (const label of architecture.labels) store.registerLabel(label);
   architecture.likedBy = [author];
   architecture.favoritedBy = [author];
   store.addPage(architecture);

@@ -1,17 +1,23 @@
 // The emulated site's data, indexed so that every request is O(log n) or O(page) rather than a
 // scan: by id, pages by space, attachments by container, properties by owner and key.
 
+import type { Label } from "../types/confluence.js";
 import { ContentStore } from "./content-store.js";
 import type {
   AttachmentRecord,
+  ContentKind,
   CustomContentRecord,
+  LongTaskRecord,
   PageRecord,
   PropertyOwnerKind,
   PropertyRecord,
+  RoleAssignmentRecord,
   SpaceRecord,
+  SpaceRoleRecord,
   UserRecord,
   VersionRecord,
 } from "./model.js";
+import { defaultSpaceRoles } from "./records.js";
 
 /** Ids shared by all content kinds, like Confluence's content ids. */
 const FIRST_GENERATED_ID = 1_000_000;
@@ -33,6 +39,21 @@ export class Store {
   readonly customContent = new Map<string, CustomContentRecord>();
   readonly properties = new Map<string, PropertyRecord>();
   readonly propertiesByOwner = new Map<string, Map<string, PropertyRecord>>();
+  // --- emu1: blog posts (share PageRecord), the site's labels, v1 long tasks ---
+  readonly blogposts = new Map<string, PageRecord>();
+  /** Blog posts of each space, in id order. */
+  readonly blogpostsBySpace = new Map<string, PageRecord[]>();
+  /** Every label ever attached, by id and by `prefix:name` (label ids are site-wide). */
+  readonly labels = new Map<string, Label>();
+  readonly labelsByName = new Map<string, Label>();
+  readonly longTasks = new Map<string, LongTaskRecord>();
+  /** Space roles by id (the defaults, then custom ones). */
+  readonly spaceRoles = new Map<string, SpaceRoleRecord>(
+    defaultSpaceRoles().map((role) => [role.id, role]),
+  );
+  /** Role assignments set through the API, per space; spaces absent here use the defaults. */
+  readonly roleAssignments = new Map<string, RoleAssignmentRecord[]>();
+  // --- end emu1 ---
   /** Bumped on every write; list views cached for an older generation are recomputed. */
   generation = 0;
   private nextId = FIRST_GENERATED_ID;
@@ -68,28 +89,79 @@ export class Store {
     this.touch();
   }
 
+  /** The maps holding pages or blog posts (one record type, two collections). */
+  contentOf(kind: ContentKind): {
+    byId: Map<string, PageRecord>;
+    bySpace: Map<string, PageRecord[]>;
+  } {
+    return kind === "page"
+      ? { byId: this.pages, bySpace: this.pagesBySpace }
+      : { byId: this.blogposts, bySpace: this.blogpostsBySpace };
+  }
+
+  /** Adds a page or a blog post (by its `kind`). */
   addPage(page: PageRecord): void {
     this.reserveId(page.num);
-    this.pages.set(page.id, page);
-    let list = this.pagesBySpace.get(page.spaceId);
+    const { byId, bySpace } = this.contentOf(page.kind);
+    byId.set(page.id, page);
+    let list = bySpace.get(page.spaceId);
     if (!list) {
       list = [];
-      this.pagesBySpace.set(page.spaceId, list);
+      bySpace.set(page.spaceId, list);
     }
     list.push(page);
     this.touch();
   }
 
   removePage(page: PageRecord): void {
-    this.pages.delete(page.id);
-    const list = this.pagesBySpace.get(page.spaceId);
+    const { byId, bySpace } = this.contentOf(page.kind);
+    byId.delete(page.id);
+    const list = bySpace.get(page.spaceId);
     if (list) {
       const index = list.indexOf(page);
       if (index >= 0) list.splice(index, 1);
     }
-    this.propertiesByOwner.delete(ownerKey("page", page.id));
+    this.propertiesByOwner.delete(ownerKey(page.kind, page.id));
     this.touch();
   }
+
+  // --- emu1: spaces removal and labels ---
+  /** Removes a space with everything in it (v1 deleteSpace's long task). */
+  removeSpace(space: SpaceRecord): void {
+    for (const kind of ["page", "blogpost"] as const) {
+      for (const content of [...(this.contentOf(kind).bySpace.get(space.id) ?? [])]) {
+        for (const attachment of [...(this.attachmentsByContainer.get(content.id) ?? [])]) {
+          this.removeAttachment(attachment);
+        }
+        this.removePage(content);
+      }
+      this.contentOf(kind).bySpace.delete(space.id);
+    }
+    this.spaces.delete(space.id);
+    this.spacesByKey.delete(space.key);
+    this.propertiesByOwner.delete(ownerKey("space", space.id));
+    this.touch();
+  }
+
+  /** The site-wide label of that prefix and name, created (with a new id) on first use. */
+  label(prefix: string, name: string): Label {
+    const key = `${prefix}:${name}`;
+    let label = this.labelsByName.get(key);
+    if (!label) {
+      const num = this.allocateId();
+      label = { id: String(num), name, prefix };
+      this.registerLabel(label);
+    }
+    return label;
+  }
+
+  /** Seeds carry labels with fixed ids; make them known site-wide. */
+  registerLabel(label: Label): void {
+    this.reserveId(Number(label.id));
+    this.labels.set(label.id, label);
+    this.labelsByName.set(`${label.prefix}:${label.name}`, label);
+  }
+  // --- end emu1 ---
 
   addAttachment(attachment: AttachmentRecord): void {
     this.reserveId(attachment.num);
@@ -162,17 +234,22 @@ export class Store {
       dropProperties: (owner) => this.propertiesByOwner.delete(owner),
     });
     const live = (status: string) => status === "current" || status === "archived";
-    content.registerContainer("page", (id) => {
-      const page = this.pages.get(id);
-      return (
-        page && {
-          id,
-          title: page.current.title,
-          spaceId: page.spaceId,
-          current: live(page.status),
-        }
-      );
-    });
+    for (const [kind, records] of [
+      ["page", this.pages],
+      ["blogpost", this.blogposts],
+    ] as const) {
+      content.registerContainer(kind, (id) => {
+        const record = records.get(id);
+        return (
+          record && {
+            id,
+            title: record.current.title,
+            spaceId: record.spaceId,
+            current: live(record.status),
+          }
+        );
+      });
+    }
     content.registerContainer("attachment", (id) => {
       const attachment = this.attachments.get(id);
       const holder = attachment && (attachment.pageId ?? attachment.customContentId);

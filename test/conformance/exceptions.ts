@@ -230,15 +230,21 @@ export const specExceptions: readonly SpecException[] = [
     kind: "document-patch",
     id: "page-body-one-of",
     specs: ["v2"],
-    operation: ["createPage", "updatePage"],
-    field: "request body.body: oneOf [PageBodyWrite, PageNestedBodyWrite]",
+    operation: ["createPage", "updatePage", "createBlogPost", "updateBlogPost"],
+    field:
+      "request body.body: oneOf [PageBodyWrite, PageNestedBodyWrite] (and the BlogPost* twins)",
     reason:
-      "Neither alternative has required properties, so every object matches both and `oneOf` rejects every page body. We keep both shapes but make them exclusive: the flat one has `representation`, the nested one only storage/atlas_doc_format/wiki keys.",
+      "Neither alternative has required properties, so every object matches both and `oneOf` rejects every page (and blog post) body. We keep both shapes but make them exclusive: the flat one has `representation`, the nested one only storage/atlas_doc_format/wiki keys.",
     source:
       "https://developer.atlassian.com/cloud/confluence/rest/v2/api-group-page/#api-pages-post (body: representation + value, or nested by representation)",
     apply(document) {
       let changed = 0;
-      for (const requestBody of ["PageCreateRequest", "PageUpdateRequest"]) {
+      for (const [requestBody, prefix] of [
+        ["PageCreateRequest", "Page"],
+        ["PageUpdateRequest", "Page"],
+        ["BlogPostCreateRequest", "BlogPost"],
+        ["BlogPostUpdateRequest", "BlogPost"],
+      ] as const) {
         const properties = objectAt(document, [
           "components",
           "requestBodies",
@@ -251,14 +257,17 @@ export const specExceptions: readonly SpecException[] = [
         const body = properties?.body;
         if (!isJsonObject(body) || !Array.isArray(body.oneOf) || body.oneOf.length !== 2) continue;
         body.oneOf = [
-          { allOf: [{ $ref: "#/components/schemas/PageBodyWrite" }], required: ["representation"] },
           {
-            // PageNestedBodyWrite's own properties, closed (OAS 3.0 has no propertyNames).
+            allOf: [{ $ref: `#/components/schemas/${prefix}BodyWrite` }],
+            required: ["representation"],
+          },
+          {
+            // The nested write's own properties, closed (OAS 3.0 has no propertyNames).
             type: "object",
             properties: {
-              storage: { $ref: "#/components/schemas/PageBodyWrite" },
-              atlas_doc_format: { $ref: "#/components/schemas/PageBodyWrite" },
-              wiki: { $ref: "#/components/schemas/PageBodyWrite" },
+              storage: { $ref: `#/components/schemas/${prefix}BodyWrite` },
+              atlas_doc_format: { $ref: `#/components/schemas/${prefix}BodyWrite` },
+              wiki: { $ref: `#/components/schemas/${prefix}BodyWrite` },
             },
             additionalProperties: false,
             minProperties: 1,
@@ -412,10 +421,10 @@ export const specExceptions: readonly SpecException[] = [
     kind: "undeclared-status",
     id: "update-page-version-conflict",
     specs: ["v2"],
-    operation: ["updatePage"],
+    operation: ["updatePage", "updateBlogPost"],
     field: "response status 409",
     reason:
-      'updatePage declares 200/400/401/404 only; a stale version.number gets 409 CONFLICT ("Version must be incremented when updating a page"), as v1 updateContent declares.',
+      'updatePage (and updateBlogPost, which shares its version rules) declares 200/400/401/404 only; a stale version.number gets 409 CONFLICT ("Version must be incremented when updating a page"), as v1 updateContent declares.',
     source:
       "https://community.developer.atlassian.com/t/is-there-any-docs-related-to-the-error-responses-types-codes-and-anything-related-to-error-handling-for-the-confluence-cloud-rest-api/98344; confluence-v1.json updateContent 409",
     statuses: [409],
@@ -450,6 +459,8 @@ export const specExceptions: readonly SpecException[] = [
       "updatePagePropertyById",
       "updateAttachmentPropertyById",
       "updateCustomContentPropertyById",
+      "updateBlogpostPropertyById",
+      "updateSpacePropertyById",
     ],
     field: "response status 409",
     reason:

@@ -4,9 +4,10 @@
 // v2 operations follow one pattern — `<verb>:<resource>:confluence` with read for GET, write
 // for POST/PUT, delete for DELETE (e.g. getPageById read:page, createPage write:page,
 // deletePage delete:page) — except content properties, whose writes and deletes need the
-// owner's read and write scopes (createPageProperty, deletePagePropertyById), and the operations
-// listed in V2_RULES (sub-resources with another noun, site settings). v1 operations
-// accept a classic scope or a granular set, listed below per operation.
+// owner's read and write scopes (createPageProperty, deletePagePropertyById), blog posts, which
+// use the page scopes (getBlogPosts read:page, createBlogPost write:page, deleteBlogPost
+// delete:page), and the operations listed in V2_RULES. v1 operations accept a classic scope or a
+// granular set, listed below per operation.
 
 export type ScopeAlternatives = readonly (readonly string[])[];
 
@@ -14,7 +15,7 @@ export type ScopeAlternatives = readonly (readonly string[])[];
 const V2_NOUNS: Record<string, string> = {
   spaces: "space",
   pages: "page",
-  blogposts: "blogpost",
+  blogposts: "page",
   attachments: "attachment",
   "custom-content": "custom-content",
   comments: "comment",
@@ -116,7 +117,31 @@ const V2_RULES: readonly { method: string; path: RegExp; scopes: ScopeAlternativ
   { method: "*", path: /^\/app\/properties(\/|$)/, scopes: one("write:app-data:confluence") },
   // The admin key declares no OAuth scope: "Forge and OAuth2 apps cannot access this REST
   // resource"; no scope can make the call succeed.
-  { method: "*", path: /^\/admin-key\/?$/, scopes: one("admin-key:no-oauth-access") },
+  { method: "*", path: /^\/admin-key\/?$/, scopes: one("admin-key:no-oauth-access") }, // getSpaceRoleAssignments, setSpaceRoleAssignments
+  {
+    method: "GET",
+    path: /^\/spaces\/[^/]+\/role-assignments\/?$/,
+    scopes: one("read:space.permission:confluence"),
+  },
+  {
+    method: "POST",
+    path: /^\/spaces\/[^/]+\/role-assignments\/?$/,
+    scopes: one("write:space.permission:confluence"),
+  },
+  // getAvailableSpaceRoles, getSpaceRolesById
+  {
+    method: "GET",
+    path: /^\/space-roles(\/[^/]+)?\/?$/,
+    scopes: one("read:space.permission:confluence"),
+  },
+  // createSpaceRole, updateSpaceRole, deleteSpaceRole
+  {
+    method: "*",
+    path: /^\/space-roles(\/[^/]+)?\/?$/,
+    scopes: one("write:configuration:confluence"),
+  },
+  // getSpaceRoleMode
+  { method: "GET", path: /^\/space-role-mode\/?$/, scopes: one("read:configuration:confluence") },
 ];
 
 const VERBS: Record<string, string> = {
@@ -156,6 +181,44 @@ const V1_RULES: readonly { method: string; path: RegExp; scopes: ScopeAlternativ
     path: /^\/user\/current\/?$/, // getCurrentUser
     scopes: [["read:confluence-user"], ["read:content-details:confluence"]],
   },
+  {
+    method: "GET",
+    path: /^\/content\/[^/]+\/label\/?$/, // getLabelsForContent
+    scopes: [["read:confluence-content.summary"], ["read:label:confluence"]],
+  },
+  {
+    method: "POST",
+    path: /^\/content\/[^/]+\/label\/?$/, // addLabelsToContent
+    scopes: [["write:confluence-content"], ["read:label:confluence", "write:label:confluence"]],
+  },
+  {
+    method: "DELETE",
+    path: /^\/content\/[^/]+\/label(\/[^/]+)?\/?$/, // removeLabelFromContent(UsingQueryParameter)
+    scopes: [["write:confluence-content"], ["write:label:confluence"]],
+  },
+  {
+    method: "GET",
+    path: /^\/space\/[^/]+\/?$/, // getSpace
+    scopes: [["read:confluence-space.summary"], ["read:content-details:confluence"]],
+  },
+  {
+    method: "DELETE",
+    path: /^\/space\/[^/]+\/?$/, // deleteSpace
+    scopes: [
+      ["write:confluence-space"],
+      ["read:content.metadata:confluence", "delete:space:confluence"],
+    ],
+  },
+  {
+    method: "GET",
+    path: /^\/longtask\/?$/, // getTasks
+    scopes: [["read:content.metadata:confluence"]],
+  },
+  {
+    method: "GET",
+    path: /^\/longtask\/[^/]+\/?$/, // getTask
+    scopes: [["read:confluence-space.summary"], ["read:content.metadata:confluence"]],
+  },
 ];
 
 /** Scopes `method path` needs; `path` may carry a gateway prefix and a query. */
@@ -173,7 +236,7 @@ export function scopesForRequest(method: string, url: string): ScopeAlternatives
   const rule =
     v2Path === undefined
       ? undefined
-      : V2_RULES.find((r) => (r.method === "*" || r.method === upper) && r.path.test(v2Path));
+      : V2_RULES.find((r) => (r.method === upper || r.method === "*") && r.path.test(v2Path));
   if (rule) return rule.scopes;
   const v2 = /\/wiki\/api\/v2\/([^/]+)(?:\/[^/]+(?:\/([^/]+))?)?/.exec(path);
   if (!v2) return undefined;
@@ -185,7 +248,10 @@ export function scopesForRequest(method: string, url: string): ScopeAlternatives
     return upper === "GET" ? [[read]] : [[read, `write:${noun}:confluence`]];
   }
   if (v2[2] === "attachments" && upper === "GET") return [["read:attachment:confluence"]];
-  if (v2[2] === "pages" && upper === "GET") return [["read:page:confluence"]];
+  // getPagesInSpace, getBlogPostsInSpace, getLabelPages, getLabelBlogPosts
+  if ((v2[2] === "pages" || v2[2] === "blogposts") && upper === "GET") {
+    return [["read:page:confluence"]];
+  }
   return [[`${verb}:${noun}:confluence`]];
 }
 

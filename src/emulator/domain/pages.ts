@@ -22,6 +22,8 @@ export function assertTitleFree(
   title: string,
   self?: PageRecord,
 ): void {
+  // Blog posts are told apart by their date; the emulator does not enforce a rule for them.
+  if (self?.kind === "blogpost") return;
   for (const other of store.pagesBySpace.get(spaceId) ?? []) {
     if (other !== self && TITLE_HOLDERS.has(other.status) && other.current.title === title) {
       throw badRequest(
@@ -159,4 +161,36 @@ export function deletePage(
     page.status = "trashed";
     store.touch();
   }
+}
+
+/**
+ * updatePageTitle: "Updates the title of a specified page." A published title change is a new
+ * version (the body unchanged, version + 1, the title unique in the space); status "draft"
+ * retitles the page's unpublished draft (the page itself when it was never published) and
+ * answers with it. Trashed pages cannot be retitled (404, as they cannot be updated otherwise).
+ */
+export function retitle(
+  store: Store,
+  page: PageRecord,
+  input: { status: "current" | "draft"; title: string; authorId: string; now: string },
+): Revision | undefined {
+  if (page.status === "trashed") throw notFound();
+  if (input.status === "draft") {
+    const target = page.status === "draft" ? page.current : page.draft;
+    if (!target) throw notFound();
+    target.title = input.title;
+    store.touch();
+    return page.status === "draft" ? undefined : target;
+  }
+  if (page.status === "draft")
+    throw badRequest("A draft that was never published has no current title");
+  assertTitleFree(store, page.spaceId, input.title, page);
+  page.history.push(page.current);
+  page.current = {
+    title: input.title,
+    body: page.current.body,
+    version: makeVersion(page.current.version.number + 1, input.authorId, input.now),
+  };
+  store.touch();
+  return undefined;
 }

@@ -31,6 +31,7 @@ export function createProperty(store: Store, owner: string, input: PropertyWrite
     key: input.key,
     value: input.value,
     version: makeVersion(1, input.authorId, input.now),
+    createdAt: input.now,
   };
   store.addProperty(record);
   return record;

@@ -7,6 +7,8 @@
 import type { ScopeAlternatives } from "../route.js";
 
 const one = (scope: string): ScopeAlternatives => [[scope]];
+/** A single-scope requirement, for route modules naming a scope used once. */
+export const oneScope = one;
 
 /** getSpaces, getSpaceById. */
 export const READ_SPACE = one("read:space:confluence");
@@ -65,6 +67,49 @@ export const V1_CURRENT_USER: ScopeAlternatives = [
   ["read:confluence-user"],
   ["read:content-details:confluence"],
 ];
+
+// --- emu1: spaces, blog posts, labels, the page tree, v1 labels/spaces/long tasks ---
+/** createSpace; space property writes (with read:space). */
+export const WRITE_SPACE = one("write:space:confluence");
+export const SPACE_PROPERTY_WRITE: ScopeAlternatives = [
+  ["read:space:confluence", "write:space:confluence"],
+];
+/** getSpacePermissionsAssignments is read:space; the permission/role catalogues need this. */
+export const READ_SPACE_PERMISSION = one("read:space.permission:confluence");
+/** getLabels. */
+export const READ_LABEL = one("read:label:confluence");
+/** getPageDirectChildren, getPageDescendants. */
+export const READ_HIERARCHY = one("read:hierarchical-content:confluence");
+/** getPageAncestors. */
+export const READ_CONTENT_METADATA = one("read:content.metadata:confluence");
+/** v1 getLabelsForContent. */
+export const V1_READ_LABELS: ScopeAlternatives = [
+  ["read:confluence-content.summary"],
+  ["read:label:confluence"],
+];
+/** v1 addLabelsToContent. */
+export const V1_ADD_LABELS: ScopeAlternatives = [
+  ["write:confluence-content"],
+  ["read:label:confluence", "write:label:confluence"],
+];
+/** v1 removeLabelFromContent(UsingQueryParameter). */
+export const V1_REMOVE_LABEL: ScopeAlternatives = [
+  ["write:confluence-content"],
+  ["write:label:confluence"],
+];
+/** v1 deleteSpace. */
+export const V1_DELETE_SPACE: ScopeAlternatives = [
+  ["write:confluence-space"],
+  ["read:content.metadata:confluence", "delete:space:confluence"],
+];
+/** v1 getTasks. */
+export const V1_READ_TASKS = one("read:content.metadata:confluence");
+/** v1 getTask. */
+export const V1_READ_TASK: ScopeAlternatives = [
+  ["read:confluence-space.summary"],
+  ["read:content.metadata:confluence"],
+];
+// --- end emu1 ---
 
 export function scopesSatisfy(
   granted: readonly string[],

@@ -1,5 +1,6 @@
-// GET /attachments, GET /attachments/{id}, GET /pages/{id}/attachments, DELETE /attachments/{id}
-// (getAttachments, getAttachmentById, getPageAttachments, deleteAttachment).
+// GET /attachments, GET /attachments/{id}, GET /pages/{id}/attachments,
+// GET /blogposts/{id}/attachments, DELETE /attachments/{id} (getAttachments, getAttachmentById,
+// getPageAttachments, getBlogpostAttachments, deleteAttachment).
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { SiteContext } from "../context.js";
 import { deleteAttachment } from "../domain/attachments.js";
@@ -64,22 +65,25 @@ export const ATTACHMENTS_ROUTES: readonly Route[] = [
     },
   },
 
-  {
-    method: "GET",
-    path: "/wiki/api/v2/pages/:id/attachments",
-    scopes: READ_ATTACHMENT,
-    handler: async (ctx, request, reply) => {
-      const pageId = pathId(params(request).id!);
-      if (!ctx.store.pages.has(pageId)) throw notFound();
-      return listAttachments(
-        ctx,
-        request,
-        reply,
-        { container: pageId },
-        () => ctx.store.attachmentsByContainer.get(pageId) ?? [],
-      );
-    },
-  },
+  // getPageAttachments, getBlogpostAttachments: the attachments of one page or blog post.
+  ...(["page", "blogpost"] as const).map(
+    (kind): Route => ({
+      method: "GET",
+      path: `/wiki/api/v2/${kind === "page" ? "pages" : "blogposts"}/:id/attachments`,
+      scopes: READ_ATTACHMENT,
+      handler: async (ctx, request, reply) => {
+        const containerId = pathId(params(request).id!);
+        if (!ctx.store.contentOf(kind).byId.has(containerId)) throw notFound();
+        return listAttachments(
+          ctx,
+          request,
+          reply,
+          { container: containerId },
+          () => ctx.store.attachmentsByContainer.get(containerId) ?? [],
+        );
+      },
+    }),
+  ),
 
   {
     method: "GET",
@@ -98,6 +102,7 @@ export const ATTACHMENTS_ROUTES: readonly Route[] = [
         targetType: "attachment",
         operations: ["read", "delete"],
         version: record.version,
+        labels: record.labels,
         base: baseUrl(request),
       });
     },

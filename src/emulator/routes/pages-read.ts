@@ -1,4 +1,6 @@
 // GET /pages, GET /spaces/{id}/pages, GET /pages/{id} (getPages, getPagesInSpace, getPageById).
+// The list and single renderers serve blog posts too (routes/blogposts.ts): the v2 blogpost
+// endpoints mirror the page ones with fewer filters.
 
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { Page } from "../../types/confluence.js";
@@ -6,7 +8,7 @@ import type { SiteContext } from "../context.js";
 import { notFound } from "../errors.js";
 import { baseUrl, params, query } from "../http.js";
 import { sendView } from "../list.js";
-import type { PageRecord, Revision } from "../model.js";
+import type { ContentKind, PageRecord, Revision } from "../model.js";
 import { READ_PAGE } from "../oauth/scopes.js";
 import {
   bool,
@@ -50,28 +52,51 @@ const SINGLE_FORMATS = [
 ] as const;
 
 /** Where a page list looks: an index of the store, named in the view key by `where`. */
-interface ListScope {
+export interface ListScope {
   where: Record<string, unknown>;
   candidates: () => Iterable<PageRecord>;
   extra?: (page: PageRecord) => boolean;
 }
 
-function listPages(
+/** What differs between the page and blog-post lists (their OpenAPI parameter enums). */
+interface ListRules {
+  statuses: readonly string[];
+  defaultStatuses: string[];
+  sortNames: readonly string[];
+}
+
+const LIST_RULES: Record<ContentKind, ListRules> = {
+  // getPages: "By default, current and archived are used."
+  page: {
+    statuses: LIST_STATUSES,
+    defaultStatuses: ["current", "archived"],
+    sortNames: PAGE_SORT_NAMES,
+  },
+  // getBlogPosts `status` enum: current, deleted, trashed ("By default, only current is used").
+  blogpost: {
+    statuses: ["current", "deleted", "trashed"],
+    defaultStatuses: ["current"],
+    sortNames: PAGE_SORT_NAMES.filter((name) => !name.endsWith("title")),
+  },
+};
+
+export function listPages(
   ctx: SiteContext,
   request: FastifyRequest,
   reply: FastifyReply,
   scope: ListScope,
+  kind: ContentKind = "page",
 ) {
   const q = query(request);
-  const sortName = enumValue(q, "sort", PAGE_SORT_NAMES) ?? "id";
-  // "By default, current and archived are used."
-  const statuses: string[] = enumList(q, "status", LIST_STATUSES) ?? ["current", "archived"];
+  const rules = LIST_RULES[kind];
+  const sortName = enumValue(q, "sort", rules.sortNames) ?? "id";
+  const statuses: string[] = enumList(q, "status", rules.statuses) ?? rules.defaultStatuses;
   const title = single(q, "title");
-  const subtype = enumValue(q, "subtype", ["live", "page"] as const);
+  const subtype = kind === "page" ? enumValue(q, "subtype", ["live", "page"] as const) : undefined;
   const bodyFormat = enumValue(q, "body-format", BULK_FORMATS);
   const limit = limitParam(q);
   return sendView(ctx, request, reply, {
-    view: "pages",
+    view: kind,
     filters: { ...scope.where, statuses, title, subtype },
     candidates: scope.candidates,
     keep: (page, f) =>
@@ -83,11 +108,11 @@ function listPages(
     sort: PAGE_SORTS[sortName]!,
     limit,
     serialize: (page) =>
-      serialize.page(page, ctx.store.spaces.get(page.spaceId)?.key ?? "", bodyFormat),
+      serialize.content(page, ctx.store.spaces.get(page.spaceId)?.key ?? "", bodyFormat),
   });
 }
 
-function pickRevision(page: PageRecord, q: Query): { revision: Revision; status: string } {
+export function pickRevision(page: PageRecord, q: Query): { revision: Revision; status: string } {
   if (bool(q, "get-draft", false)) {
     if (page.status === "draft") return { revision: page.current, status: "draft" };
     if (page.draft) return { revision: page.draft, status: "draft" };
@@ -102,6 +127,11 @@ function pickRevision(page: PageRecord, q: Query): { revision: Revision; status:
   return { revision: page.current, status: page.status };
 }
 
+/** What the caller may do with a page or blog post (the emulator grants its user everything). */
+export function contentOperations(page: PageRecord) {
+  return ["read", "update", "delete"].map((operation) => ({ operation, targetType: page.kind }));
+}
+
 export function renderSinglePage(
   ctx: SiteContext,
   page: PageRecord,
@@ -112,20 +142,23 @@ export function renderSinglePage(
 ): Page {
   const bodyFormat = enumValue(q, "body-format", SINGLE_FORMATS);
   const spaceKey = ctx.store.spaces.get(page.spaceId)?.key ?? "";
-  const result: Page = serialize.page(page, spaceKey, bodyFormat, picked.revision, picked.status);
-  const self = `/wiki/api/v2/pages/${page.id}`;
+  const result: Page = serialize.content(
+    page,
+    spaceKey,
+    bodyFormat,
+    picked.revision,
+    picked.status,
+  );
+  const self = `/wiki/api/v2/${page.kind === "page" ? "pages" : "blogposts"}/${page.id}`;
   if (bool(q, "include-labels", false)) {
     result.labels = serialize.optionalField(page.labels, `${self}/labels`);
   }
   if (bool(q, "include-properties", false)) {
-    const props = ctx.store.propertiesOf(ownerKey("page", page.id)).map(serialize.property);
+    const props = ctx.store.propertiesOf(ownerKey(page.kind, page.id)).map(serialize.property);
     result.properties = serialize.optionalField(props, `${self}/properties`);
   }
   if (bool(q, "include-operations", false)) {
-    const ops = ["read", "update", "delete"].map((operation) => ({
-      operation,
-      targetType: "page",
-    }));
+    const ops = contentOperations(page);
     result.operations = serialize.optionalField(ops, `${self}/operations`);
   }
   if (bool(q, "include-likes", false)) {
@@ -201,16 +234,21 @@ export const PAGE_READS_ROUTES: readonly Route[] = [
     path: "/wiki/api/v2/pages/:id",
     scopes: READ_PAGE,
     handler: async (ctx, request) => {
-      const q = query(request);
       const page = ctx.store.pages.get(pathId(params(request).id!));
       if (!page) throw notFound();
-      const statuses = enumList(q, "status", SINGLE_STATUSES);
-      const picked = pickRevision(page, q);
-      if (statuses && !statuses.includes(picked.status as (typeof SINGLE_STATUSES)[number])) {
-        throw notFound();
-      }
-      const userId = ctx.user(request).accountId;
-      return renderSinglePage(ctx, page, q, baseUrl(request), userId, picked);
+      return renderRequested(ctx, request, page);
     },
   },
 ];
+
+/** getPageById / getBlogPostById: the revision the query picks, with its include-* fields. */
+export function renderRequested(ctx: SiteContext, request: FastifyRequest, page: PageRecord): Page {
+  const q = query(request);
+  const statuses = enumList(q, "status", SINGLE_STATUSES);
+  const picked = pickRevision(page, q);
+  if (statuses && !statuses.includes(picked.status as (typeof SINGLE_STATUSES)[number])) {
+    throw notFound();
+  }
+  const userId = ctx.user(request).accountId;
+  return renderSinglePage(ctx, page, q, baseUrl(request), userId, picked);
+}

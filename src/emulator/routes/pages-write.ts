@@ -21,14 +21,14 @@ import { renderSinglePage } from "./pages-read.js";
 
 const ID = /^[0-9]{1,18}$/;
 
-function optionalString(body: Record<string, unknown>, name: string): string | undefined {
+export function optionalString(body: Record<string, unknown>, name: string): string | undefined {
   const value = body[name];
   if (value === undefined || value === null) return undefined;
   if (typeof value !== "string") throw badRequest(`${name} must be a string`);
   return value;
 }
 
-function versionNumber(body: Record<string, unknown>): { number: number; message: string } {
+export function versionNumber(body: Record<string, unknown>): { number: number; message: string } {
   const version = body.version;
   if (typeof version !== "object" || version === null) throw badRequest("version is required");
   const { number, message } = version as Record<string, unknown>;
@@ -39,7 +39,7 @@ function versionNumber(body: Record<string, unknown>): { number: number; message
 }
 
 /** Writes answer with the page as stored, in `storage` (what createPage/updatePage return). */
-function written(
+export function written(
   ctx: SiteContext,
   page: PageRecord,
   request: FastifyRequest,

@@ -24,6 +24,12 @@ export interface OwnerRoute {
   noun: string;
   parseId: (raw: string) => string;
   exists: (ctx: SiteContext, id: string) => boolean;
+  /** The wire shape; ContentProperty unless said (space properties are SpaceProperty). */
+  shape?: (record: PropertyRecord) => unknown;
+  /** Explicit scopes when they are not the noun's read/write pair. */
+  scopes?: { read: Route["scopes"]; write: Route["scopes"] };
+  /** createSpaceProperty answers 201; the content property creates answer 200. */
+  createdStatus?: number;
 }
 
 const OWNERS: OwnerRoute[] = [
@@ -48,6 +54,24 @@ const OWNERS: OwnerRoute[] = [
     parseId: (raw) => pathId(raw, "custom-content-id"),
     exists: (ctx, id) => ctx.store.customContent.has(id),
   },
+  // emu1: blog posts (getBlogpostContentProperties & co.: the page scopes) and spaces
+  // (getSpaceProperties & co.: read:space, write:space; SpaceProperty shape, 201 on create).
+  {
+    kind: "blogpost",
+    segment: "blogposts",
+    noun: "page",
+    parseId: (raw) => pathId(raw, "blogpost-id"),
+    exists: (ctx, id) => ctx.store.blogposts.has(id),
+  },
+  {
+    kind: "space",
+    segment: "spaces",
+    noun: "space",
+    parseId: (raw) => pathId(raw, "space-id"),
+    exists: (ctx, id) => ctx.store.spaces.has(id),
+    shape: serialize.spaceProperty,
+    createdStatus: 201,
+  },
 ];
 
 /** Property keys: non-empty, at most 255 characters (Confluence's limit). */
@@ -66,7 +90,8 @@ function propertyValue(body: Record<string, unknown>): JsonValue {
 /** The five property rows of one owner kind (also used by content-properties.ts). */
 export function ownerRoutes(owner: OwnerRoute): Route[] {
   const base = `/wiki/api/v2/${owner.segment}/:ownerId/properties`;
-  const scopes = propertyScopes(owner.noun);
+  const scopes = owner.scopes ?? propertyScopes(owner.noun);
+  const shape = owner.shape ?? serialize.property;
 
   const ownerOf = (ctx: SiteContext, request: FastifyRequest): string => {
     const id = owner.parseId(params(request).ownerId!);
@@ -103,7 +128,7 @@ export function ownerRoutes(owner: OwnerRoute): Route[] {
           },
           sort: PROPERTY_SORTS[sortName]!,
           limit,
-          serialize: serialize.property,
+          serialize: shape,
         });
       },
     },
@@ -112,7 +137,7 @@ export function ownerRoutes(owner: OwnerRoute): Route[] {
       method: "POST",
       path: base,
       scopes: scopes.write,
-      handler: async (ctx, request) => {
+      handler: async (ctx, request, reply) => {
         const key = ownerOf(ctx, request);
         const body = jsonObject(request);
         const name = propertyKey(body.key);
@@ -123,7 +148,8 @@ export function ownerRoutes(owner: OwnerRoute): Route[] {
           authorId: ctx.user(request).accountId,
           now: new Date().toISOString(),
         });
-        return serialize.property(record);
+        if (owner.createdStatus) reply.code(owner.createdStatus);
+        return shape(record);
       },
     },
 
@@ -131,7 +157,7 @@ export function ownerRoutes(owner: OwnerRoute): Route[] {
       method: "GET",
       path: `${base}/:propertyId`,
       scopes: scopes.read,
-      handler: async (ctx, request) => serialize.property(propertyOf(ctx, request)),
+      handler: async (ctx, request) => shape(propertyOf(ctx, request)),
     },
 
     {
@@ -156,7 +182,7 @@ export function ownerRoutes(owner: OwnerRoute): Route[] {
           authorId: ctx.user(request).accountId,
           now: new Date().toISOString(),
         });
-        return serialize.property(property);
+        return shape(property);
       },
     },
 

@@ -2,7 +2,7 @@
 // properties, operations, versions, version, collaborators) plus `_links.base`. Both operations
 // declare the same flags with the same defaults in confluence-v2.json; pages have more (likes,
 // favourites, drafts) and keep their own renderer.
-import type { Attachment, CustomContent } from "../../types/confluence.js";
+import type { Attachment, CustomContent, Label } from "../../types/confluence.js";
 import type { SiteContext } from "../context.js";
 import type { PropertyOwnerKind, VersionRecord } from "../model.js";
 import { bool, type Query } from "../params.js";
@@ -19,6 +19,8 @@ export interface SingleIncludeSpec {
   operations: readonly string[];
   version: VersionRecord;
   base: string;
+  /** The entity's labels (custom content keeps none yet). */
+  labels?: Label[];
 }
 
 export function applySingleIncludes<T extends Attachment | CustomContent>(
@@ -29,7 +31,7 @@ export function applySingleIncludes<T extends Attachment | CustomContent>(
 ): T {
   const { self } = spec;
   if (bool(q, "include-labels", false)) {
-    result.labels = serialize.optionalField([], `${self}/labels`);
+    result.labels = serialize.optionalField(spec.labels ?? [], `${self}/labels`);
   }
   if (bool(q, "include-properties", false)) {
     const props = ctx.store.propertiesOf(ownerKey(spec.ownerKind, spec.id)).map(serialize.property);

@@ -78,6 +78,42 @@ export function page(
   return result;
 }
 
+/**
+ * BlogPostBulk/BlogPostSingle: a page without parent, position, owner or subtype; its web UI
+ * lives under `/spaces/{key}/blog/{yyyy}/{mm}/{dd}/{id}/{title}`.
+ */
+export function blogPost(
+  record: PageRecord,
+  spaceKey: string,
+  bodyFormat: string | undefined,
+  revision: Revision = record.current,
+  status: string = record.status,
+): PageBulk {
+  const result = page(record, spaceKey, bodyFormat, revision, status);
+  delete result.parentId;
+  delete result.parentType;
+  delete result.position;
+  delete result.ownerId;
+  delete result.lastOwnerId;
+  const day = record.createdAt.slice(0, 10).replace(/-/g, "/");
+  result._links = {
+    ...result._links,
+    webui: `/spaces/${encodeURIComponent(spaceKey)}/blog/${day}/${record.id}/${slug(revision.title)}`,
+  };
+  return result;
+}
+
+/** A page or a blog post, by the record's kind. */
+export function content(
+  record: PageRecord,
+  spaceKey: string,
+  bodyFormat: string | undefined,
+  revision: Revision = record.current,
+  status: string = record.status,
+): PageBulk {
+  return (record.kind === "page" ? page : blogPost)(record, spaceKey, bodyFormat, revision, status);
+}
+
 export function space(record: SpaceRecord, descriptionFormat: string | undefined): Space {
   const result: Space = {
     id: record.id,
@@ -155,6 +191,23 @@ export function customContent(
 
 export function property(record: PropertyRecord): ContentProperty {
   return { id: record.id, key: record.key, value: record.value, version: version(record.version) };
+}
+
+/** SpaceProperty: who created it and when, and a version without minorEdit. */
+export function spaceProperty(record: PropertyRecord) {
+  return {
+    id: record.id,
+    key: record.key,
+    value: record.value,
+    createdAt: record.createdAt ?? record.version.createdAt,
+    createdBy: record.version.authorId,
+    version: {
+      createdAt: record.version.createdAt,
+      createdBy: record.version.authorId,
+      message: record.version.message,
+      number: record.version.number,
+    },
+  };
 }
 
 /** The include-* wrapper (limited to 50 results, as the v2 docs state). */
