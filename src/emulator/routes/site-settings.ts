@@ -11,7 +11,6 @@ import {
   READ_APP_DATA,
   READ_CONFIGURATION,
   READ_SPACE,
-  READ_SPACE_PERMISSION,
   WRITE_APP_DATA,
 } from "../oauth/scopes-content.js";
 import { enumValue, idList, limit as limitParam, list, single } from "../params.js";
@@ -26,28 +25,6 @@ function appKey(raw: string): string {
   }
   return raw;
 }
-
-/**
- * The space permissions a space admin can grant (Confluence's space permission matrix: view,
- * add/delete per content kind, archive, export, restrict, admin;
- * https://support.atlassian.com/confluence-cloud/docs/assign-space-permissions/).
- */
-const SPACE_PERMISSIONS: readonly { id: string; displayName: string; requires: string[] }[] = [
-  { id: "read/space", displayName: "View space", requires: [] },
-  { id: "delete_own/space", displayName: "Delete own content", requires: ["read/space"] },
-  { id: "create/page", displayName: "Add pages", requires: ["read/space"] },
-  { id: "archive/page", displayName: "Archive pages", requires: ["read/space"] },
-  { id: "delete/page", displayName: "Delete pages", requires: ["read/space"] },
-  { id: "create/blogpost", displayName: "Add blogs", requires: ["read/space"] },
-  { id: "delete/blogpost", displayName: "Delete blogs", requires: ["read/space"] },
-  { id: "create/comment", displayName: "Add comments", requires: ["read/space"] },
-  { id: "delete/comment", displayName: "Delete comments", requires: ["read/space"] },
-  { id: "create/attachment", displayName: "Add attachments", requires: ["read/space"] },
-  { id: "delete/attachment", displayName: "Delete attachments", requires: ["read/space"] },
-  { id: "restrict_content/space", displayName: "Restrict content", requires: ["read/space"] },
-  { id: "export/space", displayName: "Export space", requires: ["read/space"] },
-  { id: "administer/space", displayName: "Administer space", requires: ["read/space"] },
-];
 
 /** "a default duration of 10 minutes" when durationInMinutes is absent or 0 (enableAdminKey). */
 const DEFAULT_ADMIN_KEY_MINUTES = 10;
@@ -184,25 +161,6 @@ export const SITE_SETTINGS_ROUTES: readonly Route[] = [
           return { id, key, name, dataPolicy: { anyContentBlocked: false }, _links };
         },
       });
-    },
-  },
-  {
-    method: "GET",
-    path: "/wiki/api/v2/space-permissions",
-    scopes: READ_SPACE_PERMISSION,
-    handler: async (_ctx, request, reply) => {
-      const q = query(request);
-      const limit = limitParam(q);
-      const start = Number(single(q, "cursor") ?? "0");
-      if (!Number.isInteger(start) || start < 0) throw badRequest("Invalid cursor");
-      const slice = SPACE_PERMISSIONS.slice(start, start + limit).map((p) => ({
-        id: p.id,
-        displayName: p.displayName,
-        description: p.displayName,
-        requiredPermissionIds: p.requires,
-      }));
-      const next = start + limit < SPACE_PERMISSIONS.length ? String(start + limit) : undefined;
-      return sendList(request, reply, slice, next, limit);
     },
   },
 ];
