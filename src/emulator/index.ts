@@ -58,7 +58,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   let resetData = (): void => {};
   const emulator = buildEmulatorApp(buildStore(options), options, () => resetData());
   // A saved state replaces the seed before the first request.
-  emulator.persistence.open();
+  await emulator.persistence.open();
   resetData = () => {
     emulator.ctx.replaceStore(buildStore(options));
     emulator.oauth.resetData();

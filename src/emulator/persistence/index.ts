@@ -2,6 +2,7 @@
 // sandbox export/import admin endpoints. Design and its reasons: docs/emulator.md, "Persistence".
 import { mkdirSync } from "node:fs";
 import type { FastifyInstance, FastifyRequest } from "fastify";
+import { Saver } from "./saver.js";
 import {
   decodeState,
   encodeState,
@@ -23,7 +24,7 @@ const READ_ONLY = new Set(["GET", "HEAD", "OPTIONS"]);
 
 export interface Persistence {
   /** Restores DIR's saved state, or saves the fresh one (before the emulator listens). */
-  open(): void;
+  open(): Promise<void>;
 }
 
 /** Could this request have changed the state? Reads never do; unknown routes reach nothing. */
@@ -37,19 +38,20 @@ export function installPersistence(
   dataDir: string | undefined,
 ): Persistence {
   registerStateAdmin(app, state);
-  if (dataDir === undefined) return { open: () => {} };
-  const save = () => writeStateFile(dataDir, encodeState(state.capture()));
-  // Saved before the response leaves: an acknowledged write is on disk. Synchronous, so two
-  // writes never interleave and each saved state is one the emulator was really in.
+  if (dataDir === undefined) return { open: async () => {} };
+  // The state is captured synchronously (a state the emulator was really in), written without
+  // blocking; concurrent writes share a save (saver.ts).
+  const saver = new Saver(() => writeStateFile(dataDir, encodeState(state.capture())));
+  // Saved before the response leaves: an acknowledged write is on disk.
   app.addHook("onSend", async (request, _reply, payload) => {
-    if (mayWrite(request)) save();
+    if (mayWrite(request)) await saver.request();
     return payload;
   });
   return {
-    open: () => {
+    open: async () => {
       mkdirSync(dataDir, { recursive: true });
       const saved = readStateFile(dataDir);
-      if (saved === undefined) save();
+      if (saved === undefined) await saver.request();
       else state.restore(saved);
     },
   };

@@ -4,16 +4,8 @@
 // file and the directory fsync'd: a crash (kill -9, power loss) leaves either the old or the new
 // state, never a mix. The same bytes are what /__emulator/export serves and import accepts.
 import { createHash } from "node:crypto";
-import {
-  closeSync,
-  fsyncSync,
-  openSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  unlinkSync,
-  writeSync,
-} from "node:fs";
+import { readdirSync, readFileSync, unlinkSync } from "node:fs";
+import { open, rename } from "node:fs/promises";
 import { join } from "node:path";
 import { deserialize, serialize } from "node:v8";
 
@@ -43,29 +35,24 @@ export function decodeState(bytes: Buffer, source: string): unknown {
   return deserialize(payload);
 }
 
-function fsyncPath(path: string): void {
-  const fd = openSync(path, "r");
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-}
-
-/** Replaces DIR/state.bin atomically and durably. Synchronous: writes never interleave. */
-export function writeStateFile(dir: string, bytes: Buffer): void {
+/** Replaces DIR/state.bin atomically and durably (callers never run two at once: saver.ts). */
+export async function writeStateFile(dir: string, bytes: Buffer): Promise<void> {
   const temp = join(dir, `${TEMP_PREFIX}${process.pid}`);
-  const fd = openSync(temp, "w");
+  const file = await open(temp, "w");
   try {
-    let offset = 0;
-    while (offset < bytes.length) offset += writeSync(fd, bytes, offset);
-    fsyncSync(fd);
+    await file.writeFile(bytes);
+    await file.sync();
   } finally {
-    closeSync(fd);
+    await file.close();
   }
-  renameSync(temp, join(dir, STATE_FILE));
+  await rename(temp, join(dir, STATE_FILE));
   // The rename itself is durable only once the directory entry is.
-  fsyncPath(dir);
+  const directory = await open(dir, "r");
+  try {
+    await directory.sync();
+  } finally {
+    await directory.close();
+  }
 }
 
 /** The saved state, or undefined for a fresh directory. Leftover temp files are removed. */

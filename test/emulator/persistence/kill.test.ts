@@ -101,5 +101,5 @@ describe("kill -9 during a stream of writes", () => {
     } finally {
       await restarted.close();
     }
-  }, 60_000);
+  }, 180_000);
 });

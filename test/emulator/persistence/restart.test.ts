@@ -130,7 +130,8 @@ describe("restart on the same data directory", () => {
     } finally {
       await second.close();
     }
-  });
+    // Generous: a dozen exchanges and two start-ups on a loaded 2-core machine.
+  }, 120_000);
 
   it("a reset is kept too, and the in-memory default keeps nothing", async () => {
     const dir = dataDir();
