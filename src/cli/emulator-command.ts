@@ -6,6 +6,8 @@ import {
   isLoopbackHost,
   isWildcardHost,
   type RunningEmulator,
+  StateFileError,
+  StateShapeError,
   startEmulator,
 } from "../emulator/index.js";
 
@@ -23,6 +25,7 @@ interface EmulatorCliOptions {
   seed: string;
   allowedHost: string[];
   allowRemoteAdmin?: boolean;
+  data?: string;
 }
 
 /** A start-up problem: one line on stderr and exit status 2, never a stack trace. */
@@ -86,7 +89,7 @@ function exposureWarnings(host: string, url: string, remoteAdmin: boolean): stri
 }
 
 /** What to paste to use the emulator from the `confluence` command or the library. */
-function banner(emulator: RunningEmulator, seed: "demo" | "empty"): string[] {
+function banner(emulator: RunningEmulator, seed: "demo" | "empty", data?: string): string[] {
   const { url, credentials } = emulator;
   const lines = [
     `Confluence emulator listening on ${url}`,
@@ -106,6 +109,11 @@ function banner(emulator: RunningEmulator, seed: "demo" | "empty"): string[] {
   if (seed === "demo")
     lines.push(`Then:      confluence get-page --page-id ${DEMO_IDS.pages.architecture}`);
   lines.push(`Admin:     ${url}/__emulator/requests, POST ${url}/__emulator/reset`);
+  if (data !== undefined) {
+    lines.push(
+      `Data:      kept in ${data} (export: GET ${url}/__emulator/export, import: POST ${url}/__emulator/import)`,
+    );
+  }
   return lines;
 }
 
@@ -119,9 +127,13 @@ async function start(options: EmulatorCliOptions) {
       seed,
       allowedHosts: options.allowedHost,
       allowRemoteAdmin: options.allowRemoteAdmin === true,
+      dataDir: options.data,
     });
     return { emulator, seed };
   } catch (error) {
+    if (error instanceof StateFileError || error instanceof StateShapeError) {
+      throw new StartupError(`--data ${options.data}: ${error.message}`);
+    }
     throw new StartupError(listenProblem(error, options.host, port));
   }
 }
@@ -140,6 +152,7 @@ export function addEmulatorCommand(program: Command, io: CliIo): void {
       [],
     )
     .option("--allow-remote-admin", "answer /__emulator/* for clients on other machines")
+    .option("--data <dir>", "keep the data in this directory across restarts (default: memory)")
     .action(async (options: EmulatorCliOptions) => {
       let started: Awaited<ReturnType<typeof start>>;
       try {
@@ -158,7 +171,7 @@ export function addEmulatorCommand(program: Command, io: CliIo): void {
       )) {
         io.err(line);
       }
-      for (const line of banner(emulator, seed)) io.out(line);
+      for (const line of banner(emulator, seed, options.data)) io.out(line);
       await io.untilStopped();
       await emulator.close();
       io.out("Confluence emulator stopped");

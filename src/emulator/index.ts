@@ -19,6 +19,7 @@ export type {
   GenerateOptions,
   RunningEmulator,
 } from "./options.js";
+export { StateFileError, StateShapeError } from "./persistence/index.js";
 export { DEMO_IDS } from "./seed.js";
 export { DEMO_CONTENT_IDS } from "./seed-content.js";
 export type { EmulatorLimits } from "./server-limits.js";
@@ -56,6 +57,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   // `reset` is wired before the app exists; it is only called once listening.
   let resetData = (): void => {};
   const emulator = buildEmulatorApp(buildStore(options), options, () => resetData());
+  // A saved state replaces the seed before the first request.
+  await emulator.persistence.open();
   resetData = () => {
     emulator.ctx.replaceStore(buildStore(options));
     emulator.oauth.resetData();

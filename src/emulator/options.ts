@@ -66,6 +66,11 @@ export interface EmulatorOptions {
   allowRemoteAdmin?: boolean;
   /** Request/headers/keep-alive timeouts and the connection cap (docs/emulator.md). */
   limits?: EmulatorLimits;
+  /**
+   * Keep the state in this directory across restarts (created if missing; docs/emulator.md,
+   * "Persistence"). Without it (the default) everything lives in memory only.
+   */
+  dataDir?: string;
 }
 
 export interface RunningEmulator {

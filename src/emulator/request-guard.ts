@@ -57,8 +57,15 @@ function hasBody(request: FastifyRequest): boolean {
   return request.headers["transfer-encoding"] !== undefined;
 }
 
-function isJson(contentType: string | undefined): boolean {
-  return contentType?.split(";")[0]?.trim().toLowerCase() === "application/json";
+/**
+ * JSON, or raw bytes for POST /__emulator/import: neither is a CORS-safelisted Content-Type
+ * (https://fetch.spec.whatwg.org/#cors-safelisted-request-header), so a cross-site page cannot
+ * send either without a preflight the emulator never grants.
+ */
+const ADMIN_WRITE_TYPES = new Set(["application/json", "application/octet-stream"]);
+
+function isAdminWriteType(contentType: string | undefined): boolean {
+  return ADMIN_WRITE_TYPES.has(contentType?.split(";")[0]?.trim().toLowerCase() ?? "");
 }
 
 function checkAdmin(request: FastifyRequest, host: string, options: GuardOptions): void {
@@ -77,8 +84,11 @@ function checkAdmin(request: FastifyRequest, host: string, options: GuardOptions
   }
   if (SAFE_METHODS.has(request.method)) return;
   const contentType = request.headers["content-type"];
-  if ((contentType !== undefined || hasBody(request)) && !isJson(contentType)) {
-    throw new ApiError(415, "Admin writes take Content-Type: application/json (or no body)");
+  if ((contentType !== undefined || hasBody(request)) && !isAdminWriteType(contentType)) {
+    throw new ApiError(
+      415,
+      "Admin writes take Content-Type: application/json (or no body; application/octet-stream for an import)",
+    );
   }
 }
 

@@ -10,6 +10,8 @@ import { InterceptorChain } from "./interceptors.js";
 import { jsonDepthExceeds, tooDeep } from "./json-depth.js";
 import { type OAuthGateway, registerOAuth } from "./oauth/index.js";
 import type { EmulatorOptions } from "./options.js";
+import { EmulatorState, installPersistence, type Persistence } from "./persistence/index.js";
+import { addEmulatorParts } from "./persistence/parts.js";
 import { installRequestGuard } from "./request-guard.js";
 import { RequestLog } from "./request-log.js";
 import { registerAdmin } from "./routes/admin.js";
@@ -28,6 +30,8 @@ export interface EmulatorApp {
   interceptors: InterceptorChain;
   /** Atlassian identity service and API gateway (OAuth 2.0 3LO), src/emulator/oauth. */
   oauth: OAuthGateway;
+  /** `dataDir` persistence (src/emulator/persistence); `open()` before listening. */
+  persistence: Persistence;
 }
 
 /** Query strings parsed leniently (a lone `%` is not an error) into a null-prototype record. */
@@ -136,12 +140,15 @@ export function buildEmulatorApp(
   installStandardHeaders(app);
 
   installExchangeHooks(app, log, options.onExchange);
+  const state = new EmulatorState();
+  const persistence = installPersistence(app, state, options.dataDir);
 
   registerAdmin(app, { reset, log });
-  installFaults(app, interceptors, options.faults);
+  const injector = installFaults(app, interceptors, options.faults);
   app.register(async (site) => {
     registerSite(site, { ctx, authenticate: basicAuthenticator(() => ctx.store), interceptors });
   });
   const oauth = registerOAuth(app, { demo: ctx, interceptors, options: options.oauth });
-  return { app, ctx, log, interceptors, oauth };
+  addEmulatorParts(state, { ctx, injector, oauth });
+  return { app, ctx, log, interceptors, oauth, persistence };
 }

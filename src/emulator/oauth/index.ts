@@ -27,6 +27,8 @@ export interface OAuthDeps {
 export interface OAuthGateway {
   /** Restores the second site's data (tokens survive a data reset). */
   resetData(): void;
+  /** What `startEmulator({ dataDir })` keeps (src/emulator/persistence). */
+  persisted: { second: SiteContext; tokens: TokenStore };
 }
 
 /** The second site's own data: one small generated space (key SECOND). */
@@ -65,5 +67,8 @@ export function registerOAuth(app: FastifyInstance, deps: OAuthDeps): OAuthGatew
   registerIdentity(app, { options, tokens, sites, consentingUser });
   registerGateway(app, { sites, tokens, interceptors: deps.interceptors });
   registerOAuthAdmin(app, { tokens, sites, clientId: options.clientId, consentingUser });
-  return { resetData: () => second.replaceStore(secondStore(deps.demo)) };
+  return {
+    resetData: () => second.replaceStore(secondStore(deps.demo)),
+    persisted: { second, tokens },
+  };
 }

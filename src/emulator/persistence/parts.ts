@@ -1,0 +1,47 @@
+// The parts of an emulator's state: both sites' stores and the OAuth tokens (generic holders,
+// state-graph.ts) and the fault rules (through the injector's own configuration format, since
+// its compiled matchers are code).
+import type { SiteContext } from "../context.js";
+import { type FaultInjector, parseFaultConfig } from "../faults/index.js";
+import type { OAuthGateway } from "../oauth/index.js";
+import { type EmulatorState, holderPart, type StatePart } from "./state.js";
+
+function faultsPart(injector: FaultInjector): StatePart {
+  return {
+    // The rules as configured; their counters and the PRNG restart, as after a POST.
+    capture: () => {
+      const { seed, rules } = injector.list();
+      return { seed, rules: rules.map(({ stats: _stats, ...rule }) => rule) };
+    },
+    check: (data) => void parseFaultConfig(data),
+    restore: (data) => void injector.configure(parseFaultConfig(data)),
+  };
+}
+
+export function addEmulatorParts(
+  state: EmulatorState,
+  parts: { ctx: SiteContext; injector: FaultInjector; oauth: OAuthGateway },
+): void {
+  const { ctx, injector, oauth } = parts;
+  const { second, tokens } = oauth.persisted;
+  // Read through the contexts: a reset replaces their stores.
+  state.add(
+    "site",
+    holderPart(() => ctx.store),
+  );
+  state.add(
+    "secondSite",
+    holderPart(() => second.store),
+  );
+  // The token lifetime is configuration (EmulatorOAuthOptions), not data.
+  state.add(
+    "oauthTokens",
+    holderPart(() => tokens, ["ttlSeconds"]),
+  );
+  state.add("faults", faultsPart(injector));
+  state.onRestored(() => {
+    // Same store, new contents: drop list views cached for the old ones.
+    ctx.replaceStore(ctx.store);
+    second.replaceStore(second.store);
+  });
+}

@@ -1,0 +1,73 @@
+// The on-disk form of the emulator's state: a magic line, a SHA-256 of the payload, then the
+// payload (Node's structured-clone serialization, node:v8, which keeps Maps, Buffers, Dates and
+// shared references). Written to a temporary file, fsync'd, then renamed over the previous
+// file and the directory fsync'd: a crash (kill -9, power loss) leaves either the old or the new
+// state, never a mix. The same bytes are what /__emulator/export serves and import accepts.
+import { createHash } from "node:crypto";
+import { readdirSync, readFileSync, unlinkSync } from "node:fs";
+import { open, rename } from "node:fs/promises";
+import { join } from "node:path";
+import { deserialize, serialize } from "node:v8";
+
+const MAGIC = Buffer.from("confluence-emulator-state v1\n", "utf8");
+const HASH_BYTES = 32;
+export const STATE_FILE = "state.bin";
+const TEMP_PREFIX = `${STATE_FILE}.tmp-`;
+
+/** Bytes that are not a state file, or a damaged one. */
+export class StateFileError extends Error {}
+
+export function encodeState(state: unknown): Buffer {
+  const payload = serialize(state);
+  const hash = createHash("sha256").update(payload).digest();
+  return Buffer.concat([MAGIC, hash, payload]);
+}
+
+export function decodeState(bytes: Buffer, source: string): unknown {
+  if (bytes.length < MAGIC.length + HASH_BYTES || !bytes.subarray(0, MAGIC.length).equals(MAGIC)) {
+    throw new StateFileError(`${source} is not an emulator state file`);
+  }
+  const hash = bytes.subarray(MAGIC.length, MAGIC.length + HASH_BYTES);
+  const payload = bytes.subarray(MAGIC.length + HASH_BYTES);
+  if (!createHash("sha256").update(payload).digest().equals(hash)) {
+    throw new StateFileError(`${source} is damaged (checksum mismatch: truncated or altered)`);
+  }
+  return deserialize(payload);
+}
+
+/** Replaces DIR/state.bin atomically and durably (callers never run two at once: saver.ts). */
+export async function writeStateFile(dir: string, bytes: Buffer): Promise<void> {
+  const temp = join(dir, `${TEMP_PREFIX}${process.pid}`);
+  const file = await open(temp, "w");
+  try {
+    await file.writeFile(bytes);
+    await file.sync();
+  } finally {
+    await file.close();
+  }
+  await rename(temp, join(dir, STATE_FILE));
+  // The rename itself is durable only once the directory entry is.
+  const directory = await open(dir, "r");
+  try {
+    await directory.sync();
+  } finally {
+    await directory.close();
+  }
+}
+
+/** The saved state, or undefined for a fresh directory. Leftover temp files are removed. */
+export function readStateFile(dir: string): unknown {
+  for (const name of readdirSync(dir)) {
+    // A write cut short by a crash: never renamed, so never part of the state.
+    if (name.startsWith(TEMP_PREFIX)) unlinkSync(join(dir, name));
+  }
+  const path = join(dir, STATE_FILE);
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch (error) {
+    if ((error as { code?: unknown }).code === "ENOENT") return undefined;
+    throw error;
+  }
+  return decodeState(bytes, path);
+}

@@ -1,0 +1,80 @@
+// Everything an emulator keeps, as named parts captured and restored together. One structured
+// clone of all parts at once keeps records shared between parts shared after a restore (the
+// second OAuth site's users are the demo site's user records).
+import {
+  type CapturedHolder,
+  captureHolder,
+  checkShape,
+  restoreHolder,
+  StateShapeError,
+} from "./state-graph.js";
+
+/** One part of the state: captured as plain data, restored from it. */
+export interface StatePart {
+  capture(): unknown;
+  /** Throws (before changing anything) when the data does not fit. */
+  check(data: unknown): void;
+  restore(data: unknown): void;
+}
+
+/**
+ * A holder object (Store, TokenStore...) persisted generically: every data property it has now
+ * or later (state-graph.ts). `exclude` names fields that are configuration, not data.
+ */
+export function holderPart(holder: () => object, exclude: string[] = []): StatePart {
+  const skipped = new Set(exclude);
+  return {
+    capture: () => captureHolder(holder(), skipped),
+    check: (data) => checkShape(holder(), data as CapturedHolder, skipped, "state"),
+    restore: (data) => restoreHolder(holder(), data as CapturedHolder),
+  };
+}
+
+interface StateDocument {
+  format: 1;
+  parts: Record<string, unknown>;
+}
+
+export class EmulatorState {
+  private readonly parts = new Map<string, StatePart>();
+  private readonly restoredListeners: (() => void)[] = [];
+
+  add(name: string, part: StatePart): void {
+    this.parts.set(name, part);
+  }
+
+  /** Called after every restore (caches built on the old data must go). */
+  onRestored(listener: () => void): void {
+    this.restoredListeners.push(listener);
+  }
+
+  capture(): StateDocument {
+    const parts: Record<string, unknown> = {};
+    for (const [name, part] of this.parts) parts[name] = part.capture();
+    return { format: 1, parts };
+  }
+
+  /** All or nothing: every part is checked before any is restored. */
+  restore(document: unknown): void {
+    const doc = document as Partial<StateDocument> | undefined;
+    if (doc?.format !== 1 || typeof doc.parts !== "object" || doc.parts === null) {
+      throw new StateShapeError("state has an unknown format");
+    }
+    const parts = doc.parts;
+    const names = [...this.parts.keys()].sort().join(",");
+    const given = Object.keys(parts).sort().join(",");
+    if (names !== given) {
+      throw new StateShapeError(`state has parts ${given}; this emulator has ${names}`);
+    }
+    for (const [name, part] of this.parts) {
+      try {
+        part.check(parts[name]);
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        throw new StateShapeError(`${name}: ${message}`);
+      }
+    }
+    for (const [name, part] of this.parts) part.restore(parts[name]);
+    for (const listener of this.restoredListeners) listener();
+  }
+}
