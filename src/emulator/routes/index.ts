@@ -28,6 +28,7 @@ import { UNAVAILABLE_ROUTES } from "./unavailable.js";
 import { USERS_ACCESS_ROUTES } from "./users-access.js";
 import { V1_ROUTES } from "./v1.js";
 import { V1_LABELS_ROUTES } from "./v1-labels.js";
+import { V1_SPACE_CREATE_ROUTES } from "./v1-space-create.js";
 import { V1_SPACES_ROUTES } from "./v1-spaces.js";
 
 export const SITE_ROUTES: readonly Route[] = [
@@ -58,6 +59,7 @@ export const SITE_ROUTES: readonly Route[] = [
   ...SPACE_PERMISSIONS_ROUTES,
   ...V1_LABELS_ROUTES,
   ...V1_SPACES_ROUTES,
+  ...V1_SPACE_CREATE_ROUTES,
   ...SEARCH_ROUTES,
   ...DOWNLOADS_ROUTES,
   graphqlRoute(),
