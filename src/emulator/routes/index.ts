@@ -1,6 +1,7 @@
 // The route table of one emulated site: every v1/v2/GraphQL endpoint, one row each
 // (src/emulator/route.ts). A new endpoint is a row in its module's table; its scopes ride along.
 import type { Route } from "../route.js";
+import { ATTACHMENT_VERSIONS_ROUTES } from "./attachment-versions.js";
 import { ATTACHMENTS_ROUTES } from "./attachments.js";
 import { BLOGPOSTS_ROUTES } from "./blogposts.js";
 import { CLASSIFICATION_ROUTES } from "./classification.js";
@@ -36,6 +37,7 @@ export const SITE_ROUTES: readonly Route[] = [
   ...PAGE_READS_ROUTES,
   ...PAGE_WRITES_ROUTES,
   ...ATTACHMENTS_ROUTES,
+  ...ATTACHMENT_VERSIONS_ROUTES,
   ...CUSTOM_CONTENT_ROUTES,
   ...PROPERTIES_ROUTES,
   ...V1_ROUTES,
