@@ -1,7 +1,7 @@
 // The demo seed's second user and what they may not see (domain/visibility.ts): the Archive
 // space is hidden from them, the Runbooks page carries a view restriction, and they may read
-// but not change the Engineering space. The default demo user keeps full access, so everything
-// the demo user sees is as before.
+// but not change the Engineering space. Every other user (the demo user and any `users` of the
+// options) keeps full access, so everything they see is as before.
 import { DEMO_IDS } from "./seed.js";
 import type { Store } from "./store.js";
 
@@ -14,12 +14,12 @@ export const DEMO_VIEWER = {
 } as const;
 
 export function seedPermissionsDemo(store: Store): void {
+  const others = store.users.map((user) => user.accountId);
   store.addUser({ ...DEMO_VIEWER });
-  const owner = store.defaultUser.accountId;
   const archive = store.spaces.get(DEMO_IDS.spaces.archive.id);
-  if (archive) archive.viewers = [owner];
+  if (archive) archive.viewers = others;
   const engineering = store.spaces.get(DEMO_IDS.spaces.engineering.id);
-  if (engineering) engineering.editors = [owner];
+  if (engineering) engineering.editors = others;
   const runbooks = store.pages.get(DEMO_IDS.pages.runbooks);
-  if (runbooks) store.restrictViewing(runbooks, [owner]);
+  if (runbooks) store.restrictViewing(runbooks, others);
 }

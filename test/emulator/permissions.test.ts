@@ -7,7 +7,14 @@ import { DEMO_IDS, DEMO_VIEWER, SITE_IDS } from "../../src/emulator/index.js";
 import { mint } from "../oauth/support.js";
 import { useResettingEmulator } from "./client.js";
 
-const site = useResettingEmulator({ seed: "demo" });
+// An extra user of the options keeps full access, like the demo user.
+const site = useResettingEmulator({
+  seed: "demo",
+  users: [{ email: "bot@example.com", apiToken: "bot-token" }],
+});
+const BOT = {
+  authorization: `Basic ${Buffer.from("bot@example.com:bot-token").toString("base64")}`,
+};
 const VIEWER = {
   authorization: `Basic ${Buffer.from(`${DEMO_VIEWER.email}:${DEMO_VIEWER.apiToken}`).toString("base64")}`,
 };
@@ -74,6 +81,15 @@ describe("v2", () => {
     expect(create.status).toBe(404);
     const page = await site.call(`/wiki/api/v2/pages/${P.rootLevelFaq}`);
     expect(page.body.title).toBe("FAQ");
+    const byBot = await site.call("/wiki/api/v2/pages", {
+      method: "POST",
+      headers: BOT,
+      body: { spaceId: S.engineering.id, title: "By the bot", status: "current" },
+    });
+    expect(byBot.status).toBe(200);
+    expect((await site.call(`/wiki/api/v2/pages/${P.runbooks}`, { headers: BOT })).status).toBe(
+      200,
+    );
   });
 });
 
