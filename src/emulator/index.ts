@@ -5,6 +5,7 @@ import type { UserRecord } from "./model.js";
 import type { EmulatorOptions, EmulatorUser, RunningEmulator } from "./options.js";
 import { seedDemo } from "./seed.js";
 import { seedContentDemo } from "./seed-content.js";
+import { seedPermissionsDemo } from "./seed-perms.js";
 import { buildEmulatorApp } from "./server.js";
 import { Store } from "./store.js";
 
@@ -22,6 +23,7 @@ export type {
 export { StateFileError, StateShapeError } from "./persistence/index.js";
 export { DEMO_IDS } from "./seed.js";
 export { DEMO_CONTENT_IDS } from "./seed-content.js";
+export { DEMO_VIEWER } from "./seed-perms.js";
 export type { EmulatorLimits } from "./server-limits.js";
 
 export const DEFAULT_USER: Required<EmulatorUser> = {
@@ -47,6 +49,7 @@ function buildStore(options: EmulatorOptions): Store {
   if ((options.seed ?? "demo") === "demo") {
     seedDemo(store);
     seedContentDemo(store);
+    seedPermissionsDemo(store);
   }
   if (options.generate) generateSpace(store, options.generate);
   return store;

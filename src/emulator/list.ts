@@ -5,6 +5,7 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { MultiEntityResult } from "../types/confluence.js";
 import type { SiteContext } from "./context.js";
+import { hidesAnything, visibleTo } from "./domain/visibility.js";
 import { query, sendList } from "./http.js";
 import { single } from "./params.js";
 import { type SortSpec, sliceAfter, sortItems } from "./sorting.js";
@@ -30,11 +31,16 @@ export function sendView<T extends { num: number }, F>(
   list: ListView<T, F>,
 ): MultiEntityResult<unknown> {
   const { filters, keep, sort } = list;
-  const key = `${list.view}|${JSON.stringify(filters)}|${sort.name}`;
+  // perms: a user from whom the site hides something gets a view of their own, without what
+  // they may not see (domain/visibility.ts); everyone else shares the unfiltered view.
+  const user = ctx.user(request);
+  const restricted = hidesAnything(ctx.store, user);
+  const visible = visibleTo(ctx.store, user);
+  const key = `${list.view}|${JSON.stringify(filters)}|${sort.name}${restricted ? `|as:${user.accountId}` : ""}`;
   const sorted = ctx.views.get(key, ctx.store.generation, () => {
     const matches: T[] = [];
     for (const item of list.candidates(filters)) {
-      if (keep === undefined || keep(item, filters)) matches.push(item);
+      if ((keep === undefined || keep(item, filters)) && visible(item)) matches.push(item);
     }
     return sortItems(matches, sort);
   });

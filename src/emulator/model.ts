@@ -55,6 +55,8 @@ export interface PageRecord {
   labels: Label[];
   likedBy: string[];
   favoritedBy: string[];
+  // --- perms: a view restriction (account ids; undefined = no restriction), domain/visibility.ts
+  readRestrictedTo?: string[];
 }
 
 export interface SpaceRecord {
@@ -70,6 +72,11 @@ export interface SpaceRecord {
   description: string;
   // --- emu1: space labels (getSpaceLabels) ---
   labels: Label[];
+  // --- perms: space permissions (account ids; undefined = every user), domain/visibility.ts
+  /** Who holds the space's View permission. */
+  viewers?: string[];
+  /** Who may add, change and delete content in the space (of its viewers). */
+  editors?: string[];
 }
 
 export interface AttachmentRecord {

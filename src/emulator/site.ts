@@ -3,6 +3,7 @@
 // gateway (src/emulator/oauth/gateway.ts) mounts the same plugin under
 // `/ex/confluence/{cloudId}` with a Bearer authenticator and checks each row's scopes.
 import type { FastifyInstance } from "fastify";
+import { guardAccess } from "./access-guard.js";
 import { type Authenticator, BASIC_CHALLENGE } from "./auth.js";
 import type { SiteContext } from "./context.js";
 import { apiFamilyOf, errorBodyFor } from "./errors.js";
@@ -39,6 +40,10 @@ export function registerSite(app: FastifyInstance, options: SiteOptions): void {
   });
   app.addHook("preHandler", async (request, reply) => {
     if (!interceptors.empty) await interceptors.before(request, reply);
+  });
+  // perms: who may view or change what the path names (src/emulator/access-guard.ts).
+  app.addHook("preHandler", async (request) => {
+    guardAccess(ctx.store, ctx.user(request), request);
   });
   app.addHook("onSend", async (request, reply, payload) =>
     interceptors.empty ? payload : interceptors.after(request, reply, payload),

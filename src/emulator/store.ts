@@ -54,6 +54,9 @@ export class Store {
   /** Role assignments set through the API, per space; spaces absent here use the defaults. */
   readonly roleAssignments = new Map<string, RoleAssignmentRecord[]>();
   // --- end emu1 ---
+  // --- perms: pages and blog posts with a view restriction (domain/visibility.ts) ---
+  private readonly restricted = new Set<PageRecord>();
+  // --- end perms ---
   /** Bumped on every write; list views cached for an older generation are recomputed. */
   generation = 0;
   private nextId = FIRST_GENERATED_ID;
@@ -110,12 +113,36 @@ export class Store {
       bySpace.set(page.spaceId, list);
     }
     list.push(page);
+    // --- perms ---
+    if (page.readRestrictedTo !== undefined) this.restricted.add(page);
+    // --- end perms ---
     this.touch();
   }
+
+  // --- perms: users and view restrictions (domain/visibility.ts) ---
+  addUser(user: UserRecord): void {
+    if (this.usersByEmail.has(user.email)) return;
+    this.users.push(user);
+    this.usersByEmail.set(user.email, user);
+  }
+
+  /** Limits viewing the page or blog post (and what inherits from it) to these accounts. */
+  restrictViewing(page: PageRecord, accountIds: string[] | undefined): void {
+    page.readRestrictedTo = accountIds;
+    if (accountIds === undefined) this.restricted.delete(page);
+    else this.restricted.add(page);
+    this.touch();
+  }
+
+  restrictedContent(): Iterable<PageRecord> {
+    return this.restricted;
+  }
+  // --- end perms ---
 
   removePage(page: PageRecord): void {
     const { byId, bySpace } = this.contentOf(page.kind);
     byId.delete(page.id);
+    this.restricted.delete(page); // perms
     const list = bySpace.get(page.spaceId);
     if (list) {
       const index = list.indexOf(page);

@@ -95,21 +95,30 @@ export const specExceptions: readonly SpecException[] = [
     kind: "document-patch",
     id: "attachment-property-id-pattern",
     specs: ["v2"],
-    operation: ["getAttachmentContentPropertiesById"],
+    operation: ["getAttachmentContentPropertiesById", "getAttachmentVersionDetails"],
     field: "path parameter attachment-id: pattern",
     reason:
-      'The pattern is "(att)?0-9+" (missing brackets), which rejects every real attachment id such as "att123". Every sibling operation on the same path declares "(att)?[0-9]+".',
+      'The pattern is "(att)?0-9+" (missing brackets), which rejects every real attachment id such as "att123". Every sibling operation on the same path declares "(att)?[0-9]+"; getAttachmentVersionDetails has the same typo, while getAttachmentVersions on /attachments/{id}/versions accepts the same ids.',
     source:
       "confluence-v2.json: updateAttachmentPropertyById / deleteAttachmentPropertyById, parameter attachment-id",
     apply(document) {
-      const operation = objectAt(document, [
-        "paths",
-        "/attachments/{attachment-id}/properties/{property-id}",
-        "get",
-      ]);
+      const operations = [
+        objectAt(document, [
+          "paths",
+          "/attachments/{attachment-id}/properties/{property-id}",
+          "get",
+        ]),
+        objectAt(document, [
+          "paths",
+          "/attachments/{attachment-id}/versions/{version-number}",
+          "get",
+        ]),
+      ];
       let changed = 0;
-      const parameters = operation?.parameters;
-      for (const parameter of Array.isArray(parameters) ? parameters : []) {
+      const parameters = operations.flatMap((operation) =>
+        Array.isArray(operation?.parameters) ? operation.parameters : [],
+      );
+      for (const parameter of parameters) {
         if (!isJsonObject(parameter) || parameter.name !== "attachment-id") continue;
         const schema = parameter.schema;
         if (isJsonObject(schema) && schema.pattern === "(att)?0-9+") {

@@ -38,7 +38,7 @@ export interface Minted {
 
 export async function mint(
   url: string,
-  body: { scopes?: string[]; sites?: string[]; expiresInSeconds?: number } = {},
+  body: { scopes?: string[]; sites?: string[]; expiresInSeconds?: number; email?: string } = {},
 ): Promise<Minted> {
   const response = await fetch(`${url}/__emulator/oauth/tokens`, {
     method: "POST",

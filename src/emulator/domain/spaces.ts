@@ -1,10 +1,12 @@
-// The rules of spaces, apart from HTTP: creating one (key, homepage), and the emulator's fixed
-// permission model (every site user may do everything in every space; the space's creator holds
-// the Admin role, the other users the Collaborator role).
+// The rules of spaces, apart from HTTP: creating one (key, homepage), and the emulator's
+// permission listings: every user who may edit the space (domain/visibility.ts) holds every
+// permission, one who may only view it holds `read space`, others none; the space's creator holds
+// the Admin role, the other editors Collaborator, view-only users Viewer.
 import { badRequest, notFound } from "../errors.js";
 import type { RoleAssignmentRecord, SpaceRecord, SpaceRoleRecord, UserRecord } from "../model.js";
 import { GRANTED_PERMISSIONS, makePage } from "../records.js";
 import type { Store } from "../store.js";
+import { canEditSpace, canViewSpace } from "./visibility.js";
 
 /**
  * Space keys: letters and digits only, at most 255 characters, unique on the site; Confluence
@@ -87,11 +89,14 @@ export interface Assignment {
   operation: { key: string; targetType: string };
 }
 
-/** Every user holds every granted permission; ids are stable per space, user and permission. */
+/** Who holds which permission (see the top); ids are stable per space, user and permission. */
 export function permissionAssignments(users: readonly UserRecord[], space: SpaceRecord) {
   const out: Assignment[] = [];
   users.forEach((user, u) => {
+    const edits = canEditSpace(user, space);
+    if (!canViewSpace(user, space)) return;
     GRANTED_PERMISSIONS.forEach(([key, targetType], g) => {
+      if (!edits && g > 0) return; // GRANTED_PERMISSIONS[0] is `read space`
       const num = u * GRANTED_PERMISSIONS.length + g;
       out.push({
         num,
@@ -112,11 +117,13 @@ export function roleAssignments(store: Store, space: SpaceRecord) {
   const set = store.roleAssignments.get(space.id);
   const records: RoleAssignmentRecord[] =
     set ??
-    store.users.map((user) => ({
-      principalType: "USER",
-      principalId: user.accountId,
-      roleId: user.accountId === space.authorId ? "1" : "2",
-    }));
+    store.users
+      .filter((user) => canViewSpace(user, space))
+      .map((user) => ({
+        principalType: "USER",
+        principalId: user.accountId,
+        roleId: user.accountId === space.authorId ? "1" : canEditSpace(user, space) ? "2" : "3",
+      }));
   return records.map((r, num) => ({
     num,
     principal: { principalType: r.principalType, principalId: r.principalId },

@@ -10,6 +10,8 @@ export interface OAuthAdminDeps {
   sites: readonly EmulatedSite[];
   clientId: string;
   consentingUser: () => string;
+  /** Whether a user of the emulated sites has this email (perms: tokens for another user). */
+  knownUser: (email: string) => boolean;
 }
 
 function stringList(value: unknown, name: string): string[] | undefined {
@@ -21,7 +23,8 @@ function stringList(value: unknown, name: string): string[] | undefined {
 }
 
 export function registerOAuthAdmin(app: FastifyInstance, deps: OAuthAdminDeps): void {
-  // Body: { scopes?: string[], sites?: string[] (cloud ids), expiresInSeconds?: number }.
+  // Body: { scopes?: string[], sites?: string[] (cloud ids), expiresInSeconds?: number,
+  // email?: string (the user the token acts for; default the consenting demo user) }.
   app.post("/__emulator/oauth/tokens", async (request) => {
     const body = (request.body ?? {}) as Record<string, unknown>;
     const scopes = stringList(body.scopes, "scopes") ?? [
@@ -34,8 +37,12 @@ export function registerOAuthAdmin(app: FastifyInstance, deps: OAuthAdminDeps): 
     if (ttl !== undefined && (typeof ttl !== "number" || !Number.isFinite(ttl) || ttl < 0)) {
       throw badRequest("expiresInSeconds must be a number >= 0");
     }
+    const email = body.email ?? deps.consentingUser();
+    if (typeof email !== "string" || !deps.knownUser(email)) {
+      throw badRequest("email must be the email of a user of the emulated site");
+    }
     return deps.tokens.mint(
-      { email: deps.consentingUser(), clientId: deps.clientId, scopes, siteIds },
+      { email, clientId: deps.clientId, scopes, siteIds },
       ttl as number | undefined,
     );
   });

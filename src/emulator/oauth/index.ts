@@ -66,7 +66,13 @@ export function registerOAuth(app: FastifyInstance, deps: OAuthDeps): OAuthGatew
   interceptIdentityRoutes(app, deps.interceptors);
   registerIdentity(app, { options, tokens, sites, consentingUser });
   registerGateway(app, { sites, tokens, interceptors: deps.interceptors });
-  registerOAuthAdmin(app, { tokens, sites, clientId: options.clientId, consentingUser });
+  registerOAuthAdmin(app, {
+    tokens,
+    sites,
+    clientId: options.clientId,
+    consentingUser,
+    knownUser: (email) => deps.demo.store.usersByEmail.has(email),
+  });
   return {
     resetData: () => second.replaceStore(secondStore(deps.demo)),
     persisted: { second, tokens },

@@ -2,6 +2,7 @@
 // follow GraphQL over HTTP: 200 with `errors` for query errors, 400 for an unusable request.
 import { buildSchema, graphql } from "graphql";
 import type { SiteContext } from "../context.js";
+import { visibleTo } from "../domain/visibility.js";
 import { badRequest } from "../errors.js";
 import { jsonObject } from "../http.js";
 import type { Route } from "../route.js";
@@ -31,25 +32,26 @@ const schema = buildSchema(`
 
 const MAX_FIRST = 250;
 
-function rootFor(ctx: SiteContext) {
+// What the caller may not view is null / left out, as for any missing node (domain/visibility.ts).
+function rootFor(ctx: SiteContext, visible: (item: unknown) => boolean) {
   return {
     confluence: () => ({
       space: ({ id }: { id: string }) => {
         const s = ctx.store.spaces.get(id);
-        return s ? spaceNode(s) : null;
+        return s && visible(s) ? spaceNode(s) : null;
       },
       spaces: ({ first, keys }: { first: number; keys?: string[] }) =>
         [...ctx.store.spaces.values()]
-          .filter((s) => !keys || keys.includes(s.key))
+          .filter((s) => visible(s) && (!keys || keys.includes(s.key)))
           .slice(0, Math.min(Math.max(first, 0), MAX_FIRST))
           .map(spaceNode),
       page: ({ id }: { id: string }) => {
         const p = ctx.store.pages.get(id);
-        return p && p.status !== "draft" ? pageNode(p) : null;
+        return p && p.status !== "draft" && visible(p) ? pageNode(p) : null;
       },
       pages: ({ spaceId, first }: { spaceId: string; first: number }) =>
         (ctx.store.pagesBySpace.get(spaceId) ?? [])
-          .filter((p) => p.status === "current")
+          .filter((p) => p.status === "current" && visible(p))
           .slice(0, Math.min(Math.max(first, 0), MAX_FIRST))
           .map(pageNode),
     }),
@@ -90,7 +92,7 @@ export function graphqlRoute(path = "/gateway/api/graphql"): Route {
       return graphql({
         schema,
         source: body.query,
-        rootValue: rootFor(ctx),
+        rootValue: rootFor(ctx, visibleTo(ctx.store, ctx.user(request))),
         variableValues: (variables ?? undefined) as Record<string, unknown> | undefined,
         operationName: typeof body.operationName === "string" ? body.operationName : undefined,
       });

@@ -1,6 +1,7 @@
 // The route table of one emulated site: every v1/v2/GraphQL endpoint, one row each
 // (src/emulator/route.ts). A new endpoint is a row in its module's table; its scopes ride along.
 import type { Route } from "../route.js";
+import { ATTACHMENT_VERSIONS_ROUTES } from "./attachment-versions.js";
 import { ATTACHMENTS_ROUTES } from "./attachments.js";
 import { BLOGPOSTS_ROUTES } from "./blogposts.js";
 import { CLASSIFICATION_ROUTES } from "./classification.js";
@@ -28,6 +29,7 @@ import { UNAVAILABLE_ROUTES } from "./unavailable.js";
 import { USERS_ACCESS_ROUTES } from "./users-access.js";
 import { V1_ROUTES } from "./v1.js";
 import { V1_LABELS_ROUTES } from "./v1-labels.js";
+import { V1_SPACE_CREATE_ROUTES } from "./v1-space-create.js";
 import { V1_SPACES_ROUTES } from "./v1-spaces.js";
 
 export const SITE_ROUTES: readonly Route[] = [
@@ -35,6 +37,7 @@ export const SITE_ROUTES: readonly Route[] = [
   ...PAGE_READS_ROUTES,
   ...PAGE_WRITES_ROUTES,
   ...ATTACHMENTS_ROUTES,
+  ...ATTACHMENT_VERSIONS_ROUTES,
   ...CUSTOM_CONTENT_ROUTES,
   ...PROPERTIES_ROUTES,
   ...V1_ROUTES,
@@ -58,6 +61,7 @@ export const SITE_ROUTES: readonly Route[] = [
   ...SPACE_PERMISSIONS_ROUTES,
   ...V1_LABELS_ROUTES,
   ...V1_SPACES_ROUTES,
+  ...V1_SPACE_CREATE_ROUTES,
   ...SEARCH_ROUTES,
   ...DOWNLOADS_ROUTES,
   graphqlRoute(),

@@ -7,6 +7,7 @@ import type { FastifyRequest } from "fastify";
 import type { SiteContext } from "../context.js";
 import { searchableDocuments } from "../cql/documents.js";
 import { CqlSyntaxError, compileCql, parseCql } from "../cql/index.js";
+import { visibleTo } from "../domain/visibility.js";
 import { ApiError, badParameter } from "../errors.js";
 import { query } from "../http.js";
 import { V1_SEARCH } from "../oauth/scopes.js";
@@ -68,8 +69,10 @@ function run(ctx: SiteContext, request: FastifyRequest, window: SearchWindow) {
       `com.atlassian.confluence.api.service.exceptions.BadRequestException: ${error.message}`,
     );
   }
+  // perms: search silently leaves out what the caller may not view.
+  const visible = visibleTo(ctx.store, ctx.user(request));
   const matches = [...searchableDocuments(ctx.store)]
-    .filter(({ doc }) => compiled.matches(doc))
+    .filter(({ doc, page, attachment }) => visible(page ?? attachment) && compiled.matches(doc))
     .sort((a, b) => compiled.compare(a.doc, b.doc));
   const slice = matches.slice(window.start, window.start + window.limit);
   const nextStart = window.start + slice.length;

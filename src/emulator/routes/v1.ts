@@ -3,6 +3,7 @@
 // getCurrentUser. v1 ids are numbers for spaces and strings for content.
 import type { V1SpaceArray, V1User } from "../../types/confluence.js";
 import { addUploads } from "../domain/attachments.js";
+import { visibleTo } from "../domain/visibility.js";
 import { ApiError, badParameter, notFound } from "../errors.js";
 import { params, query } from "../http.js";
 import { readUpload } from "../multipart.js";
@@ -30,8 +31,10 @@ export const V1_ROUTES: readonly Route[] = [
       const keys = list(q, "spaceKey");
       const type = single(q, "type");
       const status = single(q, "status");
+      const visible = visibleTo(ctx.store, ctx.user(request));
       const matches = [...ctx.store.spaces.values()].filter(
         (s) =>
+          visible(s) &&
           (!keys || keys.includes(s.key)) &&
           (!type || s.type === type) &&
           (!status || s.status === status),
