@@ -130,7 +130,7 @@ export function saveRevision(
     page.status = "current";
     page.draft = undefined;
   }
-  if (parentId !== undefined) page.parentId = parentId;
+  if (parentId !== undefined) store.setParent(page, parentId);
   if (ownerId !== undefined) page.ownerId = ownerId;
   store.touch();
   return status === "draft" ? page.draft : undefined;
