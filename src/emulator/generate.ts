@@ -31,6 +31,13 @@ export function generateSpace(store: Store, options: GenerateOptions): Generated
   const labels = Array.from({ length: labelsPerPage > 0 ? LABEL_VOCABULARY : 0 }, (_, i) =>
     store.label("global", `gen-${i}`),
   );
+  // Property keys and values are shared by all pages (records are replaced on write, never
+  // mutated), like the version record a page's property shares with the page.
+  const propertyKeys = Array.from(
+    { length: perPage },
+    (_, p) => `prop-${String(p).padStart(4, "0")}`,
+  );
+  const propertyValues = Array.from({ length: perPage }, (_, p) => Object.freeze({ index: p }));
   const pageIds: string[] = new Array(pageCount);
   for (let i = 0; i < pageCount; i++) pageIds[i] = String(store.allocateId());
   store.addSpace({
@@ -70,8 +77,8 @@ export function generateSpace(store: Store, options: GenerateOptions): Generated
         id: String(num),
         num,
         ownerKey: ownerKey("page", page.id),
-        key: `prop-${String(p).padStart(4, "0")}`,
-        value: { index: p },
+        key: propertyKeys[p]!,
+        value: propertyValues[p]!,
         version: page.current.version,
       });
     }
