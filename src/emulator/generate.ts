@@ -60,7 +60,7 @@ export function generateSpace(store: Store, options: GenerateOptions): Generated
       num: Number(pageIds[i]),
       spaceId,
       parentId: parentIndex >= 0 ? pageIds[parentIndex] : undefined,
-      title: `Generated page ${String(i).padStart(7, "0")}`,
+      title: `Generated page ${String(i).padStart(6, "0")}`,
       // Built on first read (see body-format.ts) to keep start-up fast.
       body: undefined,
       status: "current",
