@@ -3,6 +3,7 @@ import type { Command } from "commander";
 // The emulator's public entry only: the CLI is one of its users like any other.
 import {
   DEMO_IDS,
+  type GenerateOptions,
   isLoopbackHost,
   isWildcardHost,
   type RunningEmulator,
@@ -26,6 +27,7 @@ interface EmulatorCliOptions {
   allowedHost: string[];
   allowRemoteAdmin?: boolean;
   data?: string;
+  generate?: string;
 }
 
 /** A start-up problem: one line on stderr and exit status 2, never a stack trace. */
@@ -46,6 +48,21 @@ function parseSeed(value: string): "demo" | "empty" {
     throw new StartupError(`--seed must be demo or empty (got "${value}")`);
   }
   return value;
+}
+
+/**
+ * `--generate N`: a space of N pages, each with a content property and a label, and a footer
+ * comment on every tenth page (the scale benchmark's site, docs/emulator.md "Scale").
+ */
+function parseGenerate(value: string | undefined): GenerateOptions | undefined {
+  if (value === undefined) return undefined;
+  const pages = Number(value);
+  if (value.trim() === "" || !Number.isInteger(pages) || pages < 1 || pages > 5_000_000) {
+    throw new StartupError(
+      `--generate must be a number of pages from 1 to 5000000 (got "${value}")`,
+    );
+  }
+  return { pages, propertiesPerPage: 1, labelsPerPage: 1, commentEvery: 10 };
 }
 
 /** Why listen() failed, in one line (Node's errors carry a `code`). */
@@ -120,6 +137,7 @@ function banner(emulator: RunningEmulator, seed: "demo" | "empty", data?: string
 async function start(options: EmulatorCliOptions) {
   const port = parsePort(options.port);
   const seed = parseSeed(options.seed);
+  const generate = parseGenerate(options.generate);
   try {
     const emulator = await startEmulator({
       port,
@@ -128,6 +146,7 @@ async function start(options: EmulatorCliOptions) {
       allowedHosts: options.allowedHost,
       allowRemoteAdmin: options.allowRemoteAdmin === true,
       dataDir: options.data,
+      generate,
     });
     return { emulator, seed };
   } catch (error) {
@@ -153,6 +172,10 @@ export function addEmulatorCommand(program: Command, io: CliIo): void {
     )
     .option("--allow-remote-admin", "answer /__emulator/* for clients on other machines")
     .option("--data <dir>", "keep the data in this directory across restarts (default: memory)")
+    .option(
+      "--generate <pages>",
+      "add a generated space GEN of that many pages (with properties, labels and comments)",
+    )
     .action(async (options: EmulatorCliOptions) => {
       let started: Awaited<ReturnType<typeof start>>;
       try {

@@ -8,7 +8,7 @@ import type { SiteContext } from "./context.js";
 import { hidesAnything, visibleTo } from "./domain/visibility.js";
 import { query, sendList } from "./http.js";
 import { single } from "./params.js";
-import { type SortSpec, sliceAfter, sortItems } from "./sorting.js";
+import { type SortSpec, sliceAfter, sliceOrdered, sortItems } from "./sorting.js";
 
 export interface ListView<T, F> {
   /** The family of views, e.g. `pages`; part of the key. */
@@ -20,6 +20,12 @@ export interface ListView<T, F> {
   /** Which candidates match; all when absent. */
   keep?: (item: T, filters: F) => boolean;
   sort: SortSpec<T>;
+  /**
+   * The candidates are one array in ascending `num` order (an index of the store, e.g. a space's
+   * pages). With the `id` sort the page is then read straight from it: O(log n + page) even
+   * right after a write, where a cached view would be rebuilt in O(n log n).
+   */
+  idOrdered?: boolean;
   limit: number;
   serialize: (item: T) => unknown;
 }
@@ -36,6 +42,26 @@ export function sendView<T extends { num: number }, F>(
   const user = ctx.user(request);
   const restricted = hidesAnything(ctx.store, user);
   const visible = visibleTo(ctx.store, user);
+  const cursor = single(query(request), "cursor");
+  if (list.idOrdered === true && sort.name === "id") {
+    const candidates = list.candidates(filters);
+    if (Array.isArray(candidates)) {
+      const slice = sliceOrdered(
+        candidates as readonly T[],
+        sort,
+        cursor,
+        list.limit,
+        (item) => (keep === undefined || keep(item, filters)) && visible(item),
+      );
+      return sendList(
+        request,
+        reply,
+        slice.items.map(list.serialize),
+        slice.nextCursor,
+        list.limit,
+      );
+    }
+  }
   const key = `${list.view}|${JSON.stringify(filters)}|${sort.name}${restricted ? `|as:${user.accountId}` : ""}`;
   const sorted = ctx.views.get(key, ctx.store.generation, () => {
     const matches: T[] = [];
@@ -44,6 +70,6 @@ export function sendView<T extends { num: number }, F>(
     }
     return sortItems(matches, sort);
   });
-  const slice = sliceAfter(sorted, sort, single(query(request), "cursor"), list.limit);
+  const slice = sliceAfter(sorted, sort, cursor, list.limit);
   return sendList(request, reply, slice.items.map(list.serialize), slice.nextCursor, list.limit);
 }

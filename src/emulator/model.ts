@@ -48,13 +48,16 @@ export interface PageRecord {
   position: number;
   subtype: string | undefined;
   current: Revision;
-  /** Earlier published revisions, oldest first. */
-  history: Revision[];
+  /**
+   * Earlier published revisions, oldest first. Read-only and replaced on change, so that the
+   * many pages without history share one empty array (a million generated pages fit in memory).
+   */
+  history: readonly Revision[];
   /** Unpublished edits of a published page (get-draft=true). */
   draft: Revision | undefined;
   labels: Label[];
-  likedBy: string[];
-  favoritedBy: string[];
+  likedBy: readonly string[];
+  favoritedBy: readonly string[];
   // --- perms: a view restriction (account ids; undefined = no restriction), domain/visibility.ts
   readRestrictedTo?: string[];
 }

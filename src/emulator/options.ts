@@ -19,6 +19,10 @@ export interface GenerateOptions {
   pages: number;
   /** Content properties on each generated page (default 0). */
   propertiesPerPage?: number;
+  /** Labels on each generated page, from a vocabulary of 100 (default 0). */
+  labelsPerPage?: number;
+  /** One footer comment on every n-th generated page (default 0: none). */
+  commentEvery?: number;
 }
 
 /** One HTTP exchange, reported after the response has been sent. */

@@ -32,6 +32,9 @@ export function makeVersion(
   return { number, message, minorEdit: false, authorId, createdAt };
 }
 
+/** Shared by every record without entries (read-only fields, replaced on change). */
+const NONE: readonly never[] = Object.freeze([]);
+
 export function makePage(input: NewPage): PageRecord {
   return {
     id: String(input.num),
@@ -50,11 +53,11 @@ export function makePage(input: NewPage): PageRecord {
       body: input.body,
       version: makeVersion(input.versionNumber ?? 1, input.authorId, input.createdAt),
     },
-    history: [],
+    history: NONE,
     draft: undefined,
     labels: [],
-    likedBy: [],
-    favoritedBy: [],
+    likedBy: NONE,
+    favoritedBy: NONE,
   };
 }
 

@@ -61,6 +61,46 @@ export function sliceAfter<T extends Numbered>(
   return { items, nextCursor };
 }
 
+/**
+ * Like sliceAfter over items already in ascending `num` order, filtering as it goes: finds the
+ * cursor by binary search and scans only until the page is full (plus one to know if more exist).
+ */
+export function sliceOrdered<T extends Numbered>(
+  ordered: readonly T[],
+  spec: SortSpec<T>,
+  cursor: string | undefined,
+  limit: number,
+  keep: (item: T) => boolean,
+): Slice<T> {
+  let start = 0;
+  if (cursor !== undefined) {
+    const after = decodeCursor(cursor, spec.name).num;
+    let hi = ordered.length;
+    while (start < hi) {
+      const mid = (start + hi) >>> 1;
+      if (ordered[mid]!.num > after) hi = mid;
+      else start = mid + 1;
+    }
+  }
+  const items: T[] = [];
+  let more = false;
+  for (let i = start; i < ordered.length; i++) {
+    const item = ordered[i]!;
+    if (!keep(item)) continue;
+    if (items.length === limit) {
+      more = true;
+      break;
+    }
+    items.push(item);
+  }
+  const last = items[items.length - 1];
+  const nextCursor =
+    more && last
+      ? encodeCursor({ sort: spec.name, key: spec.key(last), num: last.num })
+      : undefined;
+  return { items, nextCursor };
+}
+
 /** Bounded cache of sorted views, invalidated by the store generation. */
 export class ViewCache {
   private readonly views = new Map<string, { generation: number; items: unknown[] }>();

@@ -21,6 +21,19 @@ import { defaultSpaceRoles } from "./records.js";
 
 /** Ids shared by all content kinds, like Confluence's content ids. */
 const FIRST_GENERATED_ID = 1_000_000;
+const EMPTY_SET: ReadonlySet<string> = new Set();
+
+/** Where a record of that num goes in a list in ascending num order (binary search). */
+function insertionPoint(list: readonly { num: number }[], num: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (list[mid]!.num < num) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
 
 export function ownerKey(kind: PropertyOwnerKind, id: string): string {
   return `${kind}:${id}`;
@@ -57,6 +70,12 @@ export class Store {
   // --- perms: pages and blog posts with a view restriction (domain/visibility.ts) ---
   private readonly restricted = new Set<PageRecord>();
   // --- end perms ---
+  // --- scale: tree and label indexes (so listings and CQL do not scan the site) ---
+  /** Pages by parent id (every status; readers filter), in insertion order. */
+  readonly childrenByParent = new Map<string, PageRecord[]>();
+  /** Ids of the content (pages, blog posts, attachments) carrying each label, by label id. */
+  readonly labelledContent = new Map<string, Set<string>>();
+  // --- end scale ---
   /** Bumped on every write; list views cached for an older generation are recomputed. */
   generation = 0;
   private nextId = FIRST_GENERATED_ID;
@@ -112,7 +131,11 @@ export class Store {
       list = [];
       bySpace.set(page.spaceId, list);
     }
-    list.push(page);
+    // scale: keep the id order even for seeds with fixed ids (ordered listings rely on it).
+    const last = list[list.length - 1];
+    if (last === undefined || last.num < page.num) list.push(page);
+    else list.splice(insertionPoint(list, page.num), 0, page);
+    this.indexContent(page);
     // --- perms ---
     if (page.readRestrictedTo !== undefined) this.restricted.add(page);
     // --- end perms ---
@@ -148,6 +171,7 @@ export class Store {
       const index = list.indexOf(page);
       if (index >= 0) list.splice(index, 1);
     }
+    this.unindexContent(page);
     this.propertiesByOwner.delete(ownerKey(page.kind, page.id));
     this.touch();
   }
@@ -190,6 +214,78 @@ export class Store {
   }
   // --- end emu1 ---
 
+  // --- scale: index upkeep. Every change of a page's parent or of content labels goes through
+  // these, so the indexes cannot drift from the records. ---
+  /** Moves a page under another parent (or to the top level with `undefined`). */
+  setParent(page: PageRecord, parentId: string | undefined): void {
+    if (page.parentId === parentId) return;
+    this.unindexChild(page);
+    page.parentId = parentId;
+    this.indexChild(page);
+    this.touch();
+  }
+
+  /** Pages directly under that page (every status), in insertion order. */
+  childrenOf(parentId: string): readonly PageRecord[] {
+    return this.childrenByParent.get(parentId) ?? [];
+  }
+
+  /** Attaches a label to content (no-op when already there). */
+  attachLabel(target: { id: string; labels: Label[] }, label: Label): void {
+    if (target.labels.some((held) => held.id === label.id)) return;
+    target.labels.push(label);
+    this.indexLabel(label, target.id);
+    this.touch();
+  }
+
+  detachLabel(target: { id: string; labels: Label[] }, label: Label): void {
+    const index = target.labels.indexOf(label);
+    if (index < 0) return;
+    target.labels.splice(index, 1);
+    this.unindexLabel(label, target.id);
+    this.touch();
+  }
+
+  /** Ids of the content carrying that label (pages, blog posts, attachments). */
+  labelledWith(labelId: string): ReadonlySet<string> {
+    return this.labelledContent.get(labelId) ?? EMPTY_SET;
+  }
+
+  private indexContent(page: PageRecord): void {
+    this.indexChild(page);
+    for (const label of page.labels) this.indexLabel(label, page.id);
+  }
+
+  private unindexContent(page: PageRecord): void {
+    this.unindexChild(page);
+    for (const label of page.labels) this.unindexLabel(label, page.id);
+  }
+
+  private indexChild(page: PageRecord): void {
+    if (page.kind !== "page" || page.parentId === undefined) return;
+    const siblings = this.childrenByParent.get(page.parentId);
+    if (siblings) siblings.push(page);
+    else this.childrenByParent.set(page.parentId, [page]);
+  }
+
+  private unindexChild(page: PageRecord): void {
+    if (page.parentId === undefined) return;
+    const siblings = this.childrenByParent.get(page.parentId);
+    const index = siblings?.indexOf(page) ?? -1;
+    if (siblings && index >= 0) siblings.splice(index, 1);
+  }
+
+  private indexLabel(label: Label, contentId: string): void {
+    const ids = this.labelledContent.get(label.id);
+    if (ids) ids.add(contentId);
+    else this.labelledContent.set(label.id, new Set([contentId]));
+  }
+
+  private unindexLabel(label: Label, contentId: string): void {
+    this.labelledContent.get(label.id)?.delete(contentId);
+  }
+  // --- end scale ---
+
   addAttachment(attachment: AttachmentRecord): void {
     this.reserveId(attachment.num);
     this.attachments.set(attachment.id, attachment);
@@ -200,6 +296,7 @@ export class Store {
       this.attachmentsByContainer.set(container, list);
     }
     list.push(attachment);
+    for (const label of attachment.labels) this.indexLabel(label, attachment.id);
     this.touch();
   }
 
@@ -212,6 +309,7 @@ export class Store {
       const index = list.indexOf(attachment);
       if (index >= 0) list.splice(index, 1);
     }
+    for (const label of attachment.labels) this.unindexLabel(label, attachment.id);
     this.propertiesByOwner.delete(ownerKey("attachment", attachment.id));
     this.touch();
   }

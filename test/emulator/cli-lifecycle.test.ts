@@ -35,6 +35,46 @@ describe("start-up errors: one line, exit status 2", () => {
     expect(run.out).toEqual([]);
   });
 
+  it("--generate that is not a number of pages", async () => {
+    for (const value of ["0", "many", "1.5"]) {
+      const run = await runCli(["--generate", value, "--port", "0"]);
+      expect(run.err).toEqual([
+        `confluence emulator: --generate must be a number of pages from 1 to 5000000 (got "${value}")`,
+      ]);
+      expect(run.exitCode).toBe(2);
+      process.exitCode = undefined;
+    }
+  });
+
+  it("--generate 30 serves a GEN space of 30 labelled pages", async () => {
+    const out: string[] = [];
+    let stop = () => {};
+    let listening = () => {};
+    const ready = new Promise<void>((resolve) => (listening = resolve));
+    const running = main(["node", "confluence", "emulator", "--generate", "30", "--port", "0"], {
+      out: (line) => {
+        out.push(line);
+        if (line.startsWith("API token")) listening();
+      },
+      err: () => {},
+      untilStopped: () => new Promise<void>((resolve) => (stop = resolve)),
+    });
+    await ready;
+    try {
+      const url = out[0]!.replace("Confluence emulator listening on ", "");
+      const auth = `Basic ${Buffer.from("demo@example.com:demo-token").toString("base64")}`;
+      const cql = encodeURIComponent("space = GEN AND type = page AND label = gen-3");
+      const found = await fetch(`${url}/wiki/rest/api/search?cql=${cql}`, {
+        headers: { authorization: auth },
+      });
+      // Page 3 and page 3 + 100… : one of the 30.
+      expect(((await found.json()) as { totalSize: number }).totalSize).toBe(1);
+    } finally {
+      stop();
+      await running;
+    }
+  });
+
   it("a port in use", async () => {
     const busy = await startEmulator({ seed: "empty" });
     try {

@@ -22,6 +22,7 @@ function doc(partial: Partial<CqlDocument> & { id: string }): CqlDocument {
     labels: [],
     ancestorIds: [],
     parentId: undefined,
+    containerId: undefined,
     creatorId: "user-1",
     contributorIds: ["user-1"],
     created: new Date("2026-01-01T00:00:00Z"),

@@ -13,7 +13,7 @@ import {
 /** What CQL sees of one piece of content. */
 export interface CqlDocument {
   readonly id: string;
-  /** page, blogpost, attachment, comment, space. */
+  /** page, blogpost, attachment, comment, space, or a custom content type key. */
   readonly type: string;
   readonly spaceKey: string | undefined;
   readonly spaceType: string | undefined;
@@ -23,6 +23,8 @@ export interface CqlDocument {
   readonly labels: readonly string[];
   readonly ancestorIds: readonly string[];
   readonly parentId: string | undefined;
+  /** The content holding an attachment, comment or custom content (CQL `container`). */
+  readonly containerId: string | undefined;
   readonly creatorId: string;
   readonly contributorIds: readonly string[];
   readonly created: Date;
@@ -66,6 +68,10 @@ const FIELDS: Record<string, FieldDef> = {
   label: { kind: "exact", values: (doc) => doc.labels, fold: true },
   ancestor: { kind: "exact", values: (doc) => doc.ancestorIds },
   parent: { kind: "exact", values: (doc) => (doc.parentId === undefined ? [] : [doc.parentId]) },
+  container: {
+    kind: "exact",
+    values: (doc) => (doc.containerId === undefined ? [] : [doc.containerId]),
+  },
   creator: { kind: "exact", values: (doc) => [doc.creatorId] },
   contributor: { kind: "exact", values: (doc) => doc.contributorIds },
   title: { kind: "text", values: (doc) => [doc.title] },

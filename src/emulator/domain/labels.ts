@@ -8,6 +8,7 @@ import type { Store } from "../store.js";
 
 /** What can carry labels: pages, blog posts, attachments (their `labels` array). */
 export interface Labelled {
+  id: string;
   labels: Label[];
 }
 
@@ -46,8 +47,7 @@ export function addLabels(
   wanted: readonly { prefix: string; name: string }[],
 ): void {
   for (const { prefix, name } of wanted) {
-    const label = store.label(prefix, name);
-    if (!target.labels.some((held) => held.id === label.id)) target.labels.push(label);
+    store.attachLabel(target, store.label(prefix, name));
   }
   store.touch();
 }
@@ -55,8 +55,8 @@ export function addLabels(
 /** Removes a label by name (any prefix); 404 when the content does not carry it. */
 export function removeLabel(store: Store, target: Labelled, name: string): void {
   const lower = name.toLowerCase();
-  const index = target.labels.findIndex((held) => held.name === lower);
-  if (index < 0) throw notFound();
-  target.labels.splice(index, 1);
+  const held = target.labels.find((label) => label.name === lower);
+  if (held === undefined) throw notFound();
+  store.detachLabel(target, held);
   store.touch();
 }

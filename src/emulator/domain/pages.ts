@@ -121,7 +121,7 @@ export function saveRevision(
     if (!publishingDraft && version.number !== current + 1)
       throw versionConflict(current, version.number);
     assertTitleFree(store, page.spaceId, title, page);
-    if (page.status !== "draft") page.history.push(page.current);
+    if (page.status !== "draft") page.history = [...page.history, page.current];
     page.current = {
       title,
       body: input.body,
@@ -130,7 +130,7 @@ export function saveRevision(
     page.status = "current";
     page.draft = undefined;
   }
-  if (parentId !== undefined) page.parentId = parentId;
+  if (parentId !== undefined) store.setParent(page, parentId);
   if (ownerId !== undefined) page.ownerId = ownerId;
   store.touch();
   return status === "draft" ? page.draft : undefined;
@@ -185,7 +185,7 @@ export function retitle(
   if (page.status === "draft")
     throw badRequest("A draft that was never published has no current title");
   assertTitleFree(store, page.spaceId, input.title, page);
-  page.history.push(page.current);
+  page.history = [...page.history, page.current];
   page.current = {
     title: input.title,
     body: page.current.body,

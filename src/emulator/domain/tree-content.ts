@@ -133,12 +133,9 @@ export function childrenOf(store: Store, parentId: string): ChildNode[] {
       modifiedAt: item.version.createdAt,
     });
   }
-  const parent = store.pages.get(parentId);
-  const pool = parent ? (store.pagesBySpace.get(parent.spaceId) ?? []) : [];
-  for (const page of pool) {
-    if (page.parentId !== parentId || (page.status !== "current" && page.status !== "archived")) {
-      continue;
-    }
+  // Pages below it through the store's parent index (not a scan of the space).
+  for (const page of store.childrenOf(parentId)) {
+    if (page.status !== "current" && page.status !== "archived") continue;
     out.push({
       id: page.id,
       num: page.num,

@@ -6,11 +6,9 @@ import type { Store } from "../store.js";
 
 const IN_TREE: ReadonlySet<PageRecord["status"]> = new Set(["current", "archived"]);
 
-/** Children of a page in the tree, unsorted. Scans the page's space (no child index yet). */
+/** Children of a page in the tree, unsorted: O(children) through the store's parent index. */
 export function childrenOf(store: Store, page: PageRecord): PageRecord[] {
-  return (store.pagesBySpace.get(page.spaceId) ?? []).filter(
-    (other) => other.parentId === page.id && IN_TREE.has(other.status),
-  );
+  return store.childrenOf(page.id).filter((other) => IN_TREE.has(other.status));
 }
 
 /**
@@ -39,21 +37,12 @@ export interface Descendant {
  * level by level, each level by child position then id.
  */
 export function descendantsOf(store: Store, page: PageRecord, depth: number): Descendant[] {
-  const byParent = new Map<string, PageRecord[]>();
-  for (const other of store.pagesBySpace.get(page.spaceId) ?? []) {
-    if (other.parentId === undefined || !IN_TREE.has(other.status)) continue;
-    let siblings = byParent.get(other.parentId);
-    if (!siblings) {
-      siblings = [];
-      byParent.set(other.parentId, siblings);
-    }
-    siblings.push(other);
-  }
+  // Walks the parent index: the work is the size of the answer, not of the space.
   const out: Descendant[] = [];
   let level = [page];
   for (let d = 1; d <= depth && level.length > 0; d++) {
     const next = level
-      .flatMap((parent) => byParent.get(parent.id) ?? [])
+      .flatMap((parent) => childrenOf(store, parent))
       .sort((a, b) => a.position - b.position || a.num - b.num);
     for (const child of next) out.push({ page: child, depth: d });
     level = next;

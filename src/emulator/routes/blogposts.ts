@@ -70,7 +70,11 @@ export const BLOGPOSTS_ROUTES: readonly Route[] = [
         ctx,
         request,
         reply,
-        { where: { inSpace: spaceId }, candidates: () => posts.get(spaceId) ?? [] },
+        {
+          where: { inSpace: spaceId },
+          candidates: () => posts.get(spaceId) ?? [],
+          idOrdered: true,
+        },
         "blogpost",
       );
     },

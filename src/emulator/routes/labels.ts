@@ -32,6 +32,16 @@ function labelOf(ctx: SiteContext, raw: string): Label {
   return label;
 }
 
+/** The records of one kind carrying that label (from the store's label index). */
+function labelled<T>(ctx: SiteContext, labelId: string, byId: ReadonlyMap<string, T>): T[] {
+  const out: T[] = [];
+  for (const id of ctx.store.labelledWith(labelId)) {
+    const record = byId.get(id);
+    if (record !== undefined) out.push(record);
+  }
+  return out;
+}
+
 function labelledContentRoute(kind: ContentKind, segment: string): Route {
   return {
     method: "GET",
@@ -47,14 +57,14 @@ function labelledContentRoute(kind: ContentKind, segment: string): Route {
           ? Object.keys(PAGE_SORTS)
           : ["id", "-id", "created-date", "-created-date", "modified-date", "-modified-date"];
       const sortName = enumValue(q, "sort", sortNames) ?? "id";
-      const { byId, bySpace } = ctx.store.contentOf(kind);
+      const { byId } = ctx.store.contentOf(kind);
       return sendView(ctx, request, reply, {
         view: `labelled:${kind}`,
         filters: { label: label.id, spaceIds },
-        candidates: (f) =>
-          f.spaceIds ? f.spaceIds.flatMap((id) => bySpace.get(id) ?? []) : byId.values(),
+        // The store's label index: the work is the labelled content's size, not the site's.
+        candidates: (f) => labelled(ctx, f.label, byId),
         keep: (record, f) =>
-          record.status === "current" && record.labels.some((held) => held.id === f.label),
+          record.status === "current" && (!f.spaceIds || f.spaceIds.includes(record.spaceId)),
         sort: PAGE_SORTS[sortName]!,
         limit: limitParam(q),
         serialize: (record) =>
@@ -110,9 +120,8 @@ export const LABELS_ROUTES: readonly Route[] = [
       return sendView(ctx, request, reply, {
         view: "labelled:attachment",
         filters: { label: label.id },
-        candidates: () => ctx.store.attachments.values(),
-        keep: (attachment, f) =>
-          attachment.status === "current" && attachment.labels.some((held) => held.id === f.label),
+        candidates: (f) => labelled(ctx, f.label, ctx.store.attachments),
+        keep: (attachment) => attachment.status === "current",
         sort: ATTACHMENT_SORTS[sortName]!,
         limit: limitParam(q),
         serialize: serialize.attachment,

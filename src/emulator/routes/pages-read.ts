@@ -55,6 +55,8 @@ const SINGLE_FORMATS = [
 export interface ListScope {
   where: Record<string, unknown>;
   candidates: () => Iterable<PageRecord>;
+  /** The candidates are one array in id order (see ListView.idOrdered). */
+  idOrdered?: boolean;
   extra?: (page: PageRecord) => boolean;
 }
 
@@ -99,6 +101,7 @@ export function listPages(
     view: kind,
     filters: { ...scope.where, statuses, title, subtype },
     candidates: scope.candidates,
+    idOrdered: scope.idOrdered,
     keep: (page, f) =>
       f.statuses.includes(page.status) &&
       (f.title === undefined || page.current.title === f.title) &&
@@ -204,6 +207,7 @@ export const PAGE_READS_ROUTES: readonly Route[] = [
           ? {
               where: { spaceIds },
               candidates: () => spaceIds.flatMap((id) => store.pagesBySpace.get(id) ?? []),
+              idOrdered: spaceIds.length === 1,
             }
           : { where: {}, candidates: () => store.pages.values() };
       return listPages(ctx, request, reply, scope);
@@ -223,6 +227,7 @@ export const PAGE_READS_ROUTES: readonly Route[] = [
       return listPages(ctx, request, reply, {
         where: { inSpace: spaceId, depth },
         candidates: () => pages,
+        idOrdered: true,
         // "root": pages at the root level of the space (the homepage and root-level pages).
         extra: depth === "root" ? (page) => page.parentId === undefined : undefined,
       });

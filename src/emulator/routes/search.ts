@@ -5,15 +5,17 @@
 // is honoured on /search. A query Confluence cannot parse answers 400 with the v1 error body.
 import type { FastifyRequest } from "fastify";
 import type { SiteContext } from "../context.js";
-import { searchableDocuments } from "../cql/documents.js";
+import { type SearchItem, searchableDocuments } from "../cql/documents.js";
 import { CqlSyntaxError, compileCql, parseCql } from "../cql/index.js";
+import { type CqlPlan, planCql } from "../cql/plan.js";
 import { visibleTo } from "../domain/visibility.js";
 import { ApiError, badParameter } from "../errors.js";
 import { query } from "../http.js";
 import { V1_SEARCH } from "../oauth/scopes.js";
 import { integer, single } from "../params.js";
 import type { Route } from "../route.js";
-import { links, v1Attachment, v1Page } from "../serialize/v1.js";
+import { links, v1Space } from "../serialize/v1.js";
+import { type ContentHit, v1SearchContent } from "../serialize/v1-search.js";
 
 // Atlassian caps search pages (the limit is "restricted to a maximum value" per expansion);
 // 100 here, a bigger `limit` is lowered, as Confluence does.
@@ -55,13 +57,25 @@ function expands(request: FastifyRequest, name: string): boolean {
   return value.split(",").some((part) => part.trim() === name);
 }
 
-function run(ctx: SiteContext, request: FastifyRequest, window: SearchWindow) {
+/**
+ * Matches in ORDER BY order. Candidates come from the store's indexes (cql/plan.ts); only they
+ * are turned into documents and checked against the whole query.
+ */
+function run(
+  ctx: SiteContext,
+  request: FastifyRequest,
+  window: SearchWindow,
+  contentOnly: boolean,
+) {
   let compiled: ReturnType<typeof compileCql>;
+  let plan: CqlPlan;
   try {
-    compiled = compileCql(parseCql(window.cql), {
+    const parsed = parseCql(window.cql);
+    compiled = compileCql(parsed, {
       now: new Date(),
       currentUserId: ctx.user(request).accountId,
     });
+    plan = planCql(parsed.where);
   } catch (error) {
     if (!(error instanceof CqlSyntaxError)) throw error;
     throw new ApiError(
@@ -69,14 +83,44 @@ function run(ctx: SiteContext, request: FastifyRequest, window: SearchWindow) {
       `com.atlassian.confluence.api.service.exceptions.BadRequestException: ${error.message}`,
     );
   }
-  // perms: search silently leaves out what the caller may not view.
+  // perms: search silently leaves out what the caller may not view (domain/visibility.ts).
   const visible = visibleTo(ctx.store, ctx.user(request));
-  const matches = [...searchableDocuments(ctx.store)]
-    .filter(({ doc, page, attachment }) => visible(page ?? attachment) && compiled.matches(doc))
-    .sort((a, b) => compiled.compare(a.doc, b.doc));
+  const matches: SearchItem[] = [];
+  for (const item of searchableDocuments(ctx.store, plan)) {
+    // The one place both search routes filter hits.
+    if (contentOnly && item.hit.kind === "space") continue;
+    if (compiled.matches(item.doc) && visible(item.hit.record)) matches.push(item);
+  }
+  matches.sort((a, b) => compiled.compare(a.doc, b.doc));
   const slice = matches.slice(window.start, window.start + window.limit);
   const nextStart = window.start + slice.length;
   return { matches, slice, next: nextStart < matches.length ? nextStart : undefined };
+}
+
+/** A /search result: `content` for content, `space` for a space (SearchResult, v1). */
+function searchResult(request: FastifyRequest, item: SearchItem, withHistory: boolean) {
+  const { doc, hit } = item;
+  const common = {
+    title: doc.title,
+    excerpt: doc.text.trim().slice(0, 200),
+    breadcrumbs: [],
+    iconCssClass: `aui-icon content-type-${doc.type}`,
+    lastModified: doc.lastModified.toISOString(),
+    friendlyLastModified: doc.lastModified.toDateString(),
+    score: 1,
+  };
+  if (hit.kind === "space") {
+    const space = v1Space(request, hit.record);
+    return { ...common, space, url: space._links?.webui ?? "", entityType: "space" };
+  }
+  const v1 = v1SearchContent(request, item, hit);
+  // `expand=content.history`: the creation date (ContentHistory, confluence-v1.json), which
+  // the "new content" triggers read.
+  const content = withHistory
+    ? { ...v1, history: { latest: true, createdDate: doc.created.toISOString() } }
+    : v1;
+  const url = (content._links as { webui?: string } | undefined)?.webui ?? "";
+  return { ...common, content, url, entityType: "content" };
 }
 
 function nextLink(
@@ -101,30 +145,9 @@ export const SEARCH_ROUTES: readonly Route[] = [
     handler: async (ctx, request) => {
       const started = Date.now();
       const window = searchWindow(request);
-      const { matches, slice, next } = run(ctx, request, window);
+      const { matches, slice, next } = run(ctx, request, window, false);
       const withHistory = expands(request, "content.history");
-      const results = slice.map(({ doc, page, attachment }) => {
-        const spaceKey = doc.spaceKey ?? "";
-        const v1 =
-          page !== undefined ? v1Page(request, page, spaceKey) : v1Attachment(request, attachment!);
-        // `expand=content.history`: the creation date (ContentHistory, confluence-v1.json),
-        // which the "new content" triggers read.
-        const content = withHistory
-          ? { ...v1, history: { latest: true, createdDate: doc.created.toISOString() } }
-          : v1;
-        return {
-          content,
-          title: doc.title,
-          excerpt: doc.text.trim().slice(0, 200),
-          url: (content._links as { webui?: string }).webui ?? "",
-          breadcrumbs: [],
-          entityType: "content",
-          iconCssClass: `aui-icon content-type-${doc.type}`,
-          lastModified: doc.lastModified.toISOString(),
-          friendlyLastModified: doc.lastModified.toDateString(),
-          score: 1,
-        };
-      });
+      const results = slice.map((item) => searchResult(request, item, withHistory));
       return {
         results,
         start: window.start,
@@ -144,13 +167,9 @@ export const SEARCH_ROUTES: readonly Route[] = [
     scopes: V1_SEARCH,
     handler: async (ctx, request) => {
       const window = searchWindow(request);
-      const { slice, next } = run(ctx, request, window);
+      const { slice, next } = run(ctx, request, window, true);
       return {
-        results: slice.map(({ doc, page, attachment }) =>
-          page !== undefined
-            ? v1Page(request, page, doc.spaceKey ?? "")
-            : v1Attachment(request, attachment!),
-        ),
+        results: slice.map((item) => v1SearchContent(request, item, item.hit as ContentHit)),
         start: window.start,
         limit: window.limit,
         size: slice.length,

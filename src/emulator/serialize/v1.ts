@@ -30,7 +30,7 @@ export function v1Space(request: FastifyRequest, space: SpaceRecord): V1Space {
   };
 }
 
-function v1Version(version: VersionRecord) {
+export function v1Version(version: VersionRecord) {
   return {
     when: version.createdAt,
     number: version.number,
@@ -43,13 +43,16 @@ function v1Version(version: VersionRecord) {
 export function v1Page(request: FastifyRequest, page: PageRecord, spaceKey: string): V1Content {
   return {
     id: page.id,
-    type: "page",
+    type: page.kind,
     status: page.status,
     title: page.current.title,
     version: v1Version(page.current.version),
     _expandable: { space: `/rest/api/space/${spaceKey}`, body: "", ancestors: "", children: "" },
     _links: links(request, `/rest/api/content/${page.id}`, {
-      webui: `/spaces/${spaceKey}/pages/${page.id}`,
+      webui:
+        page.kind === "page"
+          ? `/spaces/${spaceKey}/pages/${page.id}`
+          : `/spaces/${spaceKey}/blog/${page.id}`,
       edit: `/pages/resumedraft.action?draftId=${page.id}`,
       tinyui: `/x/${Buffer.from(page.id).toString("base64url")}`,
     }),
