@@ -52,6 +52,7 @@ export async function markdownBodies(output: ActionOutput): Promise<ActionOutput
 /** A Body Format that offers "markdown": storage is requested, bodies come back as Markdown. */
 export function markdownFormat<T extends string | undefined>(): InputConversion<T> {
   return {
+    kind: "markdownFormat",
     request: async (format) => (format === MARKDOWN ? ("storage" as T) : format),
     output: async (format, output) => (format === MARKDOWN ? markdownBodies(output) : output),
   };
@@ -80,6 +81,7 @@ export function markdownBodyParser<T extends Json | undefined>(parse: Parser<T>)
  */
 export function markdownBody<T extends Json | undefined>(): InputConversion<T> {
   return {
+    kind: "markdownBody",
     request: async (body) => {
       if (!isMarkdownBody(body)) return body;
       const { markdownToStorage } = await converter();

@@ -57,6 +57,8 @@ export interface InputDef<T = unknown> {
  * output, with the value the caller gave. Both may load modules on demand.
  */
 export interface InputConversion<T> {
+  /** What it converts, for adapters that describe it (the MCP server's defaults and texts). */
+  readonly kind: "markdownBody" | "markdownFormat";
   // Method syntax: an InputDef<string> is still an InputDef (parameters compared bivariantly).
   request?(value: T): Promise<T>;
   output?(value: T, output: ActionOutput): Promise<ActionOutput>;
