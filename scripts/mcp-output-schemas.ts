@@ -14,7 +14,7 @@ import { execFileSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { actions } from "../src/catalog/actions/index.js";
-import type { ActionDef } from "../src/catalog/types.js";
+import type { ActionDef, InputDefs } from "../src/catalog/types.js";
 
 type Schema = { [keyword: string]: unknown };
 interface OpenApiDocument {
@@ -129,9 +129,30 @@ function outputSchema(def: ActionDef): Schema | undefined {
   };
 }
 
+/** An action with an input that converts bodies to Markdown (src/catalog/markdown-bodies.ts). */
+const convertsToMarkdown = (def: ActionDef) =>
+  Object.values(def.inputs as InputDefs).some((input) => input.convert !== undefined);
+
+/** `body.markdown` ({ representation, value }) beside Confluence's representations. */
+function withMarkdownBody(item: Schema | undefined): void {
+  const body = (item?.properties as Record<string, Schema> | undefined)?.body;
+  const bodies = body?.properties as Record<string, Schema> | undefined;
+  if (bodies !== undefined) {
+    bodies.markdown = { type: "object", properties: { representation: {}, value: {} } };
+  }
+}
+
+function outputSchemaOf(def: ActionDef): Schema | undefined {
+  const schema = outputSchema(def);
+  if (schema === undefined || !convertsToMarkdown(def)) return schema;
+  const results = (schema.properties as Record<string, Schema> | undefined)?.results;
+  withMarkdownBody(isList(def) ? (results?.items as Schema | undefined) : schema);
+  return schema;
+}
+
 export function outputSchemas(): Record<string, Schema> {
   const entries = Object.values(actions).flatMap((def) => {
-    const schema = outputSchema(def);
+    const schema = outputSchemaOf(def);
     return schema === undefined ? [] : [[def.key, schema] as const];
   });
   return Object.fromEntries(entries);

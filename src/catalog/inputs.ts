@@ -3,6 +3,14 @@
 // them with the specification page where it is present, see test/catalog/spec-tables.ts).
 import { InvalidValue } from "./input-error.js";
 import { JSON_DEPTH_NOTE } from "./json-depth.js";
+import {
+  MARKDOWN,
+  MARKDOWN_BODY_NOTE,
+  MARKDOWN_FORMAT_NOTE,
+  markdownBody,
+  markdownBodyParser,
+  markdownFormat,
+} from "./markdown-bodies.js";
 import * as p from "./parse.js";
 import type { ConnectionValue, InputDef } from "./types.js";
 import { EACH_ENTRY, query } from "./wire.js";
@@ -207,8 +215,9 @@ export const sortPages = defineInput({
   parse: p.oneOf(PAGE_SORT),
 });
 
-// PrimaryBodyRepresentation (lists) and PrimaryBodyRepresentationSingle (getPageById).
-const LIST_BODY_FORMATS = ["storage", "atlas_doc_format"] as const;
+// PrimaryBodyRepresentation (lists) and PrimaryBodyRepresentationSingle (getPageById), and the
+// connector's own "markdown" (markdown-bodies.ts: storage is requested, then converted).
+const LIST_BODY_FORMATS = ["storage", "atlas_doc_format", MARKDOWN] as const;
 const SINGLE_BODY_FORMATS = [
   "storage",
   "atlas_doc_format",
@@ -217,6 +226,7 @@ const SINGLE_BODY_FORMATS = [
   "anonymous_export_view",
   "styled_view",
   "editor",
+  MARKDOWN,
 ] as const;
 
 export const bodyFormatList = defineInput({
@@ -226,13 +236,34 @@ export const bodyFormatList = defineInput({
   required: false,
   choices: LIST_BODY_FORMATS,
   parse: p.oneOf(LIST_BODY_FORMATS),
+  convert: markdownFormat(),
+  docsNote: MARKDOWN_FORMAT_NOTE,
 });
 
 export const bodyFormatSingle = defineInput({
   ...bodyFormatList,
   choices: SINGLE_BODY_FORMATS,
   parse: p.oneOf(SINGLE_BODY_FORMATS),
+  convert: markdownFormat(),
 });
+
+/**
+ * The JSON body of a page, blog post or comment ({ representation, value }, the specification's
+ * template as its default); beyond the specification, Markdown as its representation
+ * (markdown-bodies.ts).
+ */
+export const contentBody = (required: boolean, comments: string) =>
+  defineInput({
+    label: "Body",
+    comments,
+    default: PAGE_BODY_TEMPLATE,
+    type: "code",
+    language: "json",
+    required,
+    parse: markdownBodyParser(required ? p.jsonObject : p.optionalJsonObject),
+    convert: markdownBody(),
+    docsNote: `${MARKDOWN_BODY_NOTE} ${JSON_DEPTH_NOTE}`,
+  });
 
 // Page list filters (getPages / getPagesInSpace `status`).
 export const PAGE_LIST_STATUSES = ["current", "archived", "deleted", "trashed"] as const;

@@ -1,6 +1,7 @@
 // Runs a catalog action: parse and validate every input (naming the bad one by its label),
 // only then build the client and call Confluence. Platform adapters call this.
 import { connectClient } from "./client-factory.js";
+import { convertInputs, convertOutput } from "./conversions.js";
 import { InputError, InvalidValue } from "./input-error.js";
 import { runDeclared } from "./request.js";
 import type { ConnectorRuntime } from "./runtime.js";
@@ -29,6 +30,8 @@ export async function runAction(
   runtime: ConnectorRuntime,
 ): Promise<ActionOutput> {
   const parsed = parseInputs(def, raw);
+  // Declared conversions (a Markdown body to storage...) happen before any client exists.
+  const request = await convertInputs(def, parsed);
   const debug = parsed.debugRequest === true;
   // The client is shared with other invocations of the same connection (the runtime's cache):
   // closing this invocation's view releases its lease and leaves the shared client open for
@@ -39,6 +42,7 @@ export async function runAction(
     debug,
     runtime,
   );
+  let output: ActionOutput;
   try {
     const ctx = {
       client,
@@ -46,16 +50,18 @@ export async function runAction(
       debug,
       siteOrigin,
       endpoint: def.endpoint,
-      request: assemble(def.inputs, parsed),
+      request: assemble(def.inputs, request),
     };
     // Actions that only place inputs on the wire have no `run` of their own.
-    return await (def.run === undefined
-      ? runDeclared(def, parsed, ctx)
-      : def.run(parsed as never, ctx));
+    output = await (def.run === undefined
+      ? runDeclared(def, request, ctx)
+      : def.run(request as never, ctx));
   } catch (error) {
     if (error instanceof InvalidValue) throw new InputError(def.label, error.message);
     throw error;
   } finally {
     await client.close();
   }
+  // After the lease is given back: converting a large body takes a while.
+  return convertOutput(def, parsed, output);
 }

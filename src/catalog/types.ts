@@ -45,6 +45,23 @@ export interface InputDef<T = unknown> {
   readonly parse: ((raw: unknown) => T) & {
     readonly schema?: { readonly [keyword: string]: unknown };
   };
+  /** What the connector converts around the request for this value (see `InputConversion`). */
+  readonly convert?: InputConversion<T>;
+}
+
+/**
+ * A conversion the connector performs around the request for one input (Markdown bodies:
+ * src/catalog/markdown-bodies.ts), declared on the input so that every action using it gets it.
+ * The runner (src/catalog/conversions.ts) applies `request` to the parsed value before anything
+ * is sent — the request and an action's `run` see its result — and `output` to the action's
+ * output, with the value the caller gave. Both may load modules on demand.
+ */
+export interface InputConversion<T> {
+  /** What it converts, for adapters that describe it (the MCP server's defaults and texts). */
+  readonly kind: "markdownBody" | "markdownFormat";
+  // Method syntax: an InputDef<string> is still an InputDef (parameters compared bivariantly).
+  request?(value: T): Promise<T>;
+  output?(value: T, output: ActionOutput): Promise<ActionOutput>;
 }
 
 export type InputDefs = Readonly<Record<string, InputDef>>;

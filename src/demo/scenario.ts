@@ -33,6 +33,8 @@ export type StepOutcome =
 const ENG = DEMO_IDS.spaces.engineering.id;
 const count = (noun: string) => (data: ScenarioData) => `${data.results?.length ?? 0} ${noun}`;
 const titled = (data: ScenarioData) => `${data.id} "${data.title}"`;
+const markdownOf = (data: ScenarioData) =>
+  (data.body as { markdown?: { value?: string } } | undefined)?.markdown?.value?.trim();
 
 const owners = [
   { suffix: "Page", listSuffix: "Page", idKey: "pageId", id: (s: ScenarioState) => s.pageId },
@@ -108,7 +110,12 @@ export const scenarioSteps: readonly ScenarioStep[] = [
       return titled(data);
     },
   },
-  { key: "getPage", params: (s) => ({ pageId: s.pageId }), fact: titled },
+  {
+    key: "getPage",
+    // The body as Markdown (the connector's own format: storage read, then converted).
+    params: (s) => ({ pageId: s.pageId, bodyFormat: "markdown" }),
+    fact: (data) => `${titled(data)}: ${JSON.stringify(markdownOf(data))}`,
+  },
   {
     key: "searchContent",
     params: () => ({
@@ -141,7 +148,8 @@ export const scenarioSteps: readonly ScenarioStep[] = [
       pageId: s.pageId,
       status: "current",
       title: "Demo page (updated)",
-      body: JSON.stringify({ representation: "storage", value: "<p>Version two</p>" }),
+      // Written as Markdown, sent as storage.
+      body: JSON.stringify({ representation: "markdown", value: "Version **two**" }),
       version: JSON.stringify({ number: 2, message: "Updated by the demo" }),
     }),
     fact: (d) => `${titled(d)} v${(d.version as { number?: number } | undefined)?.number}`,

@@ -102,7 +102,8 @@ export function createMcpServer(options: McpServerOptions): Server {
       const { runAction } = await import("../catalog/run.js");
       const output = await runAction(
         tool.action,
-        { ...inputs, connection: options.connection },
+        // The tool's own defaults (bodies as Markdown) unless the caller says otherwise.
+        { ...tool.defaults, ...inputs, connection: options.connection },
         logger,
         options.runtime,
       );

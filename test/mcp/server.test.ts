@@ -162,6 +162,48 @@ describe.each(Object.keys(transports) as (keyof typeof transports)[])("MCP over 
     for (const secret of SECRETS) expect(all.includes(secret)).toBe(false);
   }, 60_000);
 
+  it("returns bodies as Markdown by default, storage on request, and takes Markdown bodies", async () => {
+    const { tools } = await client.listTools();
+    const byName = new Map(tools.map((tool) => [tool.name, tool]));
+    const schemaOf = (name: string) =>
+      byName.get(name)?.inputSchema.properties as Record<string, { default?: unknown }>;
+    expect(schemaOf("get_page").bodyFormat?.default).toBe("markdown");
+    expect(byName.get("get_page")?.description).toMatch(/Markdown by default/);
+    // Lists stay small: no bodies unless asked for.
+    expect(schemaOf("list_pages").bodyFormat?.default).toBeUndefined();
+    expect(byName.get("create_page")?.description).toMatch(/"representation": "markdown"/);
+
+    const created = await client.callTool({
+      name: "create_page",
+      arguments: {
+        spaceId: DEMO_IDS.spaces.engineering.id,
+        title: `Markdown over MCP (${kind})`,
+        body: { representation: "markdown", value: "# Plan\n\n- [ ] ship\n" },
+      },
+    });
+    expect(created.isError, textOf(created)).toBeFalsy();
+    const pageId = (created.structuredContent as { id: string }).id;
+
+    const asMarkdown = await client.callTool({ name: "get_page", arguments: { pageId } });
+    expect(asMarkdown.structuredContent).toMatchObject({
+      body: { markdown: { representation: "markdown", value: "# Plan\n\n- [ ] ship\n" } },
+    });
+    expect(asMarkdown.structuredContent).not.toHaveProperty("body.storage");
+
+    const asStorage = await client.callTool({
+      name: "get_page",
+      arguments: { pageId, bodyFormat: "storage" },
+    });
+    expect(asStorage.structuredContent).toMatchObject({
+      body: {
+        storage: {
+          value:
+            "<h1>Plan</h1><ac:task-list><ac:task><ac:task-id>1</ac:task-id><ac:task-status>incomplete</ac:task-status><ac:task-body>ship</ac:task-body></ac:task></ac:task-list>",
+        },
+      },
+    });
+  });
+
   it("answers a Confluence 404 and a bad input as tool errors, not protocol errors", async () => {
     const missing = await client.callTool({ name: "get_page", arguments: { pageId: "999999999" } });
     expect(missing.isError).toBe(true);

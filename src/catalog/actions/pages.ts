@@ -39,17 +39,8 @@ const parentId = i.defineInput({
   parse: p.optionalNumericId,
 });
 
-const pageBody = (required: boolean) =>
-  i.defineInput({
-    label: "Body",
-    comments: "The body of the page.",
-    default: i.PAGE_BODY_TEMPLATE,
-    type: "code",
-    language: "json",
-    required,
-    parse: required ? p.jsonObject : p.optionalJsonObject,
-    docsNote: JSON_DEPTH_NOTE,
-  });
+// Markdown accepted as its representation (the shared helper's conversion).
+const pageBody = (required: boolean) => i.contentBody(required, "The body of the page.");
 
 export const createPage = defineAction({
   key: "createPage",
