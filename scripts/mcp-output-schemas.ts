@@ -34,6 +34,10 @@ const DEPTH = 2;
  */
 const OUTPUT_OF: Readonly<Record<string, { endpoint: string; item: true } | "unknown">> = {
   getPageByTitle: { endpoint: "GET /spaces/{id}/pages", item: true },
+  getSpaceByKey: { endpoint: "GET /spaces", item: true },
+  // The task as DELETE answers it, or the finished LongTaskStatus; a file's bytes.
+  deleteSpace: "unknown",
+  downloadAttachment: "unknown",
   rawRequest: "unknown",
   graphqlRequest: "unknown",
 };

@@ -47,6 +47,7 @@ export async function runAction(
       siteOrigin,
       endpoint: def.endpoint,
       request: assemble(def.inputs, parsed),
+      clock: runtime.clock,
     };
     // Actions that only place inputs on the wire have no `run` of their own.
     return await (def.run === undefined
