@@ -8,7 +8,7 @@ import { execFileSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import { actions, createRuntime, runAction } from "../src/catalog/index.js";
-import { DEMO_IDS, startEmulator } from "../src/emulator/index.js";
+import { DEFAULT_USER, DEMO_IDS, startEmulator } from "../src/emulator/index.js";
 
 const OUTPUT = "src/catalog/examples.generated.ts";
 const SITE = "https://your-domain.atlassian.net";
@@ -52,6 +52,13 @@ const BY_ACTION: Readonly<Record<string, Readonly<Record<string, unknown>>>> = {
   searchContent: { text: "architecture" },
   rawRequest: { url: "/wiki/api/v2/spaces?limit=1", method: "GET" },
   graphqlRequest: { query: "{ confluence { spaces { key name } } }" },
+  listContentLabels: { contentId: pages.architecture },
+  addLabels: { contentId: pages.architecture, labels: "release-notes" },
+  removeLabel: { contentId: pages.architecture, label: "architecture" },
+  listPagesWithLabel: { labelName: "architecture" },
+  uploadAttachment: { contentId: pages.architecture, file: "Hello", fileName: "hello.txt" },
+  createSpace: { name: "Release Notes", key: "REL", description: "What shipped" },
+  getUsersByAccountIds: { accountIds: DEFAULT_USER.accountId },
 };
 
 function inputsFor(key: string): Record<string, unknown> {
@@ -113,6 +120,8 @@ export async function captureExamples(): Promise<Record<string, unknown>> {
         SILENT,
         runtime,
       );
+      // A file's bytes (Download Attachment) make no example payload.
+      if (output.data instanceof Uint8Array) continue;
       examples[key] = normalise(output.data, emulator.url, emulator.credentials.apiToken);
     } finally {
       await emulator.close();

@@ -32,8 +32,21 @@ const DEPTH = 2;
  * Actions whose output is not their own endpoint's body: Get Page by Title returns one item of
  * the space's page list. Raw Request and GraphQL return whatever was asked for (no schema).
  */
-const OUTPUT_OF: Readonly<Record<string, { endpoint: string; item: true } | "unknown">> = {
+const OUTPUT_OF: Readonly<
+  Record<string, { endpoint: string; item: true } | { schema: Schema } | "unknown">
+> = {
   getPageByTitle: { endpoint: "GET /spaces/{id}/pages", item: true },
+  getSpaceByKey: { endpoint: "GET /spaces", item: true },
+  // The task as deleteSpace answers it (202), or the finished LongTaskStatus; both have its id.
+  deleteSpace: {
+    schema: {
+      type: "object",
+      properties: { id: { type: "string" }, finished: { type: "boolean" } },
+      required: ["id"],
+    },
+  },
+  // A file's bytes (an MCP resource, no structured content).
+  downloadAttachment: "unknown",
   rawRequest: "unknown",
   graphqlRequest: "unknown",
 };
@@ -94,9 +107,20 @@ function responseSchema(endpoint: string): { doc: OpenApiDocument; schema: Schem
 
 const isList = (def: ActionDef) => "fetchAll" in def.inputs;
 
+/**
+ * MCP requires an output schema of type "object"; a result is never null (v1's User, for Get
+ * Current User, is `nullable` in the document).
+ */
+function asToolResult(schema: Schema): Schema {
+  return Array.isArray(schema.type) && schema.type.includes("object")
+    ? { ...schema, type: "object" }
+    : schema;
+}
+
 function outputSchema(def: ActionDef): Schema | undefined {
   const override = OUTPUT_OF[def.key];
   if (override === "unknown") return undefined;
+  if (override !== undefined && "schema" in override) return override.schema;
   if (def.endpoint.startsWith("DELETE ")) {
     return {
       type: "object",
@@ -109,15 +133,17 @@ function outputSchema(def: ActionDef): Schema | undefined {
       required: ["id", "deleted"],
     };
   }
-  const found = responseSchema(override?.endpoint ?? def.endpoint);
+  const found = responseSchema(
+    override !== undefined && "endpoint" in override ? override.endpoint : def.endpoint,
+  );
   if (found === undefined) return undefined;
   const body = resolve(found.doc, found.schema);
   const results = (body.properties as Record<string, Schema> | undefined)?.results;
   const item = results ? resolve(found.doc, results).items : undefined;
-  if (override?.item) {
+  if (override !== undefined && "item" in override) {
     return item === undefined ? undefined : describe(found.doc, item as Schema, DEPTH);
   }
-  if (!isList(def)) return describe(found.doc, found.schema, DEPTH);
+  if (!isList(def)) return asToolResult(describe(found.doc, found.schema, DEPTH));
   return {
     type: "object",
     properties: {

@@ -41,6 +41,7 @@ async function withInvocation<T>(
       siteOrigin,
       endpoint: def.endpoints[0] ?? "",
       request: assemble(def.inputs, parsed),
+      clock: runtime.clock,
     });
   } catch (error) {
     if (error instanceof InvalidValue) throw new InputError(def.label, error.message);

@@ -51,6 +51,7 @@ export async function runAction(
       siteOrigin,
       endpoint: def.endpoint,
       request: assemble(def.inputs, request),
+      clock: runtime.clock,
     };
     // Actions that only place inputs on the wire have no `run` of their own.
     output = await (def.run === undefined

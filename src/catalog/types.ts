@@ -1,6 +1,6 @@
 // The catalog's vocabulary: plain data describing connections and actions. Nothing here knows
 // about Prismatic/spectral; adapters (src/component, scripts/docs.ts) translate these shapes.
-import type { ConfluenceClient, QueryValue } from "../core/index.js";
+import type { Clock, ConfluenceClient, QueryValue } from "../core/index.js";
 
 /** Input widget kinds, a subset of what integration platforms offer. */
 export type InputType = "string" | "text" | "password" | "boolean" | "code" | "connection";
@@ -95,6 +95,8 @@ export interface RunContext {
   readonly endpoint: string;
   /** The request assembled from the inputs' `wire` declarations (request.ts `assemble`). */
   readonly request: DeclaredRequest;
+  /** The runtime's clock: waits between polls of a long-running task (Delete Space). */
+  readonly clock: Clock;
 }
 
 /** Path parameters, query, body fields and headers, as the inputs declare them (`Wire`). */
@@ -108,10 +110,14 @@ export interface DeclaredRequest {
   readonly headers: Readonly<Record<string, string>>;
 }
 
-/** An action's result: `data` is the step output; `contentType` is set for binary/text bodies. */
+/**
+ * An action's result: `data` is the step output; `contentType` is set for binary/text bodies,
+ * `fileName` for a file (Download Attachment).
+ */
 export interface ActionOutput {
   readonly data: unknown;
   readonly contentType?: string;
+  readonly fileName?: string;
 }
 
 export interface ActionDef<I extends InputDefs = InputDefs> {

@@ -72,9 +72,19 @@ export function toAction(def: ActionDef, runtime: () => ConnectorRuntime): Actio
         context.logger,
         runtime(),
       );
-      return output.contentType === undefined
-        ? { data: output.data }
-        : { data: output.data, contentType: output.contentType };
+      if (output.contentType === undefined) return { data: output.data };
+      // A file's name rides in Content-Disposition (RFC 6266), as a synchronous response sends it.
+      const headers =
+        output.fileName === undefined
+          ? undefined
+          : {
+              "Content-Disposition": `attachment; filename*=UTF-8''${encodeURIComponent(output.fileName)}`,
+            };
+      return {
+        data: output.data,
+        contentType: output.contentType,
+        ...(headers === undefined ? {} : { headers }),
+      };
     },
   });
 }

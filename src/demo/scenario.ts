@@ -13,6 +13,10 @@ export type ScenarioData = Record<string, unknown> & {
 export interface ScenarioState {
   pageId: string;
   propertyIds: Record<string, string>;
+  /** Set by the steps that create them (Upload Attachment, Get Current User, Create Space). */
+  attachmentId?: string;
+  accountId?: string;
+  spaceKey?: string;
 }
 
 export interface ScenarioStep {
@@ -91,6 +95,97 @@ function propertySteps(owner: (typeof owners)[number]): ScenarioStep[] {
     },
   ];
 }
+
+const labelNames = (data: ScenarioData) =>
+  (data.results as { name?: string }[] | undefined)?.map((label) => label.name).join(", ") ?? "";
+
+/** Labels and files on the demo page (issue 13 items 4 and 6). */
+const labelAndFileSteps: readonly ScenarioStep[] = [
+  {
+    key: "addLabels",
+    params: (s) => ({ contentId: s.pageId, labels: "demo,release-notes" }),
+    fact: (d) => `labels ${labelNames(d)}`,
+  },
+  {
+    key: "listContentLabels",
+    params: (s) => ({ contentId: s.pageId }),
+    fact: count("labels on the demo page"),
+  },
+  {
+    key: "listPagesWithLabel",
+    params: () => ({ labelName: "demo" }),
+    fact: count('pages labelled "demo"'),
+  },
+  {
+    key: "removeLabel",
+    params: (s) => ({ contentId: s.pageId, label: "release-notes" }),
+    fact: (d) => `removed ${d.label}`,
+  },
+  {
+    key: "uploadAttachment",
+    params: (s) => ({
+      contentId: s.pageId,
+      file: "Hello from the demo",
+      fileName: "demo.txt",
+      contentType: "text/plain",
+      comment: "Uploaded by the demo",
+    }),
+    fact: (data, s) => {
+      const [attachment] = (data.results ?? []) as { id?: string; title?: string }[];
+      s.attachmentId = attachment?.id ?? "";
+      return `${attachment?.id} "${attachment?.title}"`;
+    },
+  },
+  {
+    key: "downloadAttachment",
+    params: (s) => ({ attachmentId: s.attachmentId ?? "" }),
+    // Bytes through the component; the text itself through MCP (a text/plain file).
+    fact: (data) => {
+      const value = data as unknown;
+      return value instanceof Uint8Array ? `${value.byteLength} bytes` : `"${String(value)}"`;
+    },
+  },
+];
+
+/** A space created and deleted again, and the users (issue 13 item 7). */
+const spaceAndUserSteps: readonly ScenarioStep[] = [
+  {
+    key: "getCurrentUser",
+    params: () => ({}),
+    fact: (data, s) => {
+      s.accountId = String(data.accountId);
+      return `${data.displayName} (${data.accountId})`;
+    },
+  },
+  {
+    key: "getUsersByAccountIds",
+    params: (s) => ({ accountIds: s.accountId ?? "" }),
+    fact: count("users"),
+  },
+  {
+    key: "createSpace",
+    // Letters and digits only; unique per run so the demo can run again on the same site.
+    params: () => ({
+      name: "Demo space",
+      key: `DEMO${Date.now().toString(36).toUpperCase()}`,
+      description: "Created by the demo",
+    }),
+    fact: (data, s) => {
+      s.spaceKey = String(data.key);
+      return `${data.key} "${data.name}"`;
+    },
+  },
+  {
+    key: "getSpaceByKey",
+    params: (s) => ({ spaceKey: s.spaceKey ?? "" }),
+    fact: (d) => `${d.key} is space ${d.id}`,
+  },
+  {
+    key: "deleteSpace",
+    params: (s) => ({ spaceKey: s.spaceKey ?? "" }),
+    fact: (d) => `deletion task ${d.id}`,
+  },
+];
 
 export const scenarioSteps: readonly ScenarioStep[] = [
   { key: "listSpaces", params: () => ({}), fact: count("spaces") },
@@ -178,6 +273,8 @@ export const scenarioSteps: readonly ScenarioStep[] = [
     fact: (d) =>
       `space ${JSON.stringify((d.confluence as { space?: unknown } | undefined)?.space)}`,
   },
+  ...labelAndFileSteps,
+  ...spaceAndUserSteps,
   { key: "deletePage", params: (s) => ({ pageId: s.pageId }), fact: (d) => `deleted ${d.id}` },
   {
     key: "deleteAttachment",

@@ -89,6 +89,8 @@ export interface AttachmentRecord {
   title: string;
   createdAt: string;
   pageId: string | undefined;
+  /** Set instead of `pageId` for a blog post's attachment (v1 uploads to a blog post). */
+  blogPostId?: string;
   customContentId: string | undefined;
   mediaType: string;
   fileSize: number;
@@ -141,6 +143,8 @@ export interface LongTaskRecord {
   startedAt: number;
   finishesAt: number;
   messages: string[];
+  /** Status reads still answered IN_PROGRESS (a deletion is not done when DELETE returns). */
+  pendingReads?: number;
 }
 
 // --- emu1: space roles and their assignments ---
@@ -157,4 +161,9 @@ export interface RoleAssignmentRecord {
   principalType: "USER" | "GROUP" | "ACCESS_CLASS";
   principalId: string;
   roleId: string;
+}
+
+/** The id of the page, blog post or custom content an attachment belongs to. */
+export function attachmentContainer(a: AttachmentRecord): string {
+  return a.pageId ?? a.blogPostId ?? a.customContentId ?? "";
 }

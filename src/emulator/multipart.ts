@@ -13,6 +13,8 @@ export interface UploadedFile {
 export interface Upload {
   files: UploadedFile[];
   comment: string | undefined;
+  /** The `minorEdit` field ("true"/"false"); absent → undefined. */
+  minorEdit: boolean | undefined;
 }
 
 const MISSING_FILE = "A multipart/form-data body with a 'file' part is required";
@@ -43,5 +45,11 @@ export async function readUpload(request: FastifyRequest): Promise<Upload> {
   }
   if (files.length === 0) throw new ApiError(400, MISSING_FILE);
   const comment = form.get("comment");
-  return { files, comment: typeof comment === "string" ? comment : undefined };
+  const minorEdit = form.get("minorEdit");
+  return {
+    files,
+    comment: typeof comment === "string" ? comment : undefined,
+    minorEdit:
+      typeof minorEdit === "string" ? minorEdit.trim().toLowerCase() === "true" : undefined,
+  };
 }

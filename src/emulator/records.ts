@@ -66,6 +66,7 @@ export interface NewAttachment {
   title: string;
   mediaType: string;
   pageId?: string;
+  blogPostId?: string;
   customContentId?: string;
   data: Buffer;
   authorId: string;
@@ -82,6 +83,7 @@ export function makeAttachment(input: NewAttachment): AttachmentRecord {
     title: input.title,
     createdAt: input.createdAt,
     pageId: input.pageId,
+    ...(input.blogPostId === undefined ? {} : { blogPostId: input.blogPostId }),
     customContentId: input.customContentId,
     mediaType: input.mediaType,
     fileSize: input.data.length,

@@ -17,6 +17,7 @@ import type {
   UserRecord,
   VersionRecord,
 } from "./model.js";
+import { attachmentContainer } from "./model.js";
 import { defaultSpaceRoles } from "./records.js";
 
 /** Ids shared by all content kinds, like Confluence's content ids. */
@@ -289,7 +290,7 @@ export class Store {
   addAttachment(attachment: AttachmentRecord): void {
     this.reserveId(attachment.num);
     this.attachments.set(attachment.id, attachment);
-    const container = attachment.pageId ?? attachment.customContentId ?? "";
+    const container = attachmentContainer(attachment);
     let list = this.attachmentsByContainer.get(container);
     if (!list) {
       list = [];
@@ -302,9 +303,7 @@ export class Store {
 
   removeAttachment(attachment: AttachmentRecord): void {
     this.attachments.delete(attachment.id);
-    const list = this.attachmentsByContainer.get(
-      attachment.pageId ?? attachment.customContentId ?? "",
-    );
+    const list = this.attachmentsByContainer.get(attachmentContainer(attachment));
     if (list) {
       const index = list.indexOf(attachment);
       if (index >= 0) list.splice(index, 1);

@@ -37,6 +37,16 @@ describe("path inputs and endpoint templates", () => {
         "graphqlRequest",
         "searchContent",
         "getPageByTitle",
+        // Another endpoint per content type, a lookup first, a multipart body, a file, a wait.
+        "listContentLabels",
+        "addLabels",
+        "removeLabel",
+        "listPagesWithLabel",
+        "uploadAttachment",
+        "downloadAttachment",
+        "createSpace",
+        "deleteSpace",
+        "getSpaceByKey",
       ].toSorted(),
     );
   });

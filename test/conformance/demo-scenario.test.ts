@@ -100,7 +100,8 @@ describe.each(CONNECTIONS)("demo scenario over $name", (connectionCase) => {
       if (!outcome.ok) failed.push(`${outcome.step.key}: ${String(outcome.error)}`);
     });
     expect(failed).toEqual([]);
-  });
+    // About 80 actions in a row: a loaded 2-core machine needs more than the default 30 s.
+  }, 120_000);
 
   it("lists across several pages", async () => {
     for (const [action, operation, params] of [

@@ -201,6 +201,9 @@ describe("v1 spaces and long tasks", () => {
     const deleted = await call(`/wiki/rest/api/space/${ENG.key}`, { method: "DELETE" });
     expect(deleted.status).toBe(202);
     expect(deleted.body.links.status).toBe(`/rest/api/longtask/${deleted.body.id}`);
+    // Not finished when DELETE returns: the first poll finds it in progress, the next done.
+    const running = await call(`/wiki/rest/api/longtask/${deleted.body.id}`);
+    expect(running.body).toMatchObject({ finished: false, status: "IN_PROGRESS" });
     const task = await call(`/wiki/rest/api/longtask/${deleted.body.id}`);
     expect(task.body).toMatchObject({ finished: true, successful: true, percentageComplete: 100 });
     const tasks = await call("/wiki/rest/api/longtask");

@@ -103,8 +103,9 @@ describe.each(Object.keys(transports) as (keyof typeof transports)[])("MCP over 
       expect(tool.inputSchema.properties).not.toHaveProperty("connection");
       expect(tool.title, tool.name).toEqual(expect.any(String));
       expect(tool.annotations?.openWorldHint, tool.name).toBe(true);
-      // Every result shape is known but Raw Request's and GraphQL's (whatever was asked for).
-      const free = tool.name === "raw_request" || tool.name === "graphql_request";
+      // Every result shape is known but Raw Request's and GraphQL's (whatever was asked for) and
+      // Download Attachment's (a file: an MCP resource, not structured content).
+      const free = ["raw_request", "graphql_request", "download_attachment"].includes(tool.name);
       expect(tool.outputSchema === undefined, tool.name).toBe(free);
       if (tool.outputSchema) expect(() => ajv.compile(tool.outputSchema!), tool.name).not.toThrow();
     }
@@ -160,7 +161,7 @@ describe.each(Object.keys(transports) as (keyof typeof transports)[])("MCP over 
     expect(called.size).toBe(documentedActionLabels().length);
     const all = texts.join("\n");
     for (const secret of SECRETS) expect(all.includes(secret)).toBe(false);
-  }, 60_000);
+  }, 120_000);
 
   it("returns bodies as Markdown by default, storage on request, and takes Markdown bodies", async () => {
     const { tools } = await client.listTools();

@@ -26,6 +26,14 @@ export const ALL_SCOPES = [
   "write:custom-content:confluence",
   "delete:custom-content:confluence",
   "read:content-details:confluence",
+  // Labels (v1 writes and lookup), spaces (create, delete and its long task), users.
+  "read:label:confluence",
+  "write:label:confluence",
+  "read:content:confluence",
+  "write:space:confluence",
+  "delete:space:confluence",
+  "read:content.metadata:confluence",
+  "read:user:confluence",
 ];
 
 export { lastSeq, requestsSince } from "../support/emulator-requests.js";

@@ -3,12 +3,15 @@
 // parser, only the core's errors, header rules and safe-write helpers, so the CLI can build its
 // help from them in a few milliseconds and load the rest only when an action runs.
 import type { ActionDef } from "../types.js";
+import * as attachmentFiles from "./attachment-files.js";
 import * as attachments from "./attachments.js";
+import * as labels from "./labels.js";
 import * as pages from "./pages.js";
 import { propertyActions } from "./properties.js";
 import * as raw from "./raw.js";
 import * as search from "./search.js";
 import * as spaces from "./spaces.js";
+import * as spacesUsers from "./spaces-users.js";
 
 const all: readonly ActionDef[] = [
   pages.createPage,
@@ -29,6 +32,17 @@ const all: readonly ActionDef[] = [
   // Beyond the specification (documented in a section of their own).
   search.searchContent,
   search.getPageByTitle,
+  labels.listContentLabels,
+  labels.addLabels,
+  labels.removeLabel,
+  labels.listPagesWithLabel,
+  attachmentFiles.uploadAttachment,
+  attachmentFiles.downloadAttachment,
+  spacesUsers.createSpace,
+  spacesUsers.deleteSpace,
+  spacesUsers.getSpaceByKey,
+  spacesUsers.getCurrentUser,
+  spacesUsers.getUsersByAccountIds,
 ] as ActionDef[];
 
 /** Every action by key. */

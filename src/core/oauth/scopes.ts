@@ -177,6 +177,14 @@ const V1_RULES: readonly { method: string; path: RegExp; scopes: ScopeAlternativ
     ],
   },
   {
+    method: "PUT",
+    path: /^\/content\/[^/]+\/child\/attachment\/?$/, // createOrUpdateAttachments
+    scopes: [
+      ["write:confluence-file"],
+      ["read:content-details:confluence", "write:attachment:confluence"],
+    ],
+  },
+  {
     method: "GET",
     path: /^\/user\/current\/?$/, // getCurrentUser
     scopes: [["read:confluence-user"], ["read:content-details:confluence"]],
@@ -185,6 +193,14 @@ const V1_RULES: readonly { method: string; path: RegExp; scopes: ScopeAlternativ
     method: "GET",
     path: /^\/content\/[^/]+\/label\/?$/, // getLabelsForContent
     scopes: [["read:confluence-content.summary"], ["read:label:confluence"]],
+  },
+  {
+    method: "GET",
+    path: /^\/label\/?$/, // getAllLabelContent
+    scopes: [
+      ["read:confluence-content.summary"],
+      ["read:label:confluence", "read:content:confluence"],
+    ],
   },
   {
     method: "POST",

@@ -6,37 +6,104 @@ import type { UploadedFile } from "../multipart.js";
 import { makeAttachment } from "../records.js";
 import type { Store } from "../store.js";
 
+export interface UploadMeta {
+  comment: string | undefined;
+  /** The multipart `minorEdit` field: "no notification email or activity stream". */
+  minorEdit?: boolean;
+  authorId: string;
+  now: string;
+}
+
 /**
- * Adds uploaded files to a page. createAttachment: "400 Returned if the content already has an
- * attachment with the same filename." (trashed attachments do not count).
+ * Adds uploaded files to a page or blog post. createAttachment: "400 Returned if the content
+ * already has an attachment with the same filename." (trashed attachments do not count).
+ * https://developer.atlassian.com/cloud/confluence/rest/v1/api-group-content---attachments/#api-wiki-rest-api-content-id-child-attachment-post
  */
 export function addUploads(
   store: Store,
   page: PageRecord,
   files: readonly UploadedFile[],
-  meta: { comment: string | undefined; authorId: string; now: string },
+  meta: UploadMeta,
 ): AttachmentRecord[] {
+  return upload(store, page, files, meta, "create");
+}
+
+/**
+ * createOrUpdateAttachments (PUT): "Adds an attachment to a piece of content. If the attachment
+ * already exists for the content, then the attachment is updated (i.e. a new version of the
+ * attachment is created)." The existing attachment is found by file name and keeps its id.
+ * https://developer.atlassian.com/cloud/confluence/rest/v1/api-group-content---attachments/#api-wiki-rest-api-content-id-child-attachment-put
+ */
+export function createOrUpdateUploads(
+  store: Store,
+  page: PageRecord,
+  files: readonly UploadedFile[],
+  meta: UploadMeta,
+): AttachmentRecord[] {
+  return upload(store, page, files, meta, "createOrUpdate");
+}
+
+function upload(
+  store: Store,
+  page: PageRecord,
+  files: readonly UploadedFile[],
+  meta: UploadMeta,
+  mode: "create" | "createOrUpdate",
+): AttachmentRecord[] {
+  // Refuse before changing anything: one bad file leaves the others unwritten too.
   const existing = store.attachmentsByContainer.get(page.id) ?? [];
-  return files.map((file) => {
-    if (existing.some((a) => a.title === file.filename && a.status !== "trashed")) {
+  const same = (file: UploadedFile) =>
+    existing.find((a) => a.title === file.filename && a.status !== "trashed");
+  const names = new Set<string>();
+  for (const file of files) {
+    if ((mode === "create" && same(file)) || names.has(file.filename)) {
       throw new ApiError(
         400,
         `Cannot add a new attachment with same file name as an existing attachment: ${file.filename}`,
       );
     }
+    names.add(file.filename);
+  }
+  return files.map((file) => {
+    const previous = same(file);
+    if (previous !== undefined) return newVersion(store, previous, file, meta);
     const record = makeAttachment({
       num: store.allocateId(),
       title: file.filename,
       mediaType: file.mediaType,
-      pageId: page.id,
+      ...(page.kind === "blogpost" ? { blogPostId: page.id } : { pageId: page.id }),
       data: file.data,
       authorId: meta.authorId,
       createdAt: meta.now,
       comment: meta.comment,
     });
+    record.version.minorEdit = meta.minorEdit ?? false;
     store.addAttachment(record);
     return record;
   });
+}
+
+/** The next version of an attachment: same id and name, the new bytes, type and comment. */
+function newVersion(
+  store: Store,
+  record: AttachmentRecord,
+  file: UploadedFile,
+  meta: UploadMeta,
+): AttachmentRecord {
+  record.data = file.data;
+  record.fileSize = file.data.length;
+  record.mediaType = file.mediaType;
+  record.comment = meta.comment ?? "";
+  record.status = "current";
+  record.version = {
+    number: record.version.number + 1,
+    message: meta.comment ?? "",
+    minorEdit: meta.minorEdit ?? false,
+    authorId: meta.authorId,
+    createdAt: meta.now,
+  };
+  store.touch();
+  return record;
 }
 
 /**

@@ -117,3 +117,9 @@ export function scopesSatisfy(
 ): boolean {
   return alternatives.some((set) => set.every((scope) => granted.includes(scope)));
 }
+
+/** getAllLabelContent (GET /wiki/rest/api/label): current scope, or the granular pair. */
+export const V1_LABEL_INFO: ScopeAlternatives = [
+  ["read:confluence-content.summary"],
+  ["read:label:confluence", "read:content:confluence"],
+];

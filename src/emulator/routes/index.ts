@@ -28,6 +28,8 @@ import { TREE_CONTENT_ROUTES } from "./tree-content.js";
 import { UNAVAILABLE_ROUTES } from "./unavailable.js";
 import { USERS_ACCESS_ROUTES } from "./users-access.js";
 import { V1_ROUTES } from "./v1.js";
+import { V1_ATTACHMENTS_ROUTES } from "./v1-attachments.js";
+import { V1_LABEL_INFO_ROUTES } from "./v1-label-info.js";
 import { V1_LABELS_ROUTES } from "./v1-labels.js";
 import { V1_SPACE_CREATE_ROUTES } from "./v1-space-create.js";
 import { V1_SPACES_ROUTES } from "./v1-spaces.js";
@@ -64,5 +66,8 @@ export const SITE_ROUTES: readonly Route[] = [
   ...V1_SPACE_CREATE_ROUTES,
   ...SEARCH_ROUTES,
   ...DOWNLOADS_ROUTES,
+  // actB: label lookup by name, attachment uploads by file name.
+  ...V1_LABEL_INFO_ROUTES,
+  ...V1_ATTACHMENTS_ROUTES,
   graphqlRoute(),
 ];

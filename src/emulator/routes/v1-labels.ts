@@ -16,7 +16,8 @@ import { links } from "../serialize/v1.js";
 
 /** The labelled content a v1 content id names: a page, a blog post or an attachment. */
 function contentFor(ctx: SiteContext, raw: string): Labelled {
-  if (!/^(att)?[0-9]{1,18}$/.test(raw)) throw new ApiError(400, "The content id is invalid");
+  // Any id the v2 format allows (int64, up to 19 digits) is looked up: removeLabel declares no 400.
+  if (!/^(att)?[0-9]{1,19}$/.test(raw)) throw new ApiError(400, "The content id is invalid");
   const store = ctx.store;
   const content =
     store.pages.get(raw) ??

@@ -22,11 +22,16 @@ function spaceByKey(ctx: SiteContext, key: string): SpaceRecord {
 }
 
 /**
- * LongTaskStatus. The emulator deletes the space while answering, so the task is finished by the
- * first poll; `finishesAt` keeps room for tasks that take time.
+ * LongTaskStatus. The emulator deletes the space while answering, but a space deletion reports
+ * IN_PROGRESS on its first status read ("the space may not be deleted yet when this method has
+ * returned", deleteSpace), so pollers meet an unfinished task; `finishesAt` keeps room for tasks
+ * that take time.
  */
-function taskStatus(request: FastifyRequest, task: LongTaskRecord) {
-  const finished = Date.now() >= task.finishesAt;
+function taskStatus(request: FastifyRequest, task: LongTaskRecord, read: "poll" | "list") {
+  const pending = (task.pendingReads ?? 0) > 0;
+  // Only a poll of the task itself counts; listing every task does not move one along.
+  if (pending && read === "poll") task.pendingReads = (task.pendingReads ?? 0) - 1;
+  const finished = !pending && Date.now() >= task.finishesAt;
   return {
     id: task.id,
     name: { key: task.name, args: [] },
@@ -63,6 +68,7 @@ export const V1_SPACES_ROUTES: readonly Route[] = [
         startedAt: now,
         finishesAt: now,
         messages: [],
+        pendingReads: 1,
       });
       return reply.code(202).send({ id, links: { status: `/rest/api/longtask/${id}` } });
     },
@@ -81,7 +87,7 @@ export const V1_SPACES_ROUTES: readonly Route[] = [
       const tasks = [...ctx.store.longTasks.values()].slice(start, start + limit);
       return {
         results: tasks.map((task) => {
-          const { _links, ...status } = taskStatus(request, task);
+          const { _links, ...status } = taskStatus(request, task, "list");
           return status;
         }),
         start,
@@ -101,7 +107,7 @@ export const V1_SPACES_ROUTES: readonly Route[] = [
       if (!/^[0-9]{1,18}$/.test(id)) throw new ApiError(404);
       const task = ctx.store.longTasks.get(id);
       if (!task) throw notFound();
-      return taskStatus(request, task);
+      return taskStatus(request, task, "poll");
     },
   },
 ];

@@ -1,18 +1,10 @@
 // The few v1 endpoints useful through Raw Request (confluence-v1.json): getSpaces,
-// getContentById, createAttachment (multipart, needs `X-Atlassian-Token: no-check`),
-// getCurrentUser. v1 ids are numbers for spaces and strings for content.
+// getContentById, getCurrentUser (attachment uploads: v1-attachments.ts). v1 ids are numbers for spaces and strings for content.
 import type { V1SpaceArray, V1User } from "../../types/confluence.js";
-import { addUploads } from "../domain/attachments.js";
 import { visibleTo } from "../domain/visibility.js";
 import { ApiError, badParameter, notFound } from "../errors.js";
 import { params, query } from "../http.js";
-import { readUpload } from "../multipart.js";
-import {
-  V1_CREATE_ATTACHMENT,
-  V1_CURRENT_USER,
-  V1_READ_CONTENT,
-  V1_READ_SPACE,
-} from "../oauth/scopes.js";
+import { V1_CURRENT_USER, V1_READ_CONTENT, V1_READ_SPACE } from "../oauth/scopes.js";
 import { integer, list, single } from "../params.js";
 import type { Route } from "../route.js";
 import { links, v1Attachment, v1Page, v1Space, v1User } from "../serialize/v1.js";
@@ -62,31 +54,6 @@ export const V1_ROUTES: readonly Route[] = [
       const attachment = ctx.store.attachments.get(id.startsWith("att") ? id : `att${id}`);
       if (attachment) return v1Attachment(request, attachment);
       throw notFound();
-    },
-  },
-
-  {
-    method: "POST",
-    path: "/wiki/rest/api/content/:id/child/attachment",
-    scopes: V1_CREATE_ATTACHMENT,
-    handler: async (ctx, request) => {
-      // Atlassian's XSRF protection: multipart uploads need this header ("XSRF check failed").
-      if (String(request.headers["x-atlassian-token"] ?? "").toLowerCase() !== "no-check") {
-        throw new ApiError(403, "XSRF check failed");
-      }
-      const page = ctx.store.pages.get(params(request).id!);
-      if (!page) throw notFound();
-      const { files, comment } = await readUpload(request);
-      const created = addUploads(ctx.store, page, files, {
-        comment,
-        authorId: ctx.user(request).accountId,
-        now: new Date().toISOString(),
-      }).map((record) => v1Attachment(request, record));
-      return {
-        results: created,
-        size: created.length,
-        _links: links(request, `/rest/api/content/${page.id}/child/attachment`),
-      };
     },
   },
 

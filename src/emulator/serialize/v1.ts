@@ -10,6 +10,7 @@ import type {
   UserRecord,
   VersionRecord,
 } from "../model.js";
+import { attachmentContainer } from "../model.js";
 
 export function links(request: FastifyRequest, self: string, extra: Record<string, string> = {}) {
   return { ...extra, self: `${baseUrl(request)}${self}`, base: baseUrl(request), context: "/wiki" };
@@ -73,8 +74,8 @@ export function v1Attachment(request: FastifyRequest, a: AttachmentRecord): V1Co
       fileId: a.fileId,
     },
     _links: links(request, `/rest/api/content/${a.id}`, {
-      webui: `/pages/viewpageattachments.action?pageId=${a.pageId ?? ""}`,
-      download: `/download/attachments/${a.pageId ?? ""}/${encodeURIComponent(a.title)}?version=1&api=v2`,
+      webui: `/pages/viewpageattachments.action?pageId=${attachmentContainer(a)}`,
+      download: `/download/attachments/${attachmentContainer(a)}/${encodeURIComponent(a.title)}?version=${a.version.number}&api=v2`,
     }),
   };
 }

@@ -20,6 +20,7 @@ import type {
   SpaceRecord,
   VersionRecord,
 } from "../model.js";
+import { attachmentContainer } from "../model.js";
 
 export function version(record: VersionRecord): Version {
   return {
@@ -138,7 +139,7 @@ export function space(record: SpaceRecord, descriptionFormat: string | undefined
 }
 
 export function attachment(record: AttachmentRecord): Attachment {
-  const container = record.pageId ?? record.customContentId ?? "";
+  const container = attachmentContainer(record);
   const download = `/download/attachments/${container}/${encodeURIComponent(record.title)}?version=${record.version.number}&modificationDate=${Date.parse(record.version.createdAt)}&api=v2`;
   const webui = `/pages/viewpageattachments.action?pageId=${container}&preview=${encodeURIComponent(`/${container}/${record.num}/${record.title}`)}`;
   return {
@@ -147,6 +148,7 @@ export function attachment(record: AttachmentRecord): Attachment {
     title: record.title,
     createdAt: record.createdAt,
     ...(record.pageId !== undefined ? { pageId: record.pageId } : {}),
+    ...(record.blogPostId !== undefined ? { blogPostId: record.blogPostId } : {}),
     ...(record.customContentId !== undefined ? { customContentId: record.customContentId } : {}),
     mediaType: record.mediaType,
     mediaTypeDescription: mediaTypeDescription(record.mediaType),
