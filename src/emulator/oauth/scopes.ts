@@ -117,3 +117,15 @@ export function scopesSatisfy(
 ): boolean {
   return alternatives.some((set) => set.every((scope) => granted.includes(scope)));
 }
+
+// --- actA: v1 movePage and restoreContentVersion (confluence-v1.json x-atlassian-oauth2-scopes) ---
+/** v1 movePage. */
+export const V1_MOVE_PAGE: ScopeAlternatives = [
+  ["write:confluence-content"],
+  ["write:page:confluence"],
+];
+/** v1 restoreContentVersion. */
+export const V1_RESTORE_VERSION: ScopeAlternatives = [
+  ["write:confluence-content"],
+  ["read:content-details:confluence", "write:content:confluence"],
+];

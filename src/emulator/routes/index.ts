@@ -27,6 +27,7 @@ import { TREE_CONTENT_ROUTES } from "./tree-content.js";
 import { UNAVAILABLE_ROUTES } from "./unavailable.js";
 import { USERS_ACCESS_ROUTES } from "./users-access.js";
 import { V1_ROUTES } from "./v1.js";
+import { V1_CONTENT_TREE_ROUTES } from "./v1-content-tree.js";
 import { V1_LABELS_ROUTES } from "./v1-labels.js";
 import { V1_SPACES_ROUTES } from "./v1-spaces.js";
 
@@ -60,5 +61,7 @@ export const SITE_ROUTES: readonly Route[] = [
   ...V1_SPACES_ROUTES,
   ...SEARCH_ROUTES,
   ...DOWNLOADS_ROUTES,
+  // actA: v1 move and version restore.
+  ...V1_CONTENT_TREE_ROUTES,
   graphqlRoute(),
 ];

@@ -30,7 +30,7 @@ export function v1Space(request: FastifyRequest, space: SpaceRecord): V1Space {
   };
 }
 
-function v1Version(version: VersionRecord) {
+export function v1Version(version: VersionRecord) {
   return {
     when: version.createdAt,
     number: version.number,
