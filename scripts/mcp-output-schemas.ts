@@ -117,7 +117,9 @@ function outputSchema(def: ActionDef): Schema | undefined {
   if (override?.item) {
     return item === undefined ? undefined : describe(found.doc, item as Schema, DEPTH);
   }
-  if (!isList(def)) return describe(found.doc, found.schema, DEPTH);
+  // A tool's result is always an object (MCP requires `type: "object"`), even where the
+  // document marks the body nullable (v1 Version, restoreContentVersion's answer).
+  if (!isList(def)) return { ...describe(found.doc, found.schema, DEPTH), type: "object" };
   return {
     type: "object",
     properties: {

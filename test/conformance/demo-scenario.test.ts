@@ -100,7 +100,7 @@ describe.each(CONNECTIONS)("demo scenario over $name", (connectionCase) => {
       if (!outcome.ok) failed.push(`${outcome.step.key}: ${String(outcome.error)}`);
     });
     expect(failed).toEqual([]);
-  });
+  }, 120_000);
 
   it("lists across several pages", async () => {
     for (const [action, operation, params] of [

@@ -26,6 +26,13 @@ export const ALL_SCOPES = [
   "write:custom-content:confluence",
   "delete:custom-content:confluence",
   "read:content-details:confluence",
+  // The actions beyond the specification: page tree, comments, v1 version restore.
+  "read:hierarchical-content:confluence",
+  "read:content.metadata:confluence",
+  "read:comment:confluence",
+  "write:comment:confluence",
+  "delete:comment:confluence",
+  "write:content:confluence",
 ];
 
 export { lastSeq, requestsSince } from "../support/emulator-requests.js";
