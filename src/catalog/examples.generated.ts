@@ -111,7 +111,7 @@ export const EXAMPLE_OUTPUTS: Readonly<Record<string, unknown>> = {
     },
     resolutionStatus: "open",
     properties: {
-      inlineMarkerRef: "2dfeae06-b4e8-422f-9ea4-78f94fab3023",
+      inlineMarkerRef: "4ec095b9-b14d-475d-a61d-f13b619e168f",
       inlineOriginalSelection: "content",
     },
   },
@@ -926,7 +926,7 @@ export const EXAMPLE_OUTPUTS: Readonly<Record<string, unknown>> = {
     resolutionLastModifierId: "557058:00000000-0000-4000-8000-000000000001",
     resolutionLastModifiedAt: "2025-01-01T00:00:00.000Z",
     properties: {
-      inlineMarkerRef: "b53ff076-4f86-4c3a-960d-63da01b8be43",
+      inlineMarkerRef: "dd8a3eef-5d19-493f-aed5-eb5458b69c14",
       inlineOriginalSelection: "content",
     },
   },

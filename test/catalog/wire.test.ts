@@ -37,6 +37,15 @@ describe("path inputs and endpoint templates", () => {
         "graphqlRequest",
         "searchContent",
         "getPageByTitle",
+        // Beyond the specification: cross-input checks, nested bodies, versioned safe updates.
+        "createBlogPost",
+        "updateBlogPost",
+        "updatePageTitle",
+        "restorePageVersion",
+        "createFooterComment",
+        "updateFooterComment",
+        "createInlineComment",
+        "resolveInlineComment",
       ].toSorted(),
     );
   });
