@@ -148,7 +148,13 @@ function normalise(value: unknown, origin: string, secret: string): unknown {
   if (Array.isArray(value)) return value.map((item) => normalise(item, origin, secret));
   if (value !== null && typeof value === "object") {
     return Object.fromEntries(
-      Object.entries(value).map(([k, v]) => [k, normalise(v, origin, secret)]),
+      // Inline comment markers are random UUIDs (the emulator's randomUUID): one fixed value.
+      Object.entries(value).map(([k, v]) => [
+        k,
+        k === "inlineMarkerRef"
+          ? "00000000-0000-4000-8000-000000000000"
+          : normalise(v, origin, secret),
+      ]),
     );
   }
   return value;

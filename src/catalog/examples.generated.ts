@@ -111,7 +111,7 @@ export const EXAMPLE_OUTPUTS: Readonly<Record<string, unknown>> = {
     },
     resolutionStatus: "open",
     properties: {
-      inlineMarkerRef: "4ec095b9-b14d-475d-a61d-f13b619e168f",
+      inlineMarkerRef: "00000000-0000-4000-8000-000000000000",
       inlineOriginalSelection: "content",
     },
   },
@@ -926,7 +926,7 @@ export const EXAMPLE_OUTPUTS: Readonly<Record<string, unknown>> = {
     resolutionLastModifierId: "557058:00000000-0000-4000-8000-000000000001",
     resolutionLastModifiedAt: "2025-01-01T00:00:00.000Z",
     properties: {
-      inlineMarkerRef: "dd8a3eef-5d19-493f-aed5-eb5458b69c14",
+      inlineMarkerRef: "00000000-0000-4000-8000-000000000000",
       inlineOriginalSelection: "content",
     },
   },
