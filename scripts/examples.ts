@@ -35,6 +35,49 @@ const PROPERTY_OF = {
   customContentId: { id: properties.checklistState, key: "state" },
 } as const;
 
+const storage = (value: string) => JSON.stringify({ representation: "storage", value });
+
+type RunOn = (key: string, inputs: Record<string, unknown>) => Promise<{ id: string }>;
+
+/** Objects the demo data lacks (blog posts, comments), created first on the same emulator. */
+const blogPost = async (run: RunOn) => ({
+  blogPostId: (
+    await run("createBlogPost", {
+      spaceId: spaces.engineering.id,
+      title: "Release notes",
+      body: storage("<p>Shipped.</p>"),
+    })
+  ).id,
+});
+const footerComment = async (run: RunOn) => ({
+  commentId: (
+    await run("createFooterComment", {
+      pageId: pages.architecture,
+      body: storage("<p>Looks good.</p>"),
+    })
+  ).id,
+});
+const PREPARE: Readonly<Record<string, (run: RunOn) => Promise<Record<string, unknown>>>> = {
+  getBlogPost: blogPost,
+  updateBlogPost: blogPost,
+  deleteBlogPost: blogPost,
+  listBlogPostFooterComments: blogPost,
+  listBlogPostInlineComments: blogPost,
+  listCommentReplies: footerComment,
+  updateFooterComment: footerComment,
+  deleteFooterComment: footerComment,
+  replyToFooterComment: async (run) => ({ parentCommentId: (await footerComment(run)).commentId }),
+  resolveInlineComment: async (run) => ({
+    commentId: (
+      await run("createInlineComment", {
+        pageId: pages.architecture,
+        body: storage("<p>Which contracts?</p>"),
+        textSelection: "content",
+      })
+    ).id,
+  }),
+};
+
 /** What only some actions need. */
 const BY_ACTION: Readonly<Record<string, Readonly<Record<string, unknown>>>> = {
   createPage: {
@@ -48,6 +91,23 @@ const BY_ACTION: Readonly<Record<string, Readonly<Record<string, unknown>>>> = {
     version: JSON.stringify({ number: 2, message: "Edited" }),
   },
   getPageAttachment: { pageId: pages.architecture },
+  // Page tree and history, blog posts, comments.
+  listPageAncestors: { pageId: pages.cursorFormat },
+  movePage: { pageId: pages.runbooks, position: "before", targetId: pages.architecture },
+  updatePageTitle: { title: "Engineering" },
+  listPageVersions: { pageId: pages.architecture },
+  getPageVersion: { pageId: pages.architecture, versionNumber: "2" },
+  restorePageVersion: { pageId: pages.architecture, versionNumber: "1", message: "Restored" },
+  createBlogPost: { title: "Release notes", body: storage("<p>Shipped.</p>") },
+  updateBlogPost: { status: "current", title: "Release notes", body: storage("<p>Edited.</p>") },
+  createFooterComment: { body: storage("<p>Looks good.</p>") },
+  replyToFooterComment: { body: storage("<p>Thanks!</p>") },
+  updateFooterComment: { body: storage("<p>Looks great.</p>") },
+  createInlineComment: {
+    pageId: pages.architecture,
+    body: storage("<p>Which contracts?</p>"),
+    textSelection: "content",
+  },
   getPageByTitle: { title: "Architecture" },
   searchContent: { text: "architecture" },
   rawRequest: { url: "/wiki/api/v2/spaces?limit=1", method: "GET" },
@@ -95,7 +155,13 @@ function normalise(value: unknown, origin: string, secret: string): unknown {
   if (Array.isArray(value)) return value.map((item) => normalise(item, origin, secret));
   if (value !== null && typeof value === "object") {
     return Object.fromEntries(
-      Object.entries(value).map(([k, v]) => [k, normalise(v, origin, secret)]),
+      // Inline comment markers are random UUIDs (the emulator's randomUUID): one fixed value.
+      Object.entries(value).map(([k, v]) => [
+        k,
+        k === "inlineMarkerRef"
+          ? "00000000-0000-4000-8000-000000000000"
+          : normalise(v, origin, secret),
+      ]),
     );
   }
   return value;
@@ -114,9 +180,19 @@ export async function captureExamples(): Promise<Record<string, unknown>> {
         key: "basic",
         fields: { host: emulator.url, ...emulator.credentials },
       };
+      const runOn: RunOn = async (other, inputs) =>
+        (
+          await runAction(
+            actions[other] as NonNullable<(typeof actions)[string]>,
+            { connection, ...inputs },
+            SILENT,
+            runtime,
+          )
+        ).data as { id: string };
+      const prepared = (await PREPARE[key]?.(runOn)) ?? {};
       const output = await runAction(
         actions[key] as NonNullable<(typeof actions)[string]>,
-        { connection, ...inputsFor(key) },
+        { connection, ...inputsFor(key), ...prepared },
         SILENT,
         runtime,
       );

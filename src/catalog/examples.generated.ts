@@ -25,6 +25,33 @@ export const EXAMPLE_OUTPUTS: Readonly<Record<string, unknown>> = {
       context: "/wiki",
     },
   },
+  createBlogPost: {
+    id: "1000001",
+    status: "current",
+    title: "Release notes",
+    spaceId: "65537",
+    authorId: "557058:00000000-0000-4000-8000-000000000001",
+    createdAt: "2025-01-01T00:00:00.000Z",
+    version: {
+      createdAt: "2025-01-01T00:00:00.000Z",
+      message: "",
+      number: 1,
+      minorEdit: false,
+      authorId: "557058:00000000-0000-4000-8000-000000000001",
+    },
+    body: {
+      storage: {
+        representation: "storage",
+        value: "<p>Shipped.</p>",
+      },
+    },
+    _links: {
+      webui: "/spaces/ENG/blog/2026/11/30/1000001/Release+notes",
+      editui: "/pages/resumedraft.action?draftId=1000001",
+      tinyui: "/x/MTAwMDAwMQ",
+      base: "https://your-domain.atlassian.net/wiki",
+    },
+  },
   createContentPropertyForAttachment: {
     id: "1000001",
     key: "example-key",
@@ -59,6 +86,57 @@ export const EXAMPLE_OUTPUTS: Readonly<Record<string, unknown>> = {
       number: 1,
       minorEdit: false,
       authorId: "557058:00000000-0000-4000-8000-000000000001",
+    },
+  },
+  createFooterComment: {
+    id: "1000001",
+    status: "current",
+    title: "Re: Engineering Home",
+    pageId: "98305",
+    version: {
+      createdAt: "2025-01-01T00:00:00.000Z",
+      message: "",
+      number: 1,
+      minorEdit: false,
+      authorId: "557058:00000000-0000-4000-8000-000000000001",
+    },
+    body: {
+      storage: {
+        representation: "storage",
+        value: "<p>Looks good.</p>",
+      },
+    },
+    _links: {
+      webui: "/pages/viewpage.action?pageId=98305&focusedCommentId=1000001#comment-1000001",
+      base: "https://your-domain.atlassian.net/wiki",
+    },
+  },
+  createInlineComment: {
+    id: "1000001",
+    status: "current",
+    title: "Re: Architecture",
+    pageId: "98306",
+    version: {
+      createdAt: "2025-01-01T00:00:00.000Z",
+      message: "",
+      number: 1,
+      minorEdit: false,
+      authorId: "557058:00000000-0000-4000-8000-000000000001",
+    },
+    body: {
+      storage: {
+        representation: "storage",
+        value: "<p>Which contracts?</p>",
+      },
+    },
+    _links: {
+      webui: "/pages/viewpage.action?pageId=98306&focusedCommentId=1000001#comment-1000001",
+      base: "https://your-domain.atlassian.net/wiki",
+    },
+    resolutionStatus: "open",
+    properties: {
+      inlineMarkerRef: "00000000-0000-4000-8000-000000000000",
+      inlineOriginalSelection: "content",
     },
   },
   createPage: {
@@ -113,6 +191,11 @@ export const EXAMPLE_OUTPUTS: Readonly<Record<string, unknown>> = {
     deleted: true,
     status: 204,
   },
+  deleteBlogPost: {
+    id: "1000001",
+    deleted: true,
+    status: 204,
+  },
   deleteContentPropertyForAttachment: {
     id: "196612",
     deleted: true,
@@ -125,6 +208,11 @@ export const EXAMPLE_OUTPUTS: Readonly<Record<string, unknown>> = {
   },
   deleteContentPropertyForPage: {
     id: "196609",
+    deleted: true,
+    status: 204,
+  },
+  deleteFooterComment: {
+    id: "1000001",
     deleted: true,
     status: 204,
   },
@@ -166,6 +254,28 @@ export const EXAMPLE_OUTPUTS: Readonly<Record<string, unknown>> = {
         "/pages/viewpageattachments.action?pageId=98306&preview=%2F98306%2F131073%2Farchitecture.pdf",
       download:
         "/download/attachments/98306/architecture.pdf?version=1&modificationDate=1705316400000&api=v2",
+      base: "https://your-domain.atlassian.net/wiki",
+    },
+  },
+  getBlogPost: {
+    id: "1000001",
+    status: "current",
+    title: "Release notes",
+    spaceId: "65537",
+    authorId: "557058:00000000-0000-4000-8000-000000000001",
+    createdAt: "2025-01-01T00:00:00.000Z",
+    version: {
+      createdAt: "2025-01-01T00:00:00.000Z",
+      message: "",
+      number: 1,
+      minorEdit: false,
+      authorId: "557058:00000000-0000-4000-8000-000000000001",
+    },
+    body: {},
+    _links: {
+      webui: "/spaces/ENG/blog/2026/11/30/1000001/Release+notes",
+      editui: "/pages/resumedraft.action?draftId=1000001",
+      tinyui: "/x/MTAwMDAwMQ",
       base: "https://your-domain.atlassian.net/wiki",
     },
   },
@@ -345,6 +455,17 @@ export const EXAMPLE_OUTPUTS: Readonly<Record<string, unknown>> = {
       tinyui: "/x/OTgzMDY",
     },
   },
+  getPageVersion: {
+    createdAt: "2024-01-15T09:30:00.000Z",
+    message: "Layers",
+    number: 2,
+    minorEdit: false,
+    authorId: "557058:00000000-0000-4000-8000-000000000001",
+    contentTypeModified: false,
+    collaborators: ["557058:00000000-0000-4000-8000-000000000001"],
+    prevVersion: 1,
+    nextVersion: 3,
+  },
   getSpace: {
     id: "65537",
     key: "ENG",
@@ -480,6 +601,30 @@ export const EXAMPLE_OUTPUTS: Readonly<Record<string, unknown>> = {
       base: "https://your-domain.atlassian.net/wiki",
     },
   },
+  listBlogPostFooterComments: {
+    results: [],
+    _links: {
+      base: "https://your-domain.atlassian.net/wiki",
+    },
+  },
+  listBlogPostInlineComments: {
+    results: [],
+    _links: {
+      base: "https://your-domain.atlassian.net/wiki",
+    },
+  },
+  listBlogPostsInSpace: {
+    results: [],
+    _links: {
+      base: "https://your-domain.atlassian.net/wiki",
+    },
+  },
+  listCommentReplies: {
+    results: [],
+    _links: {
+      base: "https://your-domain.atlassian.net/wiki",
+    },
+  },
   listContentLabels: {
     results: [
       {
@@ -551,6 +696,114 @@ export const EXAMPLE_OUTPUTS: Readonly<Record<string, unknown>> = {
       },
     ],
     _links: {
+      base: "https://your-domain.atlassian.net/wiki",
+    },
+  },
+  listPageAncestors: {
+    results: [
+      {
+        id: "98306",
+        type: "page",
+      },
+      {
+        id: "98307",
+        type: "page",
+      },
+    ],
+    _links: {
+      base: "https://your-domain.atlassian.net/wiki",
+    },
+  },
+  listPageChildren: {
+    results: [
+      {
+        id: "98306",
+        status: "current",
+        title: "Architecture",
+        spaceId: "65537",
+        childPosition: 1,
+        type: "page",
+      },
+      {
+        id: "98309",
+        status: "current",
+        title: "Runbooks",
+        spaceId: "65537",
+        childPosition: 2,
+        type: "page",
+      },
+    ],
+    _links: {
+      base: "https://your-domain.atlassian.net/wiki",
+    },
+  },
+  listPageDescendants: {
+    results: [
+      {
+        id: "98306",
+        status: "current",
+        title: "Architecture",
+        type: "page",
+        parentId: "98305",
+        depth: 1,
+        childPosition: 1,
+      },
+      {
+        id: "98309",
+        status: "current",
+        title: "Runbooks",
+        type: "page",
+        parentId: "98305",
+        depth: 1,
+        childPosition: 2,
+      },
+    ],
+    nextCursor: "eyJzIjoidHJlZSIsImsiOjEsIm4iOjF9",
+    _links: {
+      next: "/wiki/api/v2/pages/98305/descendants?limit=2&cursor=eyJzIjoidHJlZSIsImsiOjEsIm4iOjF9",
+      base: "https://your-domain.atlassian.net/wiki",
+    },
+  },
+  listPageFooterComments: {
+    results: [],
+    _links: {
+      base: "https://your-domain.atlassian.net/wiki",
+    },
+  },
+  listPageInlineComments: {
+    results: [],
+    _links: {
+      base: "https://your-domain.atlassian.net/wiki",
+    },
+  },
+  listPageVersions: {
+    results: [
+      {
+        createdAt: "2024-01-15T09:40:00.000Z",
+        message: "Contracts",
+        number: 3,
+        minorEdit: false,
+        authorId: "557058:00000000-0000-4000-8000-000000000001",
+        page: {
+          id: "98306",
+          title: "Architecture",
+        },
+      },
+      {
+        createdAt: "2024-01-15T09:30:00.000Z",
+        message: "Layers",
+        number: 2,
+        minorEdit: false,
+        authorId: "557058:00000000-0000-4000-8000-000000000001",
+        page: {
+          id: "98306",
+          title: "Architecture",
+        },
+      },
+    ],
+    nextCursor: "eyJzIjoiLW1vZGlmaWVkLWRhdGUiLCJrIjoiMjAyNC0wMS0xNVQwOTozMDowMC4wMDBaIiwibiI6Mn0",
+    _links: {
+      next: "/wiki/api/v2/pages/98306/versions?limit=2&cursor=eyJzIjoiLW1vZGlmaWVkLWRhdGUiLCJrIjoiMjAyNC0wMS0xNVQwOTozMDowMC4wMDBaIiwibiI6Mn0",
       base: "https://your-domain.atlassian.net/wiki",
     },
   },
@@ -742,6 +995,9 @@ export const EXAMPLE_OUTPUTS: Readonly<Record<string, unknown>> = {
       base: "https://your-domain.atlassian.net/wiki",
     },
   },
+  movePage: {
+    pageId: "98309",
+  },
   rawRequest: {
     results: [
       {
@@ -770,9 +1026,88 @@ export const EXAMPLE_OUTPUTS: Readonly<Record<string, unknown>> = {
     status: 204,
     label: "architecture",
   },
+  replyToFooterComment: {
+    id: "1000003",
+    status: "current",
+    title: "Re: Architecture",
+    pageId: "98306",
+    version: {
+      createdAt: "2025-01-01T00:00:00.000Z",
+      message: "",
+      number: 1,
+      minorEdit: false,
+      authorId: "557058:00000000-0000-4000-8000-000000000001",
+    },
+    body: {
+      storage: {
+        representation: "storage",
+        value: "<p>Thanks!</p>",
+      },
+    },
+    _links: {
+      webui: "/pages/viewpage.action?pageId=98306&focusedCommentId=1000003#comment-1000003",
+      base: "https://your-domain.atlassian.net/wiki",
+    },
+    parentCommentId: "1000001",
+  },
+  resolveInlineComment: {
+    id: "1000001",
+    status: "current",
+    title: "Re: Architecture",
+    pageId: "98306",
+    version: {
+      createdAt: "2025-01-01T00:00:00.000Z",
+      message: "",
+      number: 2,
+      minorEdit: false,
+      authorId: "557058:00000000-0000-4000-8000-000000000001",
+    },
+    body: {
+      storage: {
+        representation: "storage",
+        value: "<p>Which contracts?</p>",
+      },
+    },
+    _links: {
+      webui: "/pages/viewpage.action?pageId=98306&focusedCommentId=1000001#comment-1000001",
+      base: "https://your-domain.atlassian.net/wiki",
+    },
+    resolutionStatus: "resolved",
+    resolutionLastModifierId: "557058:00000000-0000-4000-8000-000000000001",
+    resolutionLastModifiedAt: "2025-01-01T00:00:00.000Z",
+    properties: {
+      inlineMarkerRef: "00000000-0000-4000-8000-000000000000",
+      inlineOriginalSelection: "content",
+    },
+  },
+  restorePageVersion: {
+    when: "2025-01-01T00:00:00.000Z",
+    number: 4,
+    minorEdit: false,
+    message: "Restored",
+    by: {
+      type: "known",
+      accountId: "557058:00000000-0000-4000-8000-000000000001",
+    },
+    _expandable: {
+      content: "/rest/api/content/98306",
+    },
+    _links: {
+      self: "https://your-domain.atlassian.net/wiki/rest/api/content/98306/version/4",
+      base: "https://your-domain.atlassian.net/wiki",
+      context: "/wiki",
+    },
+  },
   searchContent: {
     results: [
       {
+        title: "Architecture",
+        excerpt: "Architecture content.",
+        breadcrumbs: [],
+        iconCssClass: "aui-icon content-type-page",
+        lastModified: "2024-01-15T09:40:00.000Z",
+        friendlyLastModified: "Mon Jan 15 2024",
+        score: 1,
         content: {
           id: "98306",
           type: "page",
@@ -803,17 +1138,17 @@ export const EXAMPLE_OUTPUTS: Readonly<Record<string, unknown>> = {
             context: "/wiki",
           },
         },
-        title: "Architecture",
-        excerpt: "Architecture content.",
         url: "/spaces/ENG/pages/98306",
-        breadcrumbs: [],
         entityType: "content",
-        iconCssClass: "aui-icon content-type-page",
-        lastModified: "2024-01-15T09:40:00.000Z",
-        friendlyLastModified: "Mon Jan 15 2024",
-        score: 1,
       },
       {
+        title: "architecture.pdf",
+        excerpt: "",
+        breadcrumbs: [],
+        iconCssClass: "aui-icon content-type-attachment",
+        lastModified: "2024-01-15T11:00:00.000Z",
+        friendlyLastModified: "Mon Jan 15 2024",
+        score: 1,
         content: {
           id: "att131073",
           type: "attachment",
@@ -843,21 +1178,43 @@ export const EXAMPLE_OUTPUTS: Readonly<Record<string, unknown>> = {
             context: "/wiki",
           },
         },
-        title: "architecture.pdf",
-        excerpt: "",
         url: "/pages/viewpageattachments.action?pageId=98306",
-        breadcrumbs: [],
         entityType: "content",
-        iconCssClass: "aui-icon content-type-attachment",
-        lastModified: "2024-01-15T11:00:00.000Z",
-        friendlyLastModified: "Mon Jan 15 2024",
-        score: 1,
       },
     ],
+    nextCursor: "eyJzIjoyfQ",
     _links: {
+      next: "/rest/api/search?cql=text+%7E+%22architecture%22+AND+space+%3D+%22ENG%22&limit=2&cursor=eyJzIjoyfQ",
       self: "https://your-domain.atlassian.net/wiki/rest/api/search",
       base: "https://your-domain.atlassian.net/wiki",
       context: "/wiki",
+    },
+  },
+  updateBlogPost: {
+    id: "1000001",
+    status: "current",
+    title: "Release notes",
+    spaceId: "65537",
+    authorId: "557058:00000000-0000-4000-8000-000000000001",
+    createdAt: "2025-01-01T00:00:00.000Z",
+    version: {
+      createdAt: "2025-01-01T00:00:00.000Z",
+      message: "",
+      number: 2,
+      minorEdit: false,
+      authorId: "557058:00000000-0000-4000-8000-000000000001",
+    },
+    body: {
+      storage: {
+        representation: "storage",
+        value: "<p>Edited.</p>",
+      },
+    },
+    _links: {
+      webui: "/spaces/ENG/blog/2026/11/30/1000001/Release+notes",
+      editui: "/pages/resumedraft.action?draftId=1000001",
+      tinyui: "/x/MTAwMDAwMQ",
+      base: "https://your-domain.atlassian.net/wiki",
     },
   },
   updateContentPropertyForAttachment: {
@@ -896,6 +1253,29 @@ export const EXAMPLE_OUTPUTS: Readonly<Record<string, unknown>> = {
       authorId: "557058:00000000-0000-4000-8000-000000000001",
     },
   },
+  updateFooterComment: {
+    id: "1000001",
+    status: "current",
+    title: "Re: Architecture",
+    pageId: "98306",
+    version: {
+      createdAt: "2025-01-01T00:00:00.000Z",
+      message: "",
+      number: 2,
+      minorEdit: false,
+      authorId: "557058:00000000-0000-4000-8000-000000000001",
+    },
+    body: {
+      storage: {
+        representation: "storage",
+        value: "<p>Looks great.</p>",
+      },
+    },
+    _links: {
+      webui: "/pages/viewpage.action?pageId=98306&focusedCommentId=1000001#comment-1000001",
+      base: "https://your-domain.atlassian.net/wiki",
+    },
+  },
   updatePage: {
     id: "98305",
     status: "current",
@@ -921,6 +1301,36 @@ export const EXAMPLE_OUTPUTS: Readonly<Record<string, unknown>> = {
     },
     _links: {
       webui: "/spaces/ENG/pages/98305/Engineering+Home",
+      editui: "/pages/resumedraft.action?draftId=98305",
+      tinyui: "/x/OTgzMDU",
+      base: "https://your-domain.atlassian.net/wiki",
+    },
+  },
+  updatePageTitle: {
+    id: "98305",
+    status: "current",
+    title: "Engineering",
+    spaceId: "65537",
+    position: 0,
+    authorId: "557058:00000000-0000-4000-8000-000000000001",
+    ownerId: "557058:00000000-0000-4000-8000-000000000001",
+    lastOwnerId: null,
+    createdAt: "2024-01-15T09:10:00.000Z",
+    version: {
+      createdAt: "2025-01-01T00:00:00.000Z",
+      message: "",
+      number: 2,
+      minorEdit: false,
+      authorId: "557058:00000000-0000-4000-8000-000000000001",
+    },
+    body: {
+      storage: {
+        representation: "storage",
+        value: "<p>Engineering Home content.</p>",
+      },
+    },
+    _links: {
+      webui: "/spaces/ENG/pages/98305/Engineering",
       editui: "/pages/resumedraft.action?draftId=98305",
       tinyui: "/x/OTgzMDU",
       base: "https://your-domain.atlassian.net/wiki",

@@ -12,6 +12,10 @@ export type ScenarioData = Record<string, unknown> & {
 
 export interface ScenarioState {
   pageId: string;
+  /** Set by the steps beyond the specification. */
+  commentId?: string;
+  inlineCommentId?: string;
+  blogPostId?: string;
   propertyIds: Record<string, string>;
   /** Set by the steps that create them (Upload Attachment, Get Current User, Create Space). */
   attachmentId?: string;
@@ -39,6 +43,8 @@ const count = (noun: string) => (data: ScenarioData) => `${data.results?.length 
 const titled = (data: ScenarioData) => `${data.id} "${data.title}"`;
 const markdownOf = (data: ScenarioData) =>
   (data.body as { markdown?: { value?: string } } | undefined)?.markdown?.value?.trim();
+const version = (data: ScenarioData) => (data.version as { number?: number } | undefined)?.number;
+const storage = (value: string) => JSON.stringify({ representation: "storage", value });
 
 const owners = [
   { suffix: "Page", listSuffix: "Page", idKey: "pageId", id: (s: ScenarioState) => s.pageId },
@@ -275,6 +281,129 @@ export const scenarioSteps: readonly ScenarioStep[] = [
   },
   ...labelAndFileSteps,
   ...spaceAndUserSteps,
+  // Beyond the specification: the page tree and history, comments, blog posts.
+  {
+    key: "listPageChildren",
+    params: () => ({ pageId: DEMO_IDS.pages.engineeringHome }),
+    fact: count("children of Engineering Home"),
+  },
+  {
+    key: "listPageDescendants",
+    params: () => ({ pageId: DEMO_IDS.pages.engineeringHome, depth: "3" }),
+    fact: count("descendants, 3 levels down"),
+  },
+  { key: "listPageAncestors", params: (s) => ({ pageId: s.pageId }), fact: count("ancestors") },
+  {
+    key: "movePage",
+    params: (s) => ({ pageId: s.pageId, position: "append", targetId: DEMO_IDS.pages.runbooks }),
+    fact: (d) => `moved ${d.pageId} under Runbooks`,
+  },
+  {
+    key: "updatePageTitle",
+    params: (s) => ({ pageId: s.pageId, title: `Demo page ${new Date().toISOString()} (renamed)` }),
+    fact: (d) => `${titled(d)} v${version(d)}`,
+  },
+  { key: "listPageVersions", params: (s) => ({ pageId: s.pageId }), fact: count("versions") },
+  {
+    key: "getPageVersion",
+    params: (s) => ({ pageId: s.pageId, versionNumber: "1" }),
+    fact: (d) => `version ${d.number}`,
+  },
+  {
+    key: "restorePageVersion",
+    params: (s) => ({ pageId: s.pageId, versionNumber: "1", message: "Restored by the demo" }),
+    fact: (d) => `restored as version ${d.number}`,
+  },
+  {
+    key: "createFooterComment",
+    params: (s) => ({ pageId: s.pageId, body: storage("<p>Nice page</p>") }),
+    fact: (d, s) => {
+      s.commentId = String(d.id);
+      return `comment ${d.id}`;
+    },
+  },
+  {
+    key: "replyToFooterComment",
+    params: (s) => ({ parentCommentId: s.commentId, body: storage("<p>Thanks</p>") }),
+    fact: (d) => `reply ${d.id}`,
+  },
+  { key: "listPageFooterComments", params: (s) => ({ pageId: s.pageId }), fact: count("comments") },
+  {
+    key: "listCommentReplies",
+    params: (s) => ({ commentId: s.commentId }),
+    fact: count("replies"),
+  },
+  {
+    key: "updateFooterComment",
+    params: (s) => ({ commentId: s.commentId, body: storage("<p>Very nice page</p>") }),
+    fact: (d) => `comment ${d.id} v${version(d)}`,
+  },
+  {
+    key: "createInlineComment",
+    params: (s) => ({ pageId: s.pageId, body: storage("<p>Hi!</p>"), textSelection: "Hello" }),
+    fact: (d, s) => {
+      s.inlineCommentId = String(d.id);
+      return `inline comment ${d.id} ${d.resolutionStatus}`;
+    },
+  },
+  {
+    key: "resolveInlineComment",
+    params: (s) => ({ commentId: s.inlineCommentId }),
+    fact: (d) => `inline comment ${d.id} ${d.resolutionStatus}`,
+  },
+  {
+    key: "listPageInlineComments",
+    params: (s) => ({ pageId: s.pageId }),
+    fact: count("inline comments"),
+  },
+  {
+    key: "deleteFooterComment",
+    params: (s) => ({ commentId: s.commentId }),
+    fact: (d) => `deleted ${d.id}`,
+  },
+  {
+    key: "createBlogPost",
+    params: () => ({
+      spaceId: ENG,
+      title: `Demo post ${new Date().toISOString()}`,
+      body: storage("<p>Posted by the demo</p>"),
+    }),
+    fact: (d, s) => {
+      s.blogPostId = String(d.id);
+      return titled(d);
+    },
+  },
+  { key: "getBlogPost", params: (s) => ({ blogPostId: s.blogPostId }), fact: titled },
+  {
+    key: "listBlogPostsInSpace",
+    params: () => ({ spaceId: ENG }),
+    fact: count("blog posts in ENG"),
+  },
+  {
+    key: "updateBlogPost",
+    params: (s) => ({
+      blogPostId: s.blogPostId,
+      status: "current",
+      title: "Demo post (updated)",
+      body: storage("<p>Edited by the demo</p>"),
+    }),
+    fact: (d) => `${titled(d)} v${version(d)}`,
+  },
+  {
+    key: "listBlogPostFooterComments",
+    params: (s) => ({ blogPostId: s.blogPostId }),
+    fact: count("comments on the post"),
+  },
+  {
+    key: "listBlogPostInlineComments",
+    params: (s) => ({ blogPostId: s.blogPostId }),
+    fact: count("inline comments on the post"),
+  },
+  {
+    key: "deleteBlogPost",
+    params: (s) => ({ blogPostId: s.blogPostId }),
+    fact: (d) => `deleted ${d.id}`,
+  },
   { key: "deletePage", params: (s) => ({ pageId: s.pageId }), fact: (d) => `deleted ${d.id}` },
   {
     key: "deleteAttachment",

@@ -47,6 +47,15 @@ describe("path inputs and endpoint templates", () => {
         "createSpace",
         "deleteSpace",
         "getSpaceByKey",
+        // Beyond the specification: cross-input checks, nested bodies, versioned safe updates.
+        "createBlogPost",
+        "updateBlogPost",
+        "updatePageTitle",
+        "restorePageVersion",
+        "createFooterComment",
+        "updateFooterComment",
+        "createInlineComment",
+        "resolveInlineComment",
       ].toSorted(),
     );
   });

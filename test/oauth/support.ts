@@ -34,6 +34,12 @@ export const ALL_SCOPES = [
   "delete:space:confluence",
   "read:content.metadata:confluence",
   "read:user:confluence",
+  // The actions beyond the specification: page tree, comments, v1 version restore.
+  "read:hierarchical-content:confluence",
+  "read:comment:confluence",
+  "write:comment:confluence",
+  "delete:comment:confluence",
+  "write:content:confluence",
 ];
 
 export { lastSeq, requestsSince } from "../support/emulator-requests.js";

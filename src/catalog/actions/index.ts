@@ -5,7 +5,10 @@
 import type { ActionDef } from "../types.js";
 import * as attachmentFiles from "./attachment-files.js";
 import * as attachments from "./attachments.js";
+import * as blogposts from "./blogposts.js";
+import * as comments from "./comments.js";
 import * as labels from "./labels.js";
+import * as tree from "./page-tree.js";
 import * as pages from "./pages.js";
 import { propertyActions } from "./properties.js";
 import * as raw from "./raw.js";
@@ -43,6 +46,31 @@ const all: readonly ActionDef[] = [
   spacesUsers.getSpaceByKey,
   spacesUsers.getCurrentUser,
   spacesUsers.getUsersByAccountIds,
+  // Page tree and history, comments, blog posts (issue 13 items 2, 3, 5).
+  tree.listPageChildren,
+  tree.listPageDescendants,
+  tree.listPageAncestors,
+  tree.movePage,
+  tree.updatePageTitle,
+  tree.listPageVersions,
+  tree.getPageVersion,
+  tree.restorePageVersion,
+  comments.listPageFooterComments,
+  comments.listBlogPostFooterComments,
+  comments.listCommentReplies,
+  comments.createFooterComment,
+  comments.replyToFooterComment,
+  comments.updateFooterComment,
+  comments.deleteFooterComment,
+  comments.listPageInlineComments,
+  comments.listBlogPostInlineComments,
+  comments.createInlineComment,
+  comments.resolveInlineComment,
+  blogposts.createBlogPost,
+  blogposts.getBlogPost,
+  blogposts.listBlogPostsInSpace,
+  blogposts.updateBlogPost,
+  blogposts.deleteBlogPost,
 ] as ActionDef[];
 
 /** Every action by key. */

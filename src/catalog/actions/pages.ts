@@ -12,7 +12,7 @@ import { defineAction } from "./define.js";
 // PageCreateRequest / PageUpdateRequest `status` enum.
 const WRITE_STATUSES = ["current", "draft"] as const;
 
-const writeStatus = (required: boolean) =>
+export const writeStatus = (required: boolean) =>
   i.defineInput({
     label: "Status",
     comments: "The status of the page.",
@@ -22,7 +22,7 @@ const writeStatus = (required: boolean) =>
     parse: required ? p.required(p.oneOf(WRITE_STATUSES)) : p.oneOf(WRITE_STATUSES),
   });
 
-const pageTitle = (required: boolean) =>
+export const pageTitle = (required: boolean) =>
   i.defineInput({
     label: "Title",
     comments: "Title of the page.",
@@ -40,7 +40,7 @@ const parentId = i.defineInput({
 });
 
 // Markdown accepted as its representation (the shared helper's conversion).
-const pageBody = (required: boolean) => i.contentBody(required, "The body of the page.");
+export const pageBody = (required: boolean) => i.contentBody(required, "The body of the page.");
 
 export const createPage = defineAction({
   key: "createPage",

@@ -1,7 +1,9 @@
 // Writes that resolve an unknown outcome by asking Confluence instead of guessing (resolve.ts).
 export type { SafeCreatePage, SafeUpdatePage } from "./pages.js";
-export { createPageSafely, updatePageSafely } from "./pages.js";
+export { createPageSafely, pageMatches, updatePageSafely } from "./pages.js";
 export type { SafeCreateProperty, SafeUpdateProperty } from "./properties.js";
 export { createPropertySafely, updatePropertySafely } from "./properties.js";
 export type { SafeWriteOptions, Verdict, WritePlan, WriteResolution } from "./resolve.js";
 export { fateUnknown, resolveWrite } from "./resolve.js";
+export type { SafeVersionedUpdate, Versioned, VersionedKind } from "./versioned.js";
+export { updateVersionedSafely } from "./versioned.js";

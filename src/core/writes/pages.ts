@@ -18,11 +18,12 @@ import {
   type SafeWriteOptions,
   type Verdict,
 } from "./resolve.js";
+import { updateVersionedSafely, type VersionedKind } from "./versioned.js";
 
 type Json = Record<string, unknown>;
 
-/** Whether `page` has the title, status, parent and space `body` asked for. */
-function matches(page: Page, body: Json): boolean {
+/** Whether `page` (or a blog post) has the title, status, parent and space `body` asked for. */
+export function pageMatches(page: Page, body: Json): boolean {
   if (typeof body.title === "string" && page.title !== body.title) return false;
   if (typeof body.status === "string" && page.status !== body.status) return false;
   if (typeof body.parentId === "string" && page.parentId !== body.parentId) return false;
@@ -86,7 +87,10 @@ export function createPageSafely(
     if (candidate === undefined) return { state: "absent" };
     const page = await fetchPage(client, candidate.id, call);
     // createPage's status defaults to "current" (PageCreateRequest), which the search required.
-    if (matches(page.data, { ...body, status: "current" }) && createdByUs(page.data, startedAt)) {
+    if (
+      pageMatches(page.data, { ...body, status: "current" }) &&
+      createdByUs(page.data, startedAt)
+    ) {
       return { state: "applied", response: page };
     }
     return {
@@ -124,46 +128,20 @@ export interface SafeUpdatePage extends SafeWriteOptions {
   body: Json;
 }
 
+/** updatePage as a versioned update: the page's title, status, parent and space identify it. */
+const PAGE_UPDATE: VersionedKind<Page> = {
+  operation: "updatePage",
+  noun: "page",
+  path: "/pages/{id}",
+  probeQuery: { "body-format": "storage" },
+  matches: pageMatches,
+  matchedFields: "title, status and parent",
+};
+
 export function updatePageSafely(
   client: ConfluenceClient,
   request: SafeUpdatePage,
 ): Promise<ConfluenceResponse<Page>> {
-  const { id, body } = request;
-  const call = callOptions(request);
-  const target = Number((body.version as Json | undefined)?.number);
-  const probe = async (): Promise<Verdict<Page>> => {
-    if (!Number.isInteger(target)) return { state: "unknown", reason: "no version number sent" };
-    const page = await fetchPage(client, id, call);
-    const current = page.data.version?.number;
-    if (current === target - 1) return { state: "absent" };
-    if (current === target && matches(page.data, body)) {
-      return { state: "applied", response: page };
-    }
-    return {
-      state: "unknown",
-      reason: `page ${id} is at version ${current ?? "?"}, expected ${target - 1} or ${target} with our title, status and parent`,
-    };
-  };
-  return resolveWrite(
-    {
-      operation: "updatePage",
-      method: "PUT",
-      path: "/wiki/api/v2/pages/{id}",
-      check: `page ${id}: whether version ${target} holds this update`,
-      send: () =>
-        client.request<Page>({
-          ...call,
-          method: "PUT",
-          path: "/pages/{id}",
-          pathParams: { id },
-          body,
-          // PUT is idempotent in HTTP terms, but a repeat of an applied update is a 409 here;
-          // the resolver repeats it only after checking the version.
-          idempotent: false,
-        }),
-      probe,
-      isCollision: (error) => isStatus(error, 409),
-    },
-    request,
-  );
+  const { id, ...rest } = request;
+  return updateVersionedSafely(client, PAGE_UPDATE, { ...rest, pathParams: { id } });
 }

@@ -123,3 +123,14 @@ export const V1_LABEL_INFO: ScopeAlternatives = [
   ["read:confluence-content.summary"],
   ["read:label:confluence", "read:content:confluence"],
 ];
+// --- actA: v1 movePage and restoreContentVersion (confluence-v1.json x-atlassian-oauth2-scopes) ---
+/** v1 movePage. */
+export const V1_MOVE_PAGE: ScopeAlternatives = [
+  ["write:confluence-content"],
+  ["write:page:confluence"],
+];
+/** v1 restoreContentVersion. */
+export const V1_RESTORE_VERSION: ScopeAlternatives = [
+  ["write:confluence-content"],
+  ["read:content-details:confluence", "write:content:confluence"],
+];

@@ -29,6 +29,7 @@ import { UNAVAILABLE_ROUTES } from "./unavailable.js";
 import { USERS_ACCESS_ROUTES } from "./users-access.js";
 import { V1_ROUTES } from "./v1.js";
 import { V1_ATTACHMENTS_ROUTES } from "./v1-attachments.js";
+import { V1_CONTENT_TREE_ROUTES } from "./v1-content-tree.js";
 import { V1_LABEL_INFO_ROUTES } from "./v1-label-info.js";
 import { V1_LABELS_ROUTES } from "./v1-labels.js";
 import { V1_SPACE_CREATE_ROUTES } from "./v1-space-create.js";
@@ -69,5 +70,7 @@ export const SITE_ROUTES: readonly Route[] = [
   // actB: label lookup by name, attachment uploads by file name.
   ...V1_LABEL_INFO_ROUTES,
   ...V1_ATTACHMENTS_ROUTES,
+  // actA: v1 move and version restore.
+  ...V1_CONTENT_TREE_ROUTES,
   graphqlRoute(),
 ];
