@@ -8,8 +8,10 @@ import { actions } from "../../src/catalog/index.js";
 import component from "../../src/component/index.js";
 
 describe("example outputs", () => {
-  it("every action has one, and the component shows it", () => {
-    expect(Object.keys(EXAMPLE_OUTPUTS).toSorted()).toEqual(Object.keys(actions).toSorted());
+  it("every action has one (but those whose output is a file), and the component shows it", () => {
+    // A download's output is the file's bytes: nothing to show as an example.
+    const withJsonOutput = Object.keys(actions).filter((key) => key !== "downloadAttachment");
+    expect(Object.keys(EXAMPLE_OUTPUTS).toSorted()).toEqual(withJsonOutput.toSorted());
     for (const [key, example] of Object.entries(EXAMPLE_OUTPUTS)) {
       expect(component.actions?.[key]?.examplePayload).toEqual({ data: example });
     }

@@ -258,6 +258,13 @@ function plausible(key: string, def: InputDef): fc.Arbitrary<unknown> {
       );
     case "maxItems":
       return fc.integer({ min: 0, max: 12 }).map(String);
+    case "versionNumber":
+      return fc.integer({ min: 1, max: 6 }).map(String);
+    case "spaceKey":
+      return fc.oneof(
+        fc.constantFrom("ENG", "ARCH", "NOPE"),
+        fc.stringMatching(/^[A-Z][A-Z0-9]{0,9}$/),
+      );
     default:
       return fc.string({ maxLength: 30 });
   }

@@ -153,6 +153,31 @@ const VERBS: Record<string, string> = {
 
 const V1_RULES: readonly { method: string; path: RegExp; scopes: ScopeAlternatives }[] = [
   {
+    method: "PUT",
+    path: /^\/content\/[^/]+\/move\/[^/]+\/[^/]+\/?$/, // movePage
+    scopes: [["write:confluence-content"], ["write:page:confluence"]],
+  },
+  {
+    method: "POST",
+    path: /^\/content\/[^/]+\/version\/?$/, // restoreContentVersion
+    scopes: [
+      ["write:confluence-content"],
+      ["read:content-details:confluence", "write:content:confluence"],
+    ],
+  },
+  {
+    method: "POST",
+    path: /^\/space\/?$/, // createSpace
+    scopes: [
+      ["write:confluence-space"],
+      [
+        "read:space-details:confluence",
+        "write:space:confluence",
+        "write:space.permission:confluence",
+      ],
+    ],
+  },
+  {
     method: "GET",
     path: /^\/space\/?$/, // getSpaces
     scopes: [["read:confluence-space.summary"], ["read:content-details:confluence"]],

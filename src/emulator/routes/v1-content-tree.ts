@@ -19,10 +19,15 @@ function pageOf(store: Store, id: string): PageRecord {
   return page;
 }
 
-/** A page or a blog post: v1 content ids name either. */
+/**
+ * A page or a blog post: v1 content ids name either. restoreContentVersion answers 400, not
+ * 404, when "there is no content with the given ID" (its documented 400; it declares no 404).
+ */
 function contentOf(store: Store, id: string): PageRecord {
   const content = ID.test(id) ? (store.pages.get(id) ?? store.blogposts.get(id)) : undefined;
-  if (!content) throw notFound();
+  if (content?.status !== "current") {
+    throw badRequest(`There is no content with the given id ${id.slice(0, 40)}`);
+  }
   return content;
 }
 
