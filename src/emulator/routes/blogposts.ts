@@ -9,10 +9,10 @@ import { badRequest, notFound } from "../errors.js";
 import { jsonObject, params, query } from "../http.js";
 import type { PageRecord } from "../model.js";
 import { DELETE_PAGE, READ_PAGE, WRITE_PAGE } from "../oauth/scopes.js";
-import { bool, idList, pathId } from "../params.js";
+import { bool, pathId } from "../params.js";
 import { makePage } from "../records.js";
 import type { Route } from "../route.js";
-import { type ListScope, listPages, renderRequested } from "./pages-read.js";
+import { filteredScope, listPages, renderRequested } from "./pages-read.js";
 import { optionalString, versionNumber, written } from "./pages-write.js";
 
 const ID = /^[0-9]{1,18}$/;
@@ -38,22 +38,7 @@ export const BLOGPOSTS_ROUTES: readonly Route[] = [
     scopes: READ_PAGE,
     handler: async (ctx, request, reply) => {
       const q = query(request);
-      const ids = idList(q, "id");
-      const spaceIds = idList(q, "space-id", 100);
-      const store = ctx.store;
-      const scope: ListScope = ids
-        ? {
-            where: { ids, spaceIds },
-            candidates: () =>
-              ids.map((id) => store.blogposts.get(id)).filter((p) => p !== undefined),
-            extra: spaceIds ? (post) => spaceIds.includes(post.spaceId) : undefined,
-          }
-        : spaceIds
-          ? {
-              where: { spaceIds },
-              candidates: () => spaceIds.flatMap((id) => store.blogpostsBySpace.get(id) ?? []),
-            }
-          : { where: {}, candidates: () => store.blogposts.values() };
+      const scope = filteredScope(ctx, q, "blogpost");
       return listPages(ctx, request, reply, scope, "blogpost");
     },
   },

@@ -187,6 +187,35 @@ export function renderSinglePage(
   return result;
 }
 
+/**
+ * getPages / getBlogPosts: the `id` and `space-id` filters as a list scope. Ids first (at most
+ * 250), else the spaces' own lists (read in id order for one space), else every item.
+ */
+export function filteredScope(
+  ctx: SiteContext,
+  q: ReturnType<typeof query>,
+  kind: ContentKind,
+): ListScope {
+  const { byId, bySpace } = ctx.store.contentOf(kind);
+  const ids = idList(q, "id");
+  const spaceIds = idList(q, "space-id", 100);
+  if (ids) {
+    return {
+      where: { ids, spaceIds },
+      candidates: () => ids.map((id) => byId.get(id)).filter((item) => item !== undefined),
+      extra: spaceIds ? (item) => spaceIds.includes(item.spaceId) : undefined,
+    };
+  }
+  if (spaceIds) {
+    return {
+      where: { spaceIds },
+      candidates: () => spaceIds.flatMap((id) => bySpace.get(id) ?? []),
+      idOrdered: spaceIds.length === 1,
+    };
+  }
+  return { where: {}, candidates: () => byId.values() };
+}
+
 export const PAGE_READS_ROUTES: readonly Route[] = [
   {
     method: "GET",
@@ -194,22 +223,7 @@ export const PAGE_READS_ROUTES: readonly Route[] = [
     scopes: READ_PAGE,
     handler: async (ctx, request, reply) => {
       const q = query(request);
-      const ids = idList(q, "id");
-      const spaceIds = idList(q, "space-id", 100);
-      const store = ctx.store;
-      const scope: ListScope = ids
-        ? {
-            where: { ids, spaceIds },
-            candidates: () => ids.map((id) => store.pages.get(id)).filter((p) => p !== undefined),
-            extra: spaceIds ? (page) => spaceIds.includes(page.spaceId) : undefined,
-          }
-        : spaceIds
-          ? {
-              where: { spaceIds },
-              candidates: () => spaceIds.flatMap((id) => store.pagesBySpace.get(id) ?? []),
-              idOrdered: spaceIds.length === 1,
-            }
-          : { where: {}, candidates: () => store.pages.values() };
+      const scope = filteredScope(ctx, q, "page");
       return listPages(ctx, request, reply, scope);
     },
   },
