@@ -1,5 +1,5 @@
 // `npm run examples`: runs every catalog action once against the embedded emulator (demo data,
-// a fresh emulator per action so that deletes and writes never meet) and writes what each
+// reset to the seed before each action so that deletes and writes never meet) and writes what each
 // returned to src/catalog/examples.generated.ts, which the component shows as the action's
 // example output (spectral's `examplePayload`). The emulator's address becomes the site name
 // customers see and timestamps taken while capturing become one fixed instant, so the file only
@@ -169,13 +169,16 @@ function normalise(value: unknown, origin: string, secret: string): unknown {
 
 const SILENT = { info() {}, warn() {}, error() {}, debug() {} };
 
-/** Every action's output, by key, captured from a fresh demo emulator each. */
+/** Every action's output, by key, captured on the demo data reset before each action. */
 export async function captureExamples(): Promise<Record<string, unknown>> {
   const examples: Record<string, unknown> = {};
   const runtime = createRuntime({ allowLoopbackHttp: true, atlassianBaseUrl: undefined });
-  for (const key of Object.keys(actions).sort()) {
-    const emulator = await startEmulator({ port: 0, seed: "demo" });
-    try {
+  // One emulator, reset to its seed per action (what a fresh one would hold, ids included):
+  // starting one per action cost most of the capture's time.
+  const emulator = await startEmulator({ port: 0, seed: "demo" });
+  try {
+    for (const key of Object.keys(actions).sort()) {
+      emulator.reset();
       const connection = {
         key: "basic",
         fields: { host: emulator.url, ...emulator.credentials },
@@ -199,11 +202,11 @@ export async function captureExamples(): Promise<Record<string, unknown>> {
       // A file's bytes (Download Attachment) make no example payload.
       if (output.data instanceof Uint8Array) continue;
       examples[key] = normalise(output.data, emulator.url, emulator.credentials.apiToken);
-    } finally {
-      await emulator.close();
     }
+  } finally {
+    await emulator.close();
+    await runtime.close();
   }
-  await runtime.close();
   return examples;
 }
 

@@ -1,9 +1,11 @@
 // `confluence` as a script sees it: exit codes 0 / 1 / 2, --version, quiet EPIPE, and errors
-// that say which environment variable to set. Spawns the real command line.
+// that say which environment variable to set. What is about the process (its exit status, a pipe
+// closed early, --version) spawns the real command line; the rest runs `main` in this process.
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_IDS, type RunningEmulator } from "../../src/emulator/index.js";
 import { startTestEmulator } from "../support/emulator.js";
+import { runCliHere } from "./support/in-process.js";
 import { emulatorEnv, requestLog, runCli, runPipeline } from "./support/spawn-cli.js";
 
 let emulator: RunningEmulator;
@@ -29,8 +31,10 @@ describe("confluence exit codes", () => {
     expect(missing.err).toContain("404");
     const before = (await requestLog(emulator)).length;
     expect((await runCli(["get-page", "--page-id", "../etc"], env)).code).toBe(2);
-    expect((await runCli(["get-page", "--page-id", page, "--no-such-option"], env)).code).toBe(2);
-    expect((await runCli(["no-such-command"], env)).code).toBe(2);
+    expect((await runCliHere(["get-page", "--page-id", page, "--no-such-option"], env)).code).toBe(
+      2,
+    );
+    expect((await runCliHere(["no-such-command"], env)).code).toBe(2);
     expect((await requestLog(emulator)).length).toBe(before);
   });
 
@@ -41,13 +45,13 @@ describe("confluence exit codes", () => {
       CONFLUENCE_HOST: "http://127.0.0.1:9",
       CONFLUENCE_TEST_RETRY_DELAY_MS: "0",
     };
-    const result = await runCli(["list-spaces"], env);
+    const result = await runCliHere(["list-spaces"], env);
     expect(result.code).toBe(1);
     expect(result.err).not.toContain("    at ");
   });
 
   it("documents the exit codes in --help", async () => {
-    const result = await runCli(["--help"], {});
+    const result = await runCliHere(["--help"], {});
     expect(result.code).toBe(0);
     expect(result.out).toMatch(
       /Exit codes:\n\s+0 +success\n\s+1 .*Confluence.*\n\s+2 +usage or input error/,
@@ -69,7 +73,7 @@ describe("confluence exit codes", () => {
 
 describe("confluence errors name what to set", () => {
   it("names every missing connection variable, not Prismatic labels, exit 2", async () => {
-    const result = await runCli(["list-spaces"], {});
+    const result = await runCliHere(["list-spaces"], {});
     expect(result.code).toBe(2);
     expect(result.err).toContain("CONFLUENCE_HOST is not set");
     expect(result.err).toContain("CONFLUENCE_EMAIL is not set");
@@ -79,7 +83,7 @@ describe("confluence errors name what to set", () => {
   });
 
   it("points at CONFLUENCE_HOST when the host is not valid, exit 2", async () => {
-    const result = await runCli(["list-spaces"], {
+    const result = await runCliHere(["list-spaces"], {
       ...emulatorEnv(emulator),
       CONFLUENCE_HOST: "not a host",
     });
@@ -91,7 +95,7 @@ describe("confluence errors name what to set", () => {
   it("points at CONFLUENCE_SITE when the OAuth token reaches no such site", async () => {
     const minted = await fetch(`${emulator.url}/__emulator/oauth/tokens`, { method: "POST" });
     const { access_token } = (await minted.json()) as { access_token: string };
-    const result = await runCli(["list-spaces"], {
+    const result = await runCliHere(["list-spaces"], {
       CONFLUENCE_ACCESS_TOKEN: access_token,
       CONFLUENCE_SITE: "no-such-site.atlassian.net",
       CONFLUENCE_ATLASSIAN_API_URL: emulator.url,
@@ -103,7 +107,7 @@ describe("confluence errors name what to set", () => {
 
   it("hints at the API token on a 401, without printing it", async () => {
     const env = { ...emulatorEnv(emulator), CONFLUENCE_API_TOKEN: "wrong-secret-token" };
-    const result = await runCli(["list-spaces"], env);
+    const result = await runCliHere(["list-spaces"], env);
     expect(result.code).toBe(1);
     expect(result.err).toContain("401");
     expect(result.err).toMatch(/hint: .*CONFLUENCE_API_TOKEN/);
@@ -117,7 +121,7 @@ describe("confluence errors name what to set", () => {
       // The emulator also plays Atlassian's API gateway (src/core/auth.ts).
       CONFLUENCE_ATLASSIAN_API_URL: emulator.url,
     };
-    const result = await runCli(["list-spaces"], env);
+    const result = await runCliHere(["list-spaces"], env);
     expect(result.code).toBe(1);
     expect(result.err).toMatch(/hint: .*CONFLUENCE_ACCESS_TOKEN/);
     expect(`${result.out}${result.err}`).not.toContain("expired-access-token");

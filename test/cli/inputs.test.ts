@@ -7,7 +7,8 @@ import { main } from "../../src/cli/index.js";
 import { cliInputs, flagOf, kebab } from "../../src/cli/inputs.js";
 import { DEMO_IDS, type RunningEmulator } from "../../src/emulator/index.js";
 import { startTestEmulator } from "../support/emulator.js";
-import { emulatorEnv, requestLog, runCli } from "./support/spawn-cli.js";
+import { runCliHere } from "./support/in-process.js";
+import { emulatorEnv, requestLog } from "./support/spawn-cli.js";
 
 let emulator: RunningEmulator;
 let env: Record<string, string>;
@@ -23,7 +24,7 @@ afterEach(() => {
 describe("input problems", () => {
   it("reports every missing or invalid input in one run, exit 2, nothing sent", async () => {
     const before = (await requestLog(emulator)).length;
-    const result = await runCli(
+    const result = await runCliHere(
       [
         "update-page",
         "--page-id",
@@ -56,7 +57,7 @@ describe("input problems", () => {
 describe("key=value options", () => {
   it("sends key=value as the query parameter, repeatable", async () => {
     const attachment = DEMO_IDS.attachments.diagramPng;
-    const result = await runCli(
+    const result = await runCliHere(
       [
         "get-attachment",
         "--attachment-id",
@@ -82,7 +83,7 @@ describe("key=value options", () => {
     ["an empty key", "=true"],
   ])("refuses %s, naming the expected form, nothing sent", async (_, value) => {
     const before = (await requestLog(emulator)).length;
-    const result = await runCli(
+    const result = await runCliHere(
       ["list-spaces", "--query-parameters", value, "--query-parameters", "keys=ENG"],
       env,
     );
@@ -95,7 +96,7 @@ describe("key=value options", () => {
 
 describe("help", () => {
   it("marks required options, lists choices and shows the JSON shape (update-page)", async () => {
-    const result = await runCli(["update-page", "--help"], {});
+    const result = await runCliHere(["update-page", "--help"], {});
     expect(result.code).toBe(0);
     const help = result.out.replace(/\s+/g, " ");
     expect(help).toMatch(/--page-id <value> \(required\)/);

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { main } from "../../src/cli/index.js";
 import { DEMO_IDS, type RunningEmulator } from "../../src/emulator/index.js";
 import { startTestEmulator } from "../support/emulator.js";
+import { runCliHere } from "./support/in-process.js";
 import { emulatorEnv, requestLog, runCli } from "./support/spawn-cli.js";
 
 let emulator: RunningEmulator;
@@ -26,14 +27,14 @@ const lines = (text: string) => text.split("\n").filter((line) => line !== "");
 
 describe("--output", () => {
   it("ndjson writes one item per line", async () => {
-    const result = await runCli(["list-spaces", "--output", "ndjson", "--limit", "250"], env);
+    const result = await runCliHere(["list-spaces", "--output", "ndjson", "--limit", "250"], env);
     expect(result.code).toBe(0);
     const spaces = lines(result.out).map((line) => JSON.parse(line) as { key: string });
     expect(spaces.map((space) => space.key)).toContain(DEMO_IDS.spaces.engineering.key);
   });
 
   it("table writes a header and a row per item", async () => {
-    const result = await runCli(["list-spaces", "--output", "table", "--limit", "250"], env);
+    const result = await runCliHere(["list-spaces", "--output", "table", "--limit", "250"], env);
     expect(result.code).toBe(0);
     const [header, ...rows] = lines(result.out);
     expect(header).toMatch(/^ID\s+KEY\s+NAME/);
@@ -41,7 +42,7 @@ describe("--output", () => {
   });
 
   it("refuses an unknown format, exit 2", async () => {
-    const result = await runCli(["list-spaces", "--output", "xml"], env);
+    const result = await runCliHere(["list-spaces", "--output", "xml"], env);
     expect(result.code).toBe(2);
     expect(result.err).toContain("--output must be one of json, ndjson, table");
   });
@@ -49,10 +50,10 @@ describe("--output", () => {
 
 describe("--all", () => {
   it("streams every item as NDJSON, page after page, with no progress when stderr is not a terminal", async () => {
-    const everything = await runCli(["list-pages", "--fetch-all"], env);
+    const everything = await runCliHere(["list-pages", "--fetch-all"], env);
     const expected = (JSON.parse(everything.out) as { results: { id: string }[] }).results;
     const before = (await requestLog(emulator)).length;
-    const result = await runCli(["list-pages", "--all", "--limit", "100"], env);
+    const result = await runCliHere(["list-pages", "--all", "--limit", "100"], env);
     expect(result.code).toBe(0);
     expect(result.err).toBe("");
     const ids = lines(result.out).map((line) => (JSON.parse(line) as { id: string }).id);
@@ -77,7 +78,7 @@ describe("--all", () => {
   });
 
   it("is refused on an action that does not list", async () => {
-    const result = await runCli(["get-space", "--space-id", "65537", "--all"], env);
+    const result = await runCliHere(["get-space", "--space-id", "65537", "--all"], env);
     expect(result.code).toBe(2);
     expect(result.err).toContain("unknown option");
   });
@@ -85,7 +86,7 @@ describe("--all", () => {
 
 describe("binary content", () => {
   async function download() {
-    const attachment = await runCli(
+    const attachment = await runCliHere(
       ["get-attachment", "--attachment-id", DEMO_IDS.attachments.diagramPng],
       env,
     );
@@ -111,13 +112,14 @@ describe("binary content", () => {
   it("--out FILE writes the bytes raw", async () => {
     const { url, bytes } = await download();
     const file = join(folder, "diagram.png");
-    const result = await runCli([...rawRequest(url), "--out", file], env);
+    const result = await runCliHere([...rawRequest(url), "--out", file], env);
     expect(result.code).toBe(0);
     expect(readFileSync(file).equals(bytes)).toBe(true);
   });
 
   it("--out - writes the bytes raw to stdout", async () => {
     const { url, bytes } = await download();
+    // Spawned: the bytes must reach the process's real stdout untouched.
     const result = await runCli([...rawRequest(url), "--out", "-"], env);
     expect(result.code).toBe(0);
     expect(result.stdout.equals(bytes)).toBe(true);
@@ -125,7 +127,7 @@ describe("binary content", () => {
 
   it("without --out prints a summary and how to save it, never a byte array", async () => {
     const { url, bytes } = await download();
-    const result = await runCli(rawRequest(url), env);
+    const result = await runCliHere(rawRequest(url), env);
     expect(result.code).toBe(0);
     expect(JSON.parse(result.out)).toEqual({ contentType: "image/png", bytes: bytes.length });
     expect(result.err).toContain("--out FILE");
@@ -133,7 +135,7 @@ describe("binary content", () => {
 
   it("refuses --out into a folder that does not exist before sending anything", async () => {
     const before = (await requestLog(emulator)).length;
-    const result = await runCli(
+    const result = await runCliHere(
       [...rawRequest("/wiki/x"), "--out", join(folder, "missing", "x.png")],
       env,
     );

@@ -47,12 +47,17 @@ export async function loadSpecs(): Promise<Record<SpecName, LoadedSpec>> {
   return { v2, v1 };
 }
 
-async function buildSpec(name: SpecName): Promise<LoadedSpec> {
+/** The document as the validators see it: the extract, its required text, the exceptions. */
+function preparedDocument(name: SpecName): JsonObject {
   const document = readSpecDocument(name);
   if (!isJsonObject(document)) throw new Error(`OpenAPI spec ${name} is not a JSON object`);
   restoreRequiredText(name, document);
   applyExceptions(name, document);
   checkServers(name, document);
+  return document;
+}
+
+function backendFor(name: SpecName, document: JsonObject): OpenAPIBackend {
   const api = new OpenAPIBackend({
     // openapi-backend's types are the openapi-types Document; ours is parsed JSON checked below.
     definition: document as unknown as OpenAPIBackend["document"],
@@ -65,8 +70,40 @@ async function buildSpec(name: SpecName): Promise<LoadedSpec> {
     ajvOpts: { allErrors: true, strict: false },
     customizeAjv: addStandardFormats,
   });
-  // quick mode skips the OpenAPI-schema check of the document; run it ourselves, synchronously.
   api.document = api.inputDocument as OpenAPIBackend["document"];
+  return api;
+}
+
+/**
+ * openapi-backend creates a new Ajv (formats and customizer included) for every validator it
+ * compiles, and each new instance compiles JSON Schema's meta-schema again to check the schema
+ * it is given: most of a compile's cost for small schemas. One instance per validation context
+ * and options compiles the same validators (the document's schemas carry no `$id` that could
+ * clash).
+ */
+function shareAjvInstances(api: OpenAPIBackend): void {
+  const validator = api.validator;
+  const create = validator.getAjv.bind(validator);
+  const instances = new Map<string, ReturnType<typeof create>>();
+  validator.getAjv = (context, opts = {}) => {
+    const key = `${context} ${JSON.stringify(opts)}`;
+    let ajv = instances.get(key);
+    if (ajv === undefined) {
+      ajv = create(context, opts);
+      instances.set(key, ajv);
+    }
+    return ajv;
+  };
+}
+
+/**
+ * Checks the prepared document against the OpenAPI 3 schema (what quick mode skips). About two
+ * seconds for both documents, so it runs once, in test/conformance/extract.test.ts, not in every
+ * test worker that loads the specs: the document only changes with the committed extract or the
+ * exceptions, and that test runs on every change of either.
+ */
+export function validateSpecDefinition(name: SpecName): void {
+  const api = backendFor(name, preparedDocument(name));
   try {
     api.validateDefinition();
   } catch (error) {
@@ -76,7 +113,13 @@ async function buildSpec(name: SpecName): Promise<LoadedSpec> {
       `OpenAPI spec ${name} is not a valid OpenAPI document after the exceptions of test/conformance/exceptions.ts: ${message.slice(0, 2000)}`,
     );
   }
+}
+
+async function buildSpec(name: SpecName): Promise<LoadedSpec> {
+  const document = preparedDocument(name);
+  const api = backendFor(name, document);
   await api.init();
+  shareAjvInstances(api);
   precompileRouter(api, API_ROOTS[name]);
   return { name, apiRoot: API_ROOTS[name], api, operations: indexOperations(document) };
 }

@@ -8,6 +8,7 @@ import { type Classification, classifyPath } from "./classify.js";
 import { isJsonObject, type JsonObject } from "./json-walk.js";
 import { nextLink, parseLinkHeader } from "./link-header.js";
 import { parseMultipartFields } from "./multipart.js";
+import { responseBodyErrors, responseHeaderErrors } from "./response-validators.js";
 import { type LoadedSpec, loadSpecs } from "./spec.js";
 import type { SpecName } from "./spec-location.js";
 import { describeAjvError, type Violation } from "./violation.js";
@@ -255,18 +256,28 @@ function checkResponse(routed: RoutedExchange): void {
     if (typeof body === "string") {
       routed.violation("response", "body", "is not JSON although application/json is declared");
     } else {
-      const result = spec.api.validateResponse(body, operation, status);
-      for (const error of result.errors ?? []) {
+      const errors = responseBodyErrors(
+        spec.api,
+        operation.operationId ?? "",
+        responses,
+        status,
+        body,
+      );
+      for (const error of errors) {
         const { field, message } = describeAjvError(error, "body");
         routed.violation("response", field, message);
       }
     }
   }
 
-  const headerResult = spec.api.validateResponseHeaders(headers, operation, {
-    statusCode: status,
-  });
-  for (const error of headerResult.errors ?? []) {
+  const headerErrors = responseHeaderErrors(
+    spec.api,
+    operation.operationId ?? "",
+    responses,
+    status,
+    headers,
+  );
+  for (const error of headerErrors) {
     const { field, message } = describeAjvError(error, "");
     routed.violation("response", field, message);
   }

@@ -4,6 +4,7 @@ import { once } from "node:events";
 import { afterEach, describe, expect, it } from "vitest";
 import { main } from "../../src/cli/index.js";
 import { startEmulator } from "../../src/emulator/index.js";
+import { cliCommand } from "../cli/support/spawn-cli.js";
 
 interface CliRun {
   out: string[];
@@ -126,23 +127,12 @@ describe("the banner", () => {
 
 describe("shutdown", () => {
   it("Ctrl-C exits at once although a latency fault holds a request", async () => {
-    // A real process: what matters is that nothing keeps its event loop alive.
-    const child = spawn(
-      process.execPath,
-      [
-        "--import",
-        "tsx",
-        "-e",
-        'import("./src/cli/index.ts").then((cli) => cli.main(["node", "confluence", ...process.argv.slice(1)]))',
-        "--",
-        "emulator",
-        "--port",
-        "0",
-        "--seed",
-        "empty",
-      ],
-      { stdio: ["ignore", "pipe", "pipe"] },
-    );
+    // A real process (the built command line): what matters is that nothing keeps its event
+    // loop alive.
+    const [node, bundle] = cliCommand();
+    const child = spawn(node, [bundle, "emulator", "--port", "0", "--seed", "empty"], {
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let stdout = "";
     child.stdout.on("data", (chunk) => {
       stdout += chunk;

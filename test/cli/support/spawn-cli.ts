@@ -2,7 +2,6 @@
 // started: real exit codes, pipes and files. The command is the CLI bundle that
 // bin/confluence.cjs runs, built from the current sources once per test worker
 // (scripts/build.mjs --cli-only, about a second) rather than transpiled by tsx at every spawn.
-// With extra Node arguments (import hooks: startup.test.ts) it runs the sources through tsx.
 // The child's environment holds no CONFLUENCE_* variable but those the test gives.
 import { type ChildProcessByStdio, execFileSync, spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -12,7 +11,6 @@ import { fileURLToPath } from "node:url";
 import type { RunningEmulator } from "../../../src/emulator/index.js";
 
 export const REPO = fileURLToPath(new URL("../../..", import.meta.url));
-export const ENTRY = fileURLToPath(new URL("./entry.ts", import.meta.url));
 
 let bundle: string | undefined;
 
@@ -78,20 +76,14 @@ function finished(child: ChildProcessByStdio<null, Readable, Readable>): Promise
   });
 }
 
-/**
- * The CLI with `args` and exactly `env`; with `nodeArgs`, from the sources:
- * `node [nodeArgs] --import tsx test/cli/support/entry.ts ...args`.
- */
+/** The built CLI with `args` and exactly `env`: `node [nodeArgs] <bundle> ...args`. */
 export function runCli(
   args: string[],
   env: Record<string, string>,
   nodeArgs: string[] = [],
 ): Promise<CliRun> {
-  const [node, ...command] =
-    nodeArgs.length === 0
-      ? cliCommand()
-      : [process.execPath, ...nodeArgs, "--import", "tsx", ENTRY];
-  const child = spawn(node, [...command, ...args], {
+  const [node, bundlePath] = cliCommand();
+  const child = spawn(node, [...nodeArgs, bundlePath, ...args], {
     cwd: REPO,
     env: cleanEnv(env),
     stdio: ["ignore", "pipe", "pipe"],
