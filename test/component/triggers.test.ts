@@ -10,10 +10,10 @@ import { startTestEmulator } from "../support/emulator.js";
 import { lastSeq, requestsSince } from "../support/emulator-requests.js";
 import { createPage, editPage, eventKey, pollingFlow } from "./trigger-support.js";
 
-// 10,000 generated pages: the emulator answers a search over 100,000 in ~2 s, too slow for a
+// 2,000 generated pages: the emulator answers a search over 100,000 in ~2 s, too slow for a
 // suite of many polls; the request count per poll does not depend on the size (npm run bench
 // measures the 100,000-page site).
-const GENERATED = 10_000;
+const GENERATED = 2_000;
 let emulator: RunningEmulator;
 let url = "";
 let genSpaceId = "";

@@ -2,7 +2,7 @@
 // inputs must end in a valid request or a clear validation error — an InputError naming one of
 // the action's inputs, raised before anything was sent — never a crash (TypeError, RangeError,
 // ...), and every path the emulator receives must be properly percent-encoded, segment by
-// segment. Fixed seed; FUZZ_RUNS runs per action (default 100; `npm run fuzz` runs many more).
+// segment. Fixed seed; FUZZ_RUNS runs per action (default 40; `npm run fuzz` runs many more).
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { actions, InputError, runAction } from "../../src/catalog/index.js";
@@ -20,7 +20,7 @@ import { startTestEmulator } from "../support/emulator.js";
 import { type LoggedRequest, lastSeq, requestsSince } from "../support/emulator-requests.js";
 import { inputsFor } from "./arbitraries.js";
 
-const RUNS = Number(process.env.FUZZ_RUNS ?? 100);
+const RUNS = Number(process.env.FUZZ_RUNS ?? 40);
 const SEED = Number(process.env.FUZZ_SEED ?? 424242);
 
 let emulator: RunningEmulator;
