@@ -71,6 +71,7 @@ function oauthProvider(connection: ConnectionValue, runtime: ConnectorRuntime): 
     cloudId: typeof cloudId === "string" && cloudId !== "" ? cloudId : undefined,
     atlassianBaseUrl: runtime.environment.atlassianBaseUrl,
     now: runtime.clock.now,
+    sleep: runtime.clock.sleep,
     siteCache: runtime.sites,
   });
 }

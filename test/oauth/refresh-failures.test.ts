@@ -101,6 +101,25 @@ describe("token endpoint failures", () => {
     expect(await tokenOutcomes(since)).toEqual([503, 200]);
   });
 
+  it("waits between token tries on the provider's clock, not a real timer", async () => {
+    // Retry-After: 4 is within what a token request waits for (token-retry.ts).
+    await injectFaults({
+      ...TOKEN_ENDPOINT,
+      error: { rate: 1, status: 429, retryAfter: 4 },
+      times: 1,
+    });
+    const waits: number[] = [];
+    const client = expiredClient(await mint(url), {
+      sleep: async (ms) => {
+        waits.push(ms);
+      },
+    });
+    const since = await lastSeq(url);
+    expect((await client.request({ path: "/spaces" })).status).toBe(200);
+    expect(await tokenOutcomes(since)).toEqual([429, 200]);
+    expect(waits).toEqual([4000]);
+  });
+
   it("a token endpoint down on every try is a transient error, and refreshing is not disabled", async () => {
     await injectFaults(
       { ...TOKEN_ENDPOINT, error: { rate: 1, status: 429, retryAfter: 0 }, times: 1 },

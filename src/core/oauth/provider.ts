@@ -37,6 +37,8 @@ export interface OAuthAuthOptions extends OAuthTokenOptions {
    * default: a cache of this provider's own.
    */
   siteCache?: SiteCache;
+  /** Waits between token endpoint tries after a 429/5xx (default: a real, abortable timer). */
+  sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
 }
 
 export function oauthAuth(options: OAuthAuthOptions): AuthProvider {

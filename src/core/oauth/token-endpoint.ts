@@ -108,8 +108,7 @@ export async function tokenRequest(
   for (let attempt = 1; ; attempt++) {
     const started = now();
     const response = await send(`${authUrl}/oauth/token`, body, grant, credentials.signal);
-    const asked =
-      response === "not-sent" ? undefined : serverRetryDelayMs(response.headers, Date.now());
+    const asked = response === "not-sent" ? undefined : serverRetryDelayMs(response.headers, now());
     const decision = decideToken(
       response === "not-sent"
         ? { kind: "not-sent" }
@@ -122,7 +121,7 @@ export async function tokenRequest(
     }
     if (decision.action === "retry") {
       try {
-        await sleep(decision.delayMs, credentials.signal ?? NEVER_ABORTED);
+        await (credentials.sleep ?? sleep)(decision.delayMs, credentials.signal ?? NEVER_ABORTED);
       } catch {
         throw new ConfluenceAbortError(`The request to ${grant.action} was aborted`);
       }

@@ -51,6 +51,8 @@ export interface OAuthTokenOptions {
 
 export interface TokenSessionOptions extends OAuthTokenOptions {
   now: () => number;
+  /** Waits between token endpoint tries (default: a real timer). */
+  sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
   /** Told about every new access token before `onTokens` runs (the site resolver keys on it). */
   onRotated?: (accessToken: string) => void;
 }
@@ -102,6 +104,7 @@ export function createTokenSession(options: TokenSessionOptions): TokenSession {
         refreshToken: spent,
         atlassianBaseUrl: options.atlassianBaseUrl,
         now,
+        sleep: options.sleep,
       });
     } catch (error) {
       // A refused (or possibly spent) refresh token stays so: fail fast instead of asking

@@ -7,8 +7,13 @@ export interface OAuthClientCredentials {
   /** Points auth.atlassian.com / api.atlassian.com elsewhere (e.g. the emulator). */
   atlassianBaseUrl?: string;
   signal?: AbortSignal;
-  /** Clock used for `expiresAt` (default Date.now); oauthAuth passes its own. */
+  /** Clock used for `expiresAt` and Retry-After dates (default Date.now); oauthAuth passes its own. */
   now?: () => number;
+  /**
+   * Waits between tries after a 429/5xx (default: a real, abortable timer). The catalog's
+   * runtime passes its clock's, so tests and hosts with a virtual clock never wait for real.
+   */
+  sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
 }
 
 export interface OAuthTokens {
