@@ -110,7 +110,7 @@ async function runCommand(
   const result = await run(raw);
   writeResult(
     result.data,
-    result.contentType,
+    { contentType: result.contentType, fileName: result.fileName },
     {
       output: (options.output ?? "json") as OutputFormat,
       out: options.out,

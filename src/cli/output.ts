@@ -78,9 +78,14 @@ export function formatData(data: unknown, format: OutputFormat): string[] {
  * Writes an action's result. Binary content goes out raw with `--out`; without it, a summary
  * (the bytes would garble a terminal) and how to save them.
  */
+/** A file name as one shell word (single quotes; a quote inside closes, escapes and reopens). */
+function shellWord(name: string): string {
+  return `'${name.replaceAll("'", "'\\''")}'`;
+}
+
 export function writeResult(
   data: unknown,
-  contentType: string | undefined,
+  file: { contentType?: string; fileName?: string },
   options: { output: OutputFormat; out: string | undefined },
   io: OutputIo,
 ): void {
@@ -91,8 +96,13 @@ export function writeResult(
         sink.bytes(data);
         return;
       }
-      io.out(JSON.stringify({ contentType, bytes: data.byteLength }, null, 2));
-      io.err("note: binary content not printed; save it with --out FILE (or --out - for stdout)");
+      const { contentType, fileName } = file;
+      io.out(JSON.stringify({ fileName, contentType, bytes: data.byteLength }, null, 2));
+      // The file's own name, when it has one (Download Attachment), as a ready-to-paste option.
+      const target = fileName === undefined ? "FILE" : shellWord(fileName);
+      io.err(
+        `note: binary content not printed; save it with --out ${target} (or --out - for stdout)`,
+      );
       return;
     }
     for (const line of formatData(data, options.output)) sink.line(line);

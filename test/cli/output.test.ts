@@ -133,6 +133,19 @@ describe("binary content", () => {
     expect(result.err).toContain("--out FILE");
   });
 
+  it("names a downloaded attachment's file and offers it as the --out to paste", async () => {
+    const { bytes } = await download();
+    const result = await runCliHere(
+      ["download-attachment", "--attachment-id", DEMO_IDS.attachments.diagramPng],
+      env,
+    );
+    expect(result.code).toBe(0);
+    const summary = JSON.parse(result.out) as { fileName: string; bytes: number };
+    expect(summary).toMatchObject({ contentType: "image/png", bytes: bytes.length });
+    expect(result.err).toContain(`--out '${summary.fileName}'`);
+    expect(summary.fileName).toMatch(/\.png$/);
+  });
+
   it("refuses --out into a folder that does not exist before sending anything", async () => {
     const before = (await requestLog(emulator)).length;
     const result = await runCliHere(
