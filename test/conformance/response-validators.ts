@@ -3,12 +3,21 @@
 // the operation declares, and `validateResponseHeaders` four (any/superset/subset/exact) per
 // status, on the first exchange of that operation. The suites see one or two statuses of most
 // operations and use only the "any" header match, so most of those compiles (measured: ~60% of
-// the conformance-checked test files' time) were never used. The schemas compiled, the Ajv
-// options (the spec's customizer included) and the status lookup (exact, then `NXX`, then
-// `default`) are openapi-backend's own (validation.js, utils.js `findStatusCodeMatch`).
+// the conformance-checked test files' time) were never used. The Ajv options (the spec's
+// customizer included) and the status lookup (exact, then `NXX`, then `default`) are
+// openapi-backend's own (validation.js, utils.js `findStatusCodeMatch`).
+//
+// Body schemas are compiled as `$ref`s into the document (document-refs.ts).
 import type { ErrorObject, ValidateFunction } from "ajv";
-import { type OpenAPIBackend, OpenAPIValidator, ValidationContext } from "openapi-backend";
+import {
+  type OpenAPIBackend,
+  OpenAPIValidator,
+  type Operation,
+  ValidationContext,
+} from "openapi-backend";
+import { documentAjv, documentRef } from "./document-refs.js";
 import { isJsonObject, type JsonObject } from "./json-walk.js";
+import type { LoadedSpec } from "./spec.js";
 
 type Ajv = ReturnType<OpenAPIValidator["getAjv"]>;
 
@@ -40,17 +49,24 @@ class Compiled {
   private bodyAjv: Ajv | undefined;
   private headerAjv: Ajv | undefined;
 
-  constructor(private readonly api: OpenAPIBackend) {}
+  private readonly api: OpenAPIBackend;
 
-  body(operationId: string, responses: JsonObject, status: number): ValidateFunction | null {
+  constructor(private readonly spec: LoadedSpec) {
+    this.api = spec.api;
+  }
+
+  body(operation: Operation, responses: JsonObject, status: number): ValidateFunction | null {
     // Among the statuses with a JSON schema, as openapi-backend's map of status validators.
     const key = statusKey(status, (k) => jsonSchemaOf(responses[k]) !== undefined);
     if (key === undefined) return null;
-    const id = `${operationId} ${key}`;
+    const id = `${operation.operationId} ${key}`;
     let validate = this.bodies.get(id);
     if (validate === undefined) {
-      this.bodyAjv ??= this.api.validator.getAjv(ValidationContext.Response);
-      validate = compileSchema(this.bodyAjv, jsonSchemaOf(responses[key]) as object);
+      this.bodyAjv ??= documentAjv(this.api, this.spec.document, ValidationContext.Response);
+      const schema = [operation.path, operation.method, "responses", key, "content"];
+      validate = this.bodyAjv.compile(
+        documentRef(["paths", ...schema, "application/json", "schema"]),
+      );
       this.bodies.set(id, validate);
     }
     return validate;
@@ -87,26 +103,26 @@ class Compiled {
   }
 }
 
-const compiled = new WeakMap<OpenAPIBackend, Compiled>();
+const compiled = new WeakMap<LoadedSpec, Compiled>();
 
-function compiledFor(api: OpenAPIBackend): Compiled {
-  let found = compiled.get(api);
+function compiledFor(spec: LoadedSpec): Compiled {
+  let found = compiled.get(spec);
   if (found === undefined) {
-    found = new Compiled(api);
-    compiled.set(api, found);
+    found = new Compiled(spec);
+    compiled.set(spec, found);
   }
   return found;
 }
 
 /** The Ajv errors of a JSON response body for `status` (none when no schema applies). */
 export function responseBodyErrors(
-  api: OpenAPIBackend,
-  operationId: string,
+  spec: LoadedSpec,
+  operation: Operation,
   responses: JsonObject,
   status: number,
   body: unknown,
 ): ErrorObject[] {
-  const validate = compiledFor(api).body(operationId, responses, status);
+  const validate = compiledFor(spec).body(operation, responses, status);
   if (validate === null) return [];
   validate(body);
   return validate.errors ?? [];
@@ -114,13 +130,13 @@ export function responseBodyErrors(
 
 /** The Ajv errors of the response headers (names lower-cased) for `status`. */
 export function responseHeaderErrors(
-  api: OpenAPIBackend,
-  operationId: string,
+  spec: LoadedSpec,
+  operation: Operation,
   responses: JsonObject,
   status: number,
   headers: Record<string, unknown>,
 ): ErrorObject[] {
-  const validate = compiledFor(api).header(operationId, responses, status);
+  const validate = compiledFor(spec).header(operation.operationId ?? "", responses, status);
   if (validate === null) return [];
   const lower = Object.fromEntries(
     Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value]),

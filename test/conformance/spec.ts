@@ -3,7 +3,8 @@
 // request to its operation, parses path/query parameters by their declared style, and validates
 // parameters, bodies, response bodies per status and response headers with ajv, $refs resolved.
 import addFormats from "ajv-formats";
-import { type AjvCustomizer, OpenAPIBackend } from "openapi-backend";
+import { type AjvCustomizer, OpenAPIBackend, ValidationContext } from "openapi-backend";
+import { compileJsonRequestBodiesByRef } from "./document-refs.js";
 import { appliesTo, errorBodyException, type SpecException, specExceptions } from "./exceptions.js";
 import { isJsonObject, type JsonObject } from "./json-walk.js";
 import { readSpecDocument, type SpecName } from "./spec-location.js";
@@ -15,6 +16,8 @@ export interface LoadedSpec {
   api: OpenAPIBackend;
   /** Every operation: id → method + path template relative to apiRoot. */
   operations: ReadonlyMap<string, { method: string; path: string }>;
+  /** The prepared document with its `$ref`s (the backend works on a dereferenced copy). */
+  document: JsonObject;
 }
 
 // v2's server is https://{your-domain}/wiki/api/v2; v1's is //your-domain.atlassian.net with
@@ -117,11 +120,18 @@ export function validateSpecDefinition(name: SpecName): void {
 
 async function buildSpec(name: SpecName): Promise<LoadedSpec> {
   const document = preparedDocument(name);
-  const api = backendFor(name, document);
+  const api = backendFor(name, structuredClone(document));
   await api.init();
   shareAjvInstances(api);
+  compileJsonRequestBodiesByRef(api, document, ValidationContext.RequestBody);
   precompileRouter(api, API_ROOTS[name]);
-  return { name, apiRoot: API_ROOTS[name], api, operations: indexOperations(document) };
+  return {
+    name,
+    apiRoot: API_ROOTS[name],
+    api,
+    operations: indexOperations(document),
+    document,
+  };
 }
 
 type Router = OpenAPIBackend["router"];

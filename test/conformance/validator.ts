@@ -256,13 +256,7 @@ function checkResponse(routed: RoutedExchange): void {
     if (typeof body === "string") {
       routed.violation("response", "body", "is not JSON although application/json is declared");
     } else {
-      const errors = responseBodyErrors(
-        spec.api,
-        operation.operationId ?? "",
-        responses,
-        status,
-        body,
-      );
+      const errors = responseBodyErrors(spec, operation, responses, status, body);
       for (const error of errors) {
         const { field, message } = describeAjvError(error, "body");
         routed.violation("response", field, message);
@@ -270,13 +264,7 @@ function checkResponse(routed: RoutedExchange): void {
     }
   }
 
-  const headerErrors = responseHeaderErrors(
-    spec.api,
-    operation.operationId ?? "",
-    responses,
-    status,
-    headers,
-  );
+  const headerErrors = responseHeaderErrors(spec, operation, responses, status, headers);
   for (const error of headerErrors) {
     const { field, message } = describeAjvError(error, "");
     routed.violation("response", field, message);
