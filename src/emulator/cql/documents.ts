@@ -21,6 +21,12 @@ export type SearchRecord =
   | { kind: "custom"; record: CustomContentRecord }
   | { kind: "space"; record: SpaceRecord };
 
+/** Work counters of one search (tests assert bounded work with them, not wall time). */
+export interface SearchStats {
+  /** Documents built: what a search's cost grows with. */
+  documents: number;
+}
+
 export interface SearchItem {
   doc: CqlDocument;
   hit: SearchRecord;
@@ -199,7 +205,11 @@ function isCurrent(hit: SearchRecord): boolean {
 }
 
 /** Everything a search with that plan may find (a superset of the matches; no duplicates). */
-export function* searchableDocuments(store: Store, plan: CqlPlan = {}): Generator<SearchItem> {
+export function* searchableDocuments(
+  store: Store,
+  plan: CqlPlan = {},
+  stats?: SearchStats,
+): Generator<SearchItem> {
   const types = plan.types && new Set(plan.types.map((type) => type.toLowerCase()));
   const seen = new Set<string>();
   for (const hit of candidates(store, plan, types)) {
@@ -207,6 +217,7 @@ export function* searchableDocuments(store: Store, plan: CqlPlan = {}): Generato
     const key = `${hit.kind}:${hit.record.id}`;
     if (seen.has(key)) continue;
     seen.add(key);
+    if (stats) stats.documents += 1;
     yield { doc: documentOf(store, hit), hit };
   }
 }

@@ -177,6 +177,20 @@ function dateValue(value: CqlValue, ctx: CqlContext): { at: Date; dayOnly: boole
   return { at: shift(fn(ctx.now), value.args[0]), dayOnly: false };
 }
 
+/**
+ * The instants a date clause's value stands for, in epoch ms: a day ("2024-01-31") is the whole
+ * day, anything else one instant (from = to).
+ */
+export function dateBounds(
+  expr: Extract<CqlExpr, { kind: "clause" }>,
+  ctx: CqlContext,
+): { from: number; to: number } {
+  const value = expr.values[0] ?? fail(`A value is required for "${expr.field}"`);
+  const { at, dayOnly } = dateValue(value, ctx);
+  const from = at.getTime();
+  return { from, to: dayOnly ? endOf("day", at).getTime() : from };
+}
+
 function textValue(value: CqlValue, ctx: CqlContext): string {
   if (value.kind === "text") return value.text;
   if (value.name.toLowerCase() === "currentuser") return ctx.currentUserId;
@@ -218,10 +232,7 @@ function compileClause(
     fail(`The operator "${expr.op.toUpperCase()}" is not supported for field "${expr.field}"`);
   }
   if (def.kind === "date") {
-    const value = expr.values[0] ?? fail(`A value is required for "${expr.field}"`);
-    const { at, dayOnly } = dateValue(value, ctx);
-    const from = at.getTime();
-    const to = dayOnly ? endOf("day", at).getTime() : from;
+    const { from, to } = dateBounds(expr, ctx);
     return (doc) => {
       const t = (def.values(doc) as Date).getTime();
       switch (expr.op) {
