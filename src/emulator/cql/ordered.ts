@@ -138,7 +138,8 @@ export function orderedSearch(
       if (!admits(page)) continue;
       if (stats) stats.documents += 1;
       const doc = pageDocument(store, page);
-      if (compiled.matches(doc) && visible(page)) items.push({ doc, hit: { kind: "page", record: page } });
+      if (compiled.matches(doc) && visible(page))
+        items.push({ doc, hit: { kind: "page", record: page } });
     }
     // Equal times: the rest of ORDER BY (and the id) decides, as in the full sort.
     if (items.length > 1) items.sort((a, b) => compiled.compare(a.doc, b.doc));
