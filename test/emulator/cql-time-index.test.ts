@@ -283,7 +283,7 @@ describe("indexed and unindexed CQL agree", () => {
         ),
         (pages, writes, queries) => {
           const store = site(pages);
-          writes.forEach((write, serial) => apply(store, write, serial));
+          for (const [serial, write] of writes.entries()) apply(store, write, serial);
           for (const query of queries) {
             const options = {
               start: query.start,
