@@ -93,7 +93,7 @@ describe("ordered CQL reads only its window", () => {
     });
   }
 
-  it("a clause the index does not decide is checked on the range only when the total is wanted", () => {
+  it("few candidates (a label on 1% of pages) are collected from the label index", () => {
     const cql = 'type = page AND label = "gen-7" ORDER BY lastmodified DESC';
     const counted = search(large, cql);
     const reference = search(large, cql, { indexes: false });
@@ -103,6 +103,23 @@ describe("ordered CQL reads only its window", () => {
     const windowOnly = search(large, cql, { needTotal: false });
     expect(windowOnly.ids).toEqual(reference.ids);
     expect(windowOnly.documents).toBeLessThan(3_000);
+  });
+
+  it("a big subtree or label set ordered by time: documents for the window only, the total counted on records", () => {
+    const root = large.spacesByKey.get("GEN")!.homepageId;
+    for (const cql of [
+      `ancestor = ${root} AND type = page ORDER BY lastmodified DESC`,
+      'type = page AND label = "gen-7" AND space = GEN ORDER BY created DESC',
+    ]) {
+      const indexed = search(large, cql, { limit: 25 });
+      const reference = search(large, cql, { limit: 25, indexes: false });
+      expect(indexed.ids).toEqual(reference.ids);
+      expect(indexed.total).toBe(reference.total);
+      expect(indexed.next).toBe(reference.next);
+    }
+    const subtree = search(large, `ancestor = ${root} AND type = page ORDER BY lastmodified DESC`);
+    expect(subtree.total).toBe(7_999);
+    expect(subtree.documents).toBeLessThanOrEqual(26);
   });
 
   it("a write moves the page to the top of ORDER BY lastmodified DESC", () => {

@@ -133,6 +133,11 @@ export function orderedSearch(
   const window: SearchItem[] = [];
   let matched = 0;
   for (const group of timeGroups(store, timePlan)) {
+    if (matched > wanted && timePlan.recordDecided) {
+      // Past the window, a match is a record the plan admits and the caller may view.
+      for (const page of group) if (admits(page) && visible(page)) matched += 1;
+      continue;
+    }
     const items: SearchItem[] = [];
     for (const page of group) {
       if (!admits(page)) continue;
@@ -150,14 +155,14 @@ export function orderedSearch(
     // One match past the window tells whether there is a next one; the total may need them all.
     if (matched > wanted && stopEarly) break;
   }
-  const total = countable ? countRange(store, timePlan) : matched;
+  const total = countable ? rangeSize(store, timePlan) : matched;
   const next = wanted < total ? search.start + window.length : undefined;
   if (stopEarly && !countable) return { slice: window, total: undefined, next };
   return { slice: window, total, next };
 }
 
-/** The matches of an exact plan: the entries in range, from positions (binary searches). */
-function countRange(store: Store, timePlan: TimePlan): number {
+/** The entries in the plan's range (an exact plan's matches), from positions (binary searches). */
+export function rangeSize(store: Store, timePlan: TimePlan): number {
   let total = 0;
   for (const kind of timePlan.kinds) {
     const { from, to } = store.timeOrder.of(kind, timePlan.field).range(timePlan.min, timePlan.max);

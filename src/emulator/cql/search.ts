@@ -8,9 +8,10 @@
 import { hidesAnything, visibleTo } from "../domain/visibility.js";
 import type { UserRecord } from "../model.js";
 import type { Store } from "../store.js";
+import { prefersTimeOrder } from "./cost.js";
 import { type SearchItem, type SearchStats, searchableDocuments } from "./documents.js";
 import { compileCql } from "./evaluate.js";
-import { orderedSearch } from "./ordered.js";
+import { orderedSearch, rangeSize } from "./ordered.js";
 import { parseCql } from "./parse.js";
 import { planCql } from "./plan.js";
 import { planTimeOrder } from "./time-plan.js";
@@ -56,13 +57,19 @@ export function searchCql(
   const plan = useIndexes ? planCql(parsed.where) : {};
   const visible = visibleTo(store, request.user);
   const timePlan = useIndexes ? planTimeOrder(parsed, plan, ctx) : undefined;
-  if (timePlan !== undefined) {
+  const hides = hidesAnything(store, request.user);
+  const wanted = request.needTotal ? undefined : request.start + request.limit;
+  if (
+    timePlan !== undefined &&
+    ((timePlan.exact && !hides) ||
+      prefersTimeOrder(store, plan, rangeSize(store, timePlan), wanted))
+  ) {
     return orderedSearch(store, {
       plan,
       timePlan,
       compiled,
       visible,
-      hidesAnything: hidesAnything(store, request.user),
+      hidesAnything: hides,
       start: request.start,
       limit: request.limit,
       needTotal: request.needTotal,

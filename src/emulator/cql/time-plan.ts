@@ -6,7 +6,7 @@
 import type { TimeField } from "../time-index.js";
 import { type CqlContext, dateBounds } from "./evaluate.js";
 import type { CqlExpr, CqlQuery } from "./parse.js";
-import type { CqlPlan } from "./plan.js";
+import { type CqlPlan, PLANNED } from "./plan.js";
 
 export type IndexedKind = "page" | "blogpost";
 
@@ -22,6 +22,12 @@ export interface TimePlan {
    * and date clauses on `field`): the total is then counted from positions, not by reading.
    */
   exact: boolean;
+  /**
+   * True when the range and the plan's narrowing clauses, read off each record, decide the
+   * matches (every clause is one of those, each narrowing field once): matches past the window
+   * are then counted without building documents.
+   */
+  recordDecided: boolean;
 }
 
 type Clause = Extract<CqlExpr, { kind: "clause" }>;
@@ -61,6 +67,20 @@ function rangeOf(clause: Clause, ctx: CqlContext): [number, number] {
   }
 }
 
+/** Whether every clause is a range on `field` or an `=`/`IN` the plan narrows by (once each). */
+function decidedOnRecords(clauses: Clause[], field: TimeField): boolean {
+  const slots = new Set<string>();
+  for (const clause of clauses) {
+    if (clause.field === field && RANGE_OPS.has(clause.op)) continue;
+    const slot = PLANNED[clause.field];
+    const literal = clause.values.every((value) => value.kind === "text");
+    if (slot === undefined || slots.has(slot) || !literal) return false;
+    if (clause.op !== "=" && clause.op !== "in") return false;
+    slots.add(slot);
+  }
+  return true;
+}
+
 /** Call only with a query that compiled (its values are valid). */
 export function planTimeOrder(
   query: CqlQuery,
@@ -92,6 +112,7 @@ export function planTimeOrder(
         (clause.field === field && RANGE_OPS.has(clause.op)),
     );
   return {
+    recordDecided: clauses !== undefined && decidedOnRecords(clauses, field),
     field,
     descending: order.direction === "desc",
     kinds: [...new Set(types as IndexedKind[])],
