@@ -211,14 +211,15 @@ function wordPattern(word: string): RegExp {
   return new RegExp(`^${escaped}$`, "u");
 }
 
-function textMatches(haystacks: readonly string[], query: string): boolean {
+/** A `~` value as word patterns, compiled once per query (not once per document). */
+function textQuery(query: string): (haystacks: readonly string[]) => boolean {
   const terms = query.toLowerCase().match(/[\p{L}\p{N}_*?]+/gu) ?? [];
-  if (terms.length === 0) return false;
-  const available = haystacks.flatMap(words);
-  return terms.every((term) => {
-    const pattern = wordPattern(term);
-    return available.some((word) => pattern.test(word));
-  });
+  if (terms.length === 0) return () => false;
+  const patterns = terms.map(wordPattern);
+  return (haystacks) => {
+    const available = haystacks.flatMap(words);
+    return patterns.every((pattern) => available.some((word) => pattern.test(word)));
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -254,7 +255,11 @@ function compileClause(
   const wanted = expr.values.map((value) => textValue(value, ctx));
   const valuesOf = (doc: CqlDocument) => def.values(doc) as readonly string[];
   if (expr.op === "~" || expr.op === "!~") {
-    const positive = (doc: CqlDocument) => wanted.some((w) => textMatches(valuesOf(doc), w));
+    const queries = wanted.map(textQuery);
+    const positive = (doc: CqlDocument) => {
+      const haystacks = valuesOf(doc);
+      return queries.some((matches) => matches(haystacks));
+    };
     return expr.op === "~" ? positive : (doc) => !positive(doc);
   }
   // Exact comparisons: case-insensitive for titles, enumerations and labels; exact for keys
