@@ -40,11 +40,8 @@ export class TimeIndex<T extends Timed> {
   insert(record: T): void {
     const time = this.timeOf(record);
     const last = this.entries[this.entries.length - 1];
-    if (
-      last === undefined ||
-      this.timeOf(last) < time ||
-      (this.timeOf(last) === time && last.num < record.num)
-    ) {
+    const lastTime = last === undefined ? Number.NEGATIVE_INFINITY : this.timeOf(last);
+    if (last === undefined || lastTime < time || (lastTime === time && last.num < record.num)) {
       this.entries.push(record);
       return;
     }

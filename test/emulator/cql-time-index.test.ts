@@ -13,6 +13,7 @@ import {
 } from "../../src/emulator/domain/pages.js";
 import { generateSpace } from "../../src/emulator/generate.js";
 import type { PageRecord, UserRecord } from "../../src/emulator/model.js";
+import { captureHolder, restoreHolder } from "../../src/emulator/persistence/state-graph.js";
 import { makePage } from "../../src/emulator/records.js";
 import { seedDemo } from "../../src/emulator/seed.js";
 import { Store } from "../../src/emulator/store.js";
@@ -141,6 +142,33 @@ describe("ordered CQL reads only its window", () => {
     expect(search(store, "type = page ORDER BY lastmodified DESC", { limit: 1 }).ids).not.toEqual([
       page.id,
     ]);
+  });
+});
+
+describe("time indexes in saved state", () => {
+  it("a restored store answers ordered searches as the saved one", () => {
+    const saved = site(300);
+    const page = saved.pages.get(search(saved, "type = page ORDER BY created").ids[5]!)!;
+    retitle(saved, page, {
+      status: "current",
+      title: "Renamed",
+      authorId: OWNER.accountId,
+      now: iso(900),
+    });
+    const restored = new Store([{ ...OWNER }, { ...OTHER }]);
+    restoreHolder(restored, structuredClone(captureHolder(saved, new Set())));
+    const cql = "type = page ORDER BY lastmodified DESC";
+    expect(search(restored, cql).ids).toEqual(search(saved, cql).ids);
+    expect(search(restored, cql).ids[0]).toBe(page.id);
+    // The restored index holds the restored records: a write there reorders it.
+    const other = restored.pages.get(search(restored, cql).ids[3]!)!;
+    retitle(restored, other, {
+      status: "current",
+      title: "Again",
+      authorId: OWNER.accountId,
+      now: iso(901),
+    });
+    expect(search(restored, cql, { limit: 1 }).ids).toEqual([other.id]);
   });
 });
 
