@@ -47,19 +47,28 @@ class Cursor {
   advance(): void {
     this.at += this.descending ? -1 : 1;
   }
+
+  /** The entries not read yet (in index order: for counting). */
+  *rest(): Generator<PageRecord> {
+    const [from, to] = this.descending ? [this.from, this.at + 1] : [this.at, this.to];
+    for (let at = from; at < to; at++) yield this.index.entries[at]!;
+  }
 }
 
 /** Entries of the plan's kinds within its range, in groups of equal time, in ORDER BY order. */
-function* timeGroups(store: Store, timePlan: TimePlan): Generator<PageRecord[]> {
-  const timeOf =
-    timePlan.field === "created"
-      ? (page: PageRecord) => Date.parse(page.createdAt)
-      : (page: PageRecord) => Date.parse(page.current.version.createdAt);
-  const cursors = timePlan.kinds.map((kind) => {
+function cursorsOf(store: Store, timePlan: TimePlan): Cursor[] {
+  return timePlan.kinds.map((kind) => {
     const index = store.timeOrder.of(kind, timePlan.field);
     const { from, to } = index.range(timePlan.min, timePlan.max);
     return new Cursor(index, from, to, timePlan.descending);
   });
+}
+
+function* timeGroups(cursors: readonly Cursor[], timePlan: TimePlan): Generator<PageRecord[]> {
+  const timeOf =
+    timePlan.field === "created"
+      ? (page: PageRecord) => Date.parse(page.createdAt)
+      : (page: PageRecord) => Date.parse(page.current.version.createdAt);
   const sign = timePlan.descending ? -1 : 1;
   for (;;) {
     let next: number | undefined;
@@ -110,12 +119,14 @@ function prefilter(store: Store, plan: CqlPlan): (page: PageRecord) => boolean {
   return (page) => checks.every((check) => check(page));
 }
 
+/** Far deeper than any real tree; bounds the walk should a parent chain ever loop. */
+const MAX_DEPTH = 10_000;
+
 function hasAncestor(store: Store, page: PageRecord, ancestors: ReadonlySet<string>): boolean {
   if (page.kind !== "page") return false;
-  const seen = new Set<string>();
-  for (let id = page.parentId; id !== undefined && !seen.has(id); ) {
+  let id = page.parentId;
+  for (let depth = 0; id !== undefined && depth < MAX_DEPTH; depth++) {
     if (ancestors.has(id)) return true;
-    seen.add(id);
     id = store.pages.get(id)?.parentId;
   }
   return false;
@@ -132,11 +143,16 @@ export function orderedSearch(
   const stopEarly = countable || !search.needTotal;
   const window: SearchItem[] = [];
   let matched = 0;
-  for (const group of timeGroups(store, timePlan)) {
+  const cursors = cursorsOf(store, timePlan);
+  for (const group of timeGroups(cursors, timePlan)) {
     if (matched > wanted && timePlan.recordDecided) {
-      // Past the window, a match is a record the plan admits and the caller may view.
+      // Past the window, a match is a record the plan admits and the caller may view: count
+      // the rest of the range in any order.
       for (const page of group) if (admits(page) && visible(page)) matched += 1;
-      continue;
+      for (const cursor of cursors) {
+        for (const page of cursor.rest()) if (admits(page) && visible(page)) matched += 1;
+      }
+      break;
     }
     const items: SearchItem[] = [];
     for (const page of group) {
