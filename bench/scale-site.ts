@@ -12,7 +12,7 @@ export interface ScaleReport {
   getPage: Percentiles;
   listPages: Percentiles;
   search: Percentiles;
-  /** One unindexed query (every page sorted by lastmodified), for the record. */
+  /** `type = page ORDER BY lastmodified DESC` once: the trigger query, read from the time index. */
   unindexedSearchMs: number;
 }
 

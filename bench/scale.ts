@@ -26,7 +26,7 @@ const reports = sizes.map((pages) => {
   return run(pages);
 });
 console.log(
-  "| pages | start-up | RSS (heap) | GET page p50/p99 | list pages p50/p99 | CQL search p50/p99 | unindexed CQL (1 run) |",
+  "| pages | start-up | RSS (heap) | GET page p50/p99 | list pages p50/p99 | CQL search p50/p99 | time-ordered CQL (1 run) |",
 );
 console.log("|---|---|---|---|---|---|---|");
 for (const r of reports) {

@@ -1,6 +1,7 @@
 // A big generated space for benchmarks and scale tests (`confluence emulator --generate N`).
 // Built with plain loops, lazily generated bodies and shared immutable pieces (one label record
 // per name, one author) so that 1,000,000 pages load in seconds and fit in memory.
+import type { Label } from "../types/confluence.js";
 import type { CommentRecord } from "./model-content.js";
 import type { GenerateOptions } from "./options.js";
 import { makePage, makeVersion } from "./records.js";
@@ -68,8 +69,13 @@ export function generateSpace(store: Store, options: GenerateOptions): Generated
       createdAt,
       position: i === 0 ? 0 : (i - 1) % FAN_OUT,
     });
-    // Labels go in before addPage, which indexes them.
-    for (let l = 0; l < labelsPerPage; l++) page.labels.push(labels[(i + l) % LABEL_VOCABULARY]!);
+    // Labels go in before addPage, which indexes them. An array of the exact length: one grown
+    // by push reserves 17 slots (~130 bytes more per page at a million pages).
+    if (labelsPerPage > 0) {
+      const held: Label[] = new Array(labelsPerPage);
+      for (let l = 0; l < labelsPerPage; l++) held[l] = labels[(i + l) % LABEL_VOCABULARY]!;
+      page.labels = held;
+    }
     store.addPage(page);
     for (let p = 0; p < perPage; p++) {
       const num = store.allocateId();

@@ -19,6 +19,7 @@ import type {
 } from "./model.js";
 import { attachmentContainer } from "./model.js";
 import { defaultSpaceRoles } from "./records.js";
+import { ContentTimeIndexes } from "./time-index.js";
 
 /** Ids shared by all content kinds, like Confluence's content ids. */
 const FIRST_GENERATED_ID = 1_000_000;
@@ -76,6 +77,8 @@ export class Store {
   readonly childrenByParent = new Map<string, PageRecord[]>();
   /** Ids of the content (pages, blog posts, attachments) carrying each label, by label id. */
   readonly labelledContent = new Map<string, Set<string>>();
+  /** Current pages and blog posts by created and last-modified time (CQL ORDER BY, ranges). */
+  readonly timeOrder = new ContentTimeIndexes<PageRecord>();
   // --- end scale ---
   /** Bumped on every write; list views cached for an older generation are recomputed. */
   generation = 0;
@@ -226,6 +229,18 @@ export class Store {
     this.touch();
   }
 
+  /**
+   * Changes a page's or blog post's status or current revision (`change` mutates the record):
+   * the time indexes hold current content by its dates, so every such change goes through here.
+   */
+  reviseContent(page: PageRecord, change: () => void): void {
+    const stored = this.contentOf(page.kind).byId.get(page.id) === page;
+    if (stored && page.status === "current") this.timeOrder.remove(page);
+    change();
+    if (stored && page.status === "current") this.timeOrder.add(page);
+    this.touch();
+  }
+
   /** Pages directly under that page (every status), in insertion order. */
   childrenOf(parentId: string): readonly PageRecord[] {
     return this.childrenByParent.get(parentId) ?? [];
@@ -255,11 +270,13 @@ export class Store {
   private indexContent(page: PageRecord): void {
     this.indexChild(page);
     for (const label of page.labels) this.indexLabel(label, page.id);
+    if (page.status === "current") this.timeOrder.add(page);
   }
 
   private unindexContent(page: PageRecord): void {
     this.unindexChild(page);
     for (const label of page.labels) this.unindexLabel(label, page.id);
+    if (page.status === "current") this.timeOrder.remove(page);
   }
 
   private indexChild(page: PageRecord): void {

@@ -21,6 +21,12 @@ export type SearchRecord =
   | { kind: "custom"; record: CustomContentRecord }
   | { kind: "space"; record: SpaceRecord };
 
+/** Work counters of one search (tests assert bounded work with them, not wall time). */
+export interface SearchStats {
+  /** Documents built: what a search's cost grows with. */
+  documents: number;
+}
+
 export interface SearchItem {
   doc: CqlDocument;
   hit: SearchRecord;
@@ -63,25 +69,74 @@ function inSpace(store: Store, spaceId: string | undefined) {
   return { spaceKey: space?.key, spaceType: space?.type };
 }
 
-export function pageDocument(store: Store, page: PageRecord): CqlDocument {
-  const contributors = new Set(page.history.map((revision) => revision.version.authorId));
-  contributors.add(page.current.version.authorId);
-  return {
-    id: page.id,
-    type: page.kind,
-    ...inSpace(store, page.spaceId),
-    title: page.current.title,
+/**
+ * A page's or blog post's document. Fields are computed on first read: most queries look at a
+ * few (type, space, a label, a date), and a search may check many candidates, so the ancestors,
+ * contributors and body text are only worked out for the queries that ask.
+ */
+class PageDocument implements CqlDocument {
+  readonly id: string;
+  readonly type: string;
+  readonly title: string;
+  readonly parentId: string | undefined;
+  readonly containerId = undefined;
+  readonly creatorId: string;
+  #ancestors: string[] | undefined;
+  #created: Date | undefined;
+  #modified: Date | undefined;
+
+  constructor(
+    private readonly store: Store,
+    private readonly page: PageRecord,
+  ) {
+    this.id = page.id;
+    this.type = page.kind;
+    this.title = page.current.title;
+    this.parentId = page.parentId;
+    this.creatorId = page.authorId;
+  }
+
+  get spaceKey(): string | undefined {
+    return this.store.spaces.get(this.page.spaceId)?.key;
+  }
+
+  get spaceType(): string | undefined {
+    return this.store.spaces.get(this.page.spaceId)?.type;
+  }
+
+  get text(): string {
     // Generated pages have no stored body until read: their text is their title.
-    text: (page.current.body ?? "").replace(TAGS, " "),
-    labels: page.labels.map((label) => label.name),
-    ancestorIds: page.kind === "page" ? ancestorsOf(store, page) : [],
-    parentId: page.parentId,
-    containerId: undefined,
-    creatorId: page.authorId,
-    contributorIds: [...contributors],
-    created: new Date(page.createdAt),
-    lastModified: new Date(page.current.version.createdAt),
-  };
+    return (this.page.current.body ?? "").replace(TAGS, " ");
+  }
+
+  get labels(): readonly string[] {
+    return this.page.labels.map((label) => label.name);
+  }
+
+  get ancestorIds(): readonly string[] {
+    this.#ancestors ??= this.page.kind === "page" ? ancestorsOf(this.store, this.page) : [];
+    return this.#ancestors;
+  }
+
+  get contributorIds(): readonly string[] {
+    const contributors = new Set(this.page.history.map((revision) => revision.version.authorId));
+    contributors.add(this.page.current.version.authorId);
+    return [...contributors];
+  }
+
+  get created(): Date {
+    this.#created ??= new Date(this.page.createdAt);
+    return this.#created;
+  }
+
+  get lastModified(): Date {
+    this.#modified ??= new Date(this.page.current.version.createdAt);
+    return this.#modified;
+  }
+}
+
+export function pageDocument(store: Store, page: PageRecord): CqlDocument {
+  return new PageDocument(store, page);
 }
 
 export function attachmentDocument(store: Store, attachment: AttachmentRecord): CqlDocument {
@@ -199,7 +254,11 @@ function isCurrent(hit: SearchRecord): boolean {
 }
 
 /** Everything a search with that plan may find (a superset of the matches; no duplicates). */
-export function* searchableDocuments(store: Store, plan: CqlPlan = {}): Generator<SearchItem> {
+export function* searchableDocuments(
+  store: Store,
+  plan: CqlPlan = {},
+  stats?: SearchStats,
+): Generator<SearchItem> {
   const types = plan.types && new Set(plan.types.map((type) => type.toLowerCase()));
   const seen = new Set<string>();
   for (const hit of candidates(store, plan, types)) {
@@ -207,6 +266,7 @@ export function* searchableDocuments(store: Store, plan: CqlPlan = {}): Generato
     const key = `${hit.kind}:${hit.record.id}`;
     if (seen.has(key)) continue;
     seen.add(key);
+    if (stats) stats.documents += 1;
     yield { doc: documentOf(store, hit), hit };
   }
 }

@@ -177,6 +177,20 @@ function dateValue(value: CqlValue, ctx: CqlContext): { at: Date; dayOnly: boole
   return { at: shift(fn(ctx.now), value.args[0]), dayOnly: false };
 }
 
+/**
+ * The instants a date clause's value stands for, in epoch ms: a day ("2024-01-31") is the whole
+ * day, anything else one instant (from = to).
+ */
+export function dateBounds(
+  expr: Extract<CqlExpr, { kind: "clause" }>,
+  ctx: CqlContext,
+): { from: number; to: number } {
+  const value = expr.values[0] ?? fail(`A value is required for "${expr.field}"`);
+  const { at, dayOnly } = dateValue(value, ctx);
+  const from = at.getTime();
+  return { from, to: dayOnly ? endOf("day", at).getTime() : from };
+}
+
 function textValue(value: CqlValue, ctx: CqlContext): string {
   if (value.kind === "text") return value.text;
   if (value.name.toLowerCase() === "currentuser") return ctx.currentUserId;
@@ -197,14 +211,15 @@ function wordPattern(word: string): RegExp {
   return new RegExp(`^${escaped}$`, "u");
 }
 
-function textMatches(haystacks: readonly string[], query: string): boolean {
+/** A `~` value as word patterns, compiled once per query (not once per document). */
+function textQuery(query: string): (haystacks: readonly string[]) => boolean {
   const terms = query.toLowerCase().match(/[\p{L}\p{N}_*?]+/gu) ?? [];
-  if (terms.length === 0) return false;
-  const available = haystacks.flatMap(words);
-  return terms.every((term) => {
-    const pattern = wordPattern(term);
-    return available.some((word) => pattern.test(word));
-  });
+  if (terms.length === 0) return () => false;
+  const patterns = terms.map(wordPattern);
+  return (haystacks) => {
+    const available = haystacks.flatMap(words);
+    return patterns.every((pattern) => available.some((word) => pattern.test(word)));
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -218,10 +233,7 @@ function compileClause(
     fail(`The operator "${expr.op.toUpperCase()}" is not supported for field "${expr.field}"`);
   }
   if (def.kind === "date") {
-    const value = expr.values[0] ?? fail(`A value is required for "${expr.field}"`);
-    const { at, dayOnly } = dateValue(value, ctx);
-    const from = at.getTime();
-    const to = dayOnly ? endOf("day", at).getTime() : from;
+    const { from, to } = dateBounds(expr, ctx);
     return (doc) => {
       const t = (def.values(doc) as Date).getTime();
       switch (expr.op) {
@@ -243,7 +255,11 @@ function compileClause(
   const wanted = expr.values.map((value) => textValue(value, ctx));
   const valuesOf = (doc: CqlDocument) => def.values(doc) as readonly string[];
   if (expr.op === "~" || expr.op === "!~") {
-    const positive = (doc: CqlDocument) => wanted.some((w) => textMatches(valuesOf(doc), w));
+    const queries = wanted.map(textQuery);
+    const positive = (doc: CqlDocument) => {
+      const haystacks = valuesOf(doc);
+      return queries.some((matches) => matches(haystacks));
+    };
     return expr.op === "~" ? positive : (doc) => !positive(doc);
   }
   // Exact comparisons: case-insensitive for titles, enumerations and labels; exact for keys

@@ -15,7 +15,7 @@ export interface CqlPlan {
   containers?: string[];
 }
 
-const PLANNED: Record<string, keyof CqlPlan> = {
+export const PLANNED: Readonly<Record<string, keyof CqlPlan>> = {
   id: "ids",
   content: "ids",
   type: "types",

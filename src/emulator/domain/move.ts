@@ -107,16 +107,13 @@ export function restoreVersion(store: Store, content: PageRecord, input: Restore
   const title = input.restoreTitle ? old.title : content.current.title;
   assertTitleFree(store, content.spaceId, title, content);
   content.history = [...content.history, content.current];
-  content.current = {
-    title,
-    body: old.body,
-    version: makeVersion(
-      content.current.version.number + 1,
-      input.authorId,
-      input.now,
-      input.message,
-    ),
-  };
-  store.touch();
+  const number = content.current.version.number + 1;
+  store.reviseContent(content, () => {
+    content.current = {
+      title,
+      body: old.body,
+      version: makeVersion(number, input.authorId, input.now, input.message),
+    };
+  });
   return content.current;
 }

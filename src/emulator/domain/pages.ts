@@ -70,8 +70,9 @@ export function versionConflict(current: number, provided: number): ApiError {
 export function restoreFromTrash(store: Store, page: PageRecord, status: string): void {
   if (status !== "current") throw badRequest("A trashed page can only be restored to current");
   assertTitleFree(store, page.spaceId, page.current.title, page);
-  page.status = "current";
-  store.touch();
+  store.reviseContent(page, () => {
+    page.status = "current";
+  });
 }
 
 export interface RevisionInput {
@@ -122,12 +123,14 @@ export function saveRevision(
       throw versionConflict(current, version.number);
     assertTitleFree(store, page.spaceId, title, page);
     if (page.status !== "draft") page.history = [...page.history, page.current];
-    page.current = {
-      title,
-      body: input.body,
-      version: makeVersion(version.number, input.authorId, input.now, version.message),
-    };
-    page.status = "current";
+    store.reviseContent(page, () => {
+      page.current = {
+        title,
+        body: input.body,
+        version: makeVersion(version.number, input.authorId, input.now, version.message),
+      };
+      page.status = "current";
+    });
     page.draft = undefined;
   }
   if (parentId !== undefined) store.setParent(page, parentId);
@@ -158,8 +161,9 @@ export function deletePage(
     store.removePage(page);
   } else {
     if (page.status === "draft" || page.status === "trashed") throw notFound();
-    page.status = "trashed";
-    store.touch();
+    store.reviseContent(page, () => {
+      page.status = "trashed";
+    });
   }
 }
 
@@ -186,11 +190,13 @@ export function retitle(
     throw badRequest("A draft that was never published has no current title");
   assertTitleFree(store, page.spaceId, input.title, page);
   page.history = [...page.history, page.current];
-  page.current = {
-    title: input.title,
-    body: page.current.body,
-    version: makeVersion(page.current.version.number + 1, input.authorId, input.now),
-  };
-  store.touch();
+  const body = page.current.body;
+  store.reviseContent(page, () => {
+    page.current = {
+      title: input.title,
+      body,
+      version: makeVersion(page.current.version.number + 1, input.authorId, input.now),
+    };
+  });
   return undefined;
 }
