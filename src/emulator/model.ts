@@ -60,6 +60,8 @@ export interface PageRecord {
   favoritedBy: readonly string[];
   // --- perms: a view restriction (account ids; undefined = no restriction), domain/visibility.ts
   readRestrictedTo?: string[];
+  /** An edit restriction (account ids; undefined = none); not inherited, domain/restrictions.ts. */
+  updateRestrictedTo?: string[];
 }
 
 export interface SpaceRecord {
