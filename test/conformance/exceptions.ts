@@ -3,7 +3,6 @@
 // There are no blanket ignores: a patch that no longer changes anything fails the spec load
 // (the spec was fixed upstream, delete the entry), and error bodies the spec leaves undeclared
 // are still checked against the shape Confluence really returns.
-import { RETIRED_ON_GATEWAY } from "../../src/emulator/oauth/retired-v1.js";
 import { isJsonObject, type JsonObject, objectAt, walkObjects } from "./json-walk.js";
 import type { SpecName } from "./spec-location.js";
 
@@ -404,18 +403,6 @@ export const specExceptions: readonly SpecException[] = [
       "With an expired OAuth 2.0 access token, v1 operations called through the API gateway answer 403, which several (e.g. getSpaces) do not declare.",
     source: 'docs/oauth.md; n8n-io/n8n#37776 ("404 on v2 paths and 403 on v1, never the 401")',
     statuses: [403],
-  },
-  {
-    kind: "undeclared-status",
-    id: "v1-retired-on-gateway",
-    specs: ["v1"],
-    operation: RETIRED_ON_GATEWAY.map((op) => op.operationId),
-    field: "response status 410",
-    reason:
-      "The v1 operations deprecated by CHANGE-864 answer 410 GoneException through the OAuth API gateway; Atlassian's document predates the removal.",
-    source:
-      "src/emulator/oauth/retired-v1.ts; sooperset/mcp-atlassian#1598, markdown-confluence/markdown-confluence#796",
-    statuses: [410],
   },
   {
     kind: "undeclared-status",

@@ -14,8 +14,9 @@ let url = "";
 let close = async () => {};
 let basic = "";
 beforeAll(async () => {
-  // Bodiless writes to retired operations: this suite tests the gateway's answer, not requests.
-  const emulator = await startTestEmulator({ conformance: "responses-only" });
+  // The 410 is not in Atlassian's document (it predates the removal) and this suite checks its
+  // exact body itself; validating ~30 more v1 operations costs minutes on a loaded machine.
+  const emulator = await startTestEmulator({ conformance: "off" });
   url = emulator.url;
   close = emulator.close;
   const { email, apiToken } = emulator.credentials;
@@ -36,7 +37,7 @@ async function gateway(path: string, token: string, method = "GET"): Promise<Res
   return fetch(`${url}/ex/confluence/${SITE_IDS.demo}${path}`, {
     method,
     headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
-    ...(method === "GET" || method === "DELETE" ? {} : { body: "{}" }),
+    ...(method === "POST" || method === "PUT" ? { body: "{}" } : {}),
   });
 }
 
@@ -55,7 +56,9 @@ describe("v1 operations retired on the OAuth gateway", () => {
     }
     // Missing content too: the operation is gone, not the page.
     expect((await gateway("/wiki/rest/api/content/99999999", access_token)).status).toBe(410);
-  }, 120_000); // the conformance monitor compiles each operation's schemas on first use
+    // HEAD, which fastify answers from the GET row, is gone with it.
+    expect((await gateway("/wiki/rest/api/space", access_token, "HEAD")).status).toBe(410);
+  });
 
   it("check the token's scopes first, as every gateway row", async () => {
     const { access_token } = await mint(url, { scopes: ["offline_access"] });
