@@ -60,6 +60,8 @@ export interface PageRecord {
   favoritedBy: readonly string[];
   // --- perms: a view restriction (account ids; undefined = no restriction), domain/visibility.ts
   readRestrictedTo?: string[];
+  /** An edit restriction (account ids; undefined = none); not inherited, domain/restrictions.ts. */
+  updateRestrictedTo?: string[];
 }
 
 export interface SpaceRecord {
@@ -100,6 +102,20 @@ export interface AttachmentRecord {
   data: Buffer | undefined;
   // --- emu1: attachment labels (getAttachmentLabels, v1 content labels) ---
   labels: Label[];
+  /**
+   * Earlier versions, oldest first (each upload under the same file name adds one: "a new
+   * version of the attachment is created"); absent until the first new version.
+   */
+  history?: readonly AttachmentRevision[];
+}
+
+/** One version of an attachment's file as it was: what getAttachmentVersions lists. */
+export interface AttachmentRevision {
+  version: VersionRecord;
+  mediaType: string;
+  fileSize: number;
+  comment: string;
+  data: Buffer | undefined;
 }
 
 export interface CustomContentRecord {

@@ -22,10 +22,17 @@ export interface Route {
   path: string;
   scopes: RouteScopes;
   handler: (ctx: SiteContext, request: FastifyRequest, reply: FastifyReply) => Promise<unknown>;
+  /**
+   * Set on gateway mounts only (oauth/retired-v1.ts): the operation is retired there and answers
+   * 410; the value names its v2 replacement.
+   */
+  retired?: string;
 }
 
+type MatchedRow = Pick<Route, "method" | "scopes" | "retired">;
+
 interface RouteConfig {
-  route?: Pick<Route, "method" | "scopes">;
+  route?: MatchedRow;
 }
 
 export function mountRoutes(
@@ -34,7 +41,9 @@ export function mountRoutes(
   routes: readonly Route[],
 ): void {
   for (const route of routes) {
-    const config: RouteConfig = { route: { method: route.method, scopes: route.scopes } };
+    const row: MatchedRow = { method: route.method, scopes: route.scopes };
+    if (route.retired !== undefined) row.retired = route.retired;
+    const config: RouteConfig = { route: row };
     app.route({
       method: route.method,
       url: route.path,
@@ -49,6 +58,11 @@ export function mountRoutes(
  * twin fastify adds to every GET route, which the gateway never checked).
  */
 export function matchedScopes(request: FastifyRequest): RouteScopes | undefined {
+  return matchedRow(request)?.scopes;
+}
+
+/** The row that matched the request (undefined for no row or a HEAD twin, as above). */
+export function matchedRow(request: FastifyRequest): MatchedRow | undefined {
   const row = (request.routeOptions.config as RouteConfig | undefined)?.route;
-  return row?.method === request.method ? row.scopes : undefined;
+  return row?.method === request.method ? row : undefined;
 }

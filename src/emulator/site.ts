@@ -8,7 +8,7 @@ import { type Authenticator, BASIC_CHALLENGE } from "./auth.js";
 import type { SiteContext } from "./context.js";
 import { apiFamilyOf, errorBodyFor } from "./errors.js";
 import type { InterceptorChain } from "./interceptors.js";
-import { mountRoutes } from "./route.js";
+import { mountRoutes, type Route } from "./route.js";
 import { SITE_ROUTES } from "./routes/index.js";
 
 export interface SiteOptions {
@@ -17,6 +17,8 @@ export interface SiteOptions {
   /** The WWW-Authenticate challenge sent with a 401. */
   challenge?: string;
   interceptors: InterceptorChain;
+  /** The rows to mount (default SITE_ROUTES; the gateway marks its retired v1 rows). */
+  routes?: readonly Route[];
 }
 
 export function registerSite(app: FastifyInstance, options: SiteOptions): void {
@@ -48,5 +50,5 @@ export function registerSite(app: FastifyInstance, options: SiteOptions): void {
   app.addHook("onSend", async (request, reply, payload) =>
     interceptors.empty ? payload : interceptors.after(request, reply, payload),
   );
-  mountRoutes(app, ctx, SITE_ROUTES);
+  mountRoutes(app, ctx, options.routes ?? SITE_ROUTES);
 }

@@ -179,7 +179,7 @@ describe("refresh", () => {
     const results = await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
         i % 4 === 0
-          ? client.request({ api: "v1", path: "/space" })
+          ? client.request({ api: "v1", path: "/user/current" })
           : client.request({ path: "/pages", query: { limit: 1 } }),
       ),
     );

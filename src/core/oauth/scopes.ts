@@ -260,6 +260,32 @@ const V1_RULES: readonly { method: string; path: RegExp; scopes: ScopeAlternativ
     path: /^\/longtask\/[^/]+\/?$/, // getTask
     scopes: [["read:confluence-space.summary"], ["read:content.metadata:confluence"]],
   },
+  {
+    method: "GET",
+    path: /^\/content\/[^/]+\/child\/attachment\/[^/]+\/download\/?$/, // downloadAttatchment
+    scopes: [["readonly:content.attachment:confluence"], ["read:attachment:confluence"]],
+  },
+  {
+    method: "GET",
+    path: /^\/content\/[^/]+\/restriction\/byOperation\/[^/]+\/user\/?$/, // getContentRestrictionStatusForUser
+    scopes: [["read:confluence-content.all"], ["read:content.restriction:confluence"]],
+  },
+  {
+    method: "PUT",
+    path: /^\/content\/[^/]+\/restriction\/byOperation\/[^/]+\/user\/?$/, // addUserToContentRestriction
+    scopes: [["write:confluence-content"], ["write:content.restriction:confluence"]],
+  },
+  {
+    method: "DELETE",
+    path: /^\/content\/[^/]+\/restriction\/byOperation\/[^/]+\/user\/?$/, // removeUserFromContentRestriction
+    scopes: [["write:confluence-content"], ["write:content.restriction:confluence"]],
+  },
+  {
+    method: "GET",
+    // getRestrictions, getRestrictionsByOperation, getRestrictionsForOperation
+    path: /^\/content\/[^/]+\/restriction(\/byOperation(\/[^/]+)?)?\/?$/,
+    scopes: [["read:confluence-content.all"], ["read:content-details:confluence"]],
+  },
 ];
 
 /** Scopes `method path` needs; `path` may carry a gateway prefix and a query. */

@@ -5,6 +5,7 @@ import type { AttachmentRecord, PageRecord } from "../model.js";
 import type { UploadedFile } from "../multipart.js";
 import { makeAttachment } from "../records.js";
 import type { Store } from "../store.js";
+import { currentRevision } from "./attachment-versions.js";
 
 export interface UploadMeta {
   comment: string | undefined;
@@ -90,6 +91,8 @@ function newVersion(
   file: UploadedFile,
   meta: UploadMeta,
 ): AttachmentRecord {
+  // The version being replaced stays readable (getAttachmentVersions, `?version=N` downloads).
+  record.history = [...(record.history ?? []), currentRevision(record)];
   record.data = file.data;
   record.fileSize = file.data.length;
   record.mediaType = file.mediaType;

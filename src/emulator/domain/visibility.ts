@@ -16,6 +16,7 @@
 // space writes, https://developer.atlassian.com/cloud/confluence/rest/v1/api-group-content/#api-wiki-rest-api-content-id-put).
 import type { PageRecord, SpaceRecord, UserRecord } from "../model.js";
 import type { Store } from "../store.js";
+import { updateRestricts } from "./restrictions.js";
 
 /** The record an id names, reduced to what visibility needs: its space and restricting pages. */
 interface Placement {
@@ -48,7 +49,7 @@ export function placementOf(store: Store, id: string, depth = 0): Placement | un
   if (page) return { spaceId: page.spaceId, restricting: pageChain(store, page) };
   const attachment = store.attachments.get(id) ?? store.attachments.get(`att${id}`);
   if (attachment) {
-    const holder = attachment.pageId ?? attachment.customContentId;
+    const holder = attachment.pageId ?? attachment.blogPostId ?? attachment.customContentId;
     return holder === undefined ? undefined : placementOf(store, holder, depth + 1);
   }
   const custom = store.customContent.get(id);
@@ -99,12 +100,19 @@ export function canViewContent(store: Store, user: UserRecord, id: string): bool
   return placement === undefined || placementVisible(store, user, placement);
 }
 
-/** Whether the user may change the content with this id: view it and edit its space. */
+/**
+ * Whether the user may change the content with this id: view it, edit its space, and not be kept
+ * out by the content's own update restriction (not inherited, domain/restrictions.ts).
+ */
 export function canEditContent(store: Store, user: UserRecord, id: string): boolean {
   const placement = placementOf(store, id);
   if (placement === undefined) return true;
   const space = placement.spaceId === undefined ? undefined : store.spaces.get(placement.spaceId);
-  return placementVisible(store, user, placement) && canEditSpace(user, space);
+  return (
+    placementVisible(store, user, placement) &&
+    canEditSpace(user, space) &&
+    !updateRestricts(contentPage(store, id), user.accountId)
+  );
 }
 
 /** Whether any rule on the site hides something from this user (lists skip the filter if not). */

@@ -12,6 +12,7 @@
 import type { IncomingHttpHeaders } from "node:http";
 import type { FastifyReply } from "fastify";
 import { apiFamilyOf, errorBodyFor } from "../errors.js";
+import { GONE_MESSAGE, GONE_STATUS } from "./retired-v1.js";
 import type { AccessCheck } from "./tokens.js";
 
 export const SCOPE_MISMATCH_MESSAGE = "Unauthorized; scope does not match";
@@ -38,6 +39,14 @@ export function sendScopeMismatch(reply: FastifyReply): FastifyReply {
     .header("x-failure-category", SCOPE_FAILURE_CATEGORY)
     .type("application/json")
     .send({ code: 401, message: SCOPE_MISMATCH_MESSAGE });
+}
+
+/** A v1 operation retired on the gateway (retired-v1.ts): 410 GoneException, v1 body. */
+export function sendGone(reply: FastifyReply): FastifyReply {
+  return reply
+    .code(GONE_STATUS)
+    .type("application/json")
+    .send(errorBodyFor("v1", GONE_STATUS, GONE_MESSAGE));
 }
 
 /** Replies to a rejected token the way the gateway does for this path. */

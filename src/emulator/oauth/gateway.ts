@@ -6,10 +6,18 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Authenticator } from "../auth.js";
 import type { SiteContext } from "../context.js";
 import type { InterceptorChain } from "../interceptors.js";
-import { matchedScopes, mountRoutes } from "../route.js";
+import { matchedScopes, mountRoutes, type Route } from "../route.js";
 import { graphqlRoute } from "../routes/graphql.js";
+import { SITE_ROUTES } from "../routes/index.js";
 import { registerSite } from "../site.js";
-import { bearerToken, sendRejected, sendScopeMismatch, sendUnauthorized } from "./bearer.js";
+import {
+  bearerToken,
+  sendGone,
+  sendRejected,
+  sendScopeMismatch,
+  sendUnauthorized,
+} from "./bearer.js";
+import { gatewayRoutes, matchedRetirement } from "./retired-v1.js";
 import { scopesSatisfy } from "./scopes.js";
 import { type EmulatedSite, scopesFor } from "./sites.js";
 import type { Grant, TokenStore } from "./tokens.js";
@@ -51,7 +59,12 @@ function bearerAuthenticator(tokens: TokenStore, ctx: SiteContext): Authenticato
   };
 }
 
-function registerSiteMount(app: FastifyInstance, site: EmulatedSite, deps: GatewayDeps): void {
+function registerSiteMount(
+  app: FastifyInstance,
+  site: EmulatedSite,
+  deps: GatewayDeps,
+  routes: readonly Route[],
+): void {
   const ctx = site.ctx;
   if (ctx === undefined) return;
   const prefix = `${GATEWAY_PREFIX}/${site.cloudId}`;
@@ -66,12 +79,16 @@ function registerSiteMount(app: FastifyInstance, site: EmulatedSite, deps: Gatew
         if (Array.isArray(needed) && !scopesSatisfy(grant.scopes, needed)) {
           return sendScopeMismatch(reply);
         }
+        // A v1 operation retired on the gateway (retired-v1.ts): Confluence answers 410 to an
+        // authorized caller, whatever the path names.
+        if (matchedRetirement(request) !== undefined) return sendGone(reply);
       });
       registerSite(mount, {
         ctx,
         authenticate: bearerAuthenticator(deps.tokens, ctx),
         challenge: 'Bearer realm="api.atlassian.com"',
         interceptors: deps.interceptors,
+        routes,
       });
     },
     { prefix },
@@ -79,7 +96,8 @@ function registerSiteMount(app: FastifyInstance, site: EmulatedSite, deps: Gatew
 }
 
 export function registerGateway(app: FastifyInstance, deps: GatewayDeps): void {
-  for (const site of deps.sites) registerSiteMount(app, site, deps);
+  const routes = gatewayRoutes(SITE_ROUTES);
+  for (const site of deps.sites) registerSiteMount(app, site, deps, routes);
 
   app.get("/oauth/token/accessible-resources", async (request, reply) => {
     const grant = acceptedGrant(request, reply, deps.tokens);

@@ -1,10 +1,11 @@
 // Attachment operations and versions: getAttachmentOperations, getAttachmentVersions and
 // getAttachmentVersionDetails (confluence-v2.json; scope read:attachment:confluence;
-// https://developer.atlassian.com/cloud/confluence/rest/v2/api-group-attachment/). An attachment
-// record holds its current version only (an upload under the same file name replaces it), so the
-// version list is that version; an earlier number is a 404, as for any missing version.
+// https://developer.atlassian.com/cloud/confluence/rest/v2/api-group-attachment/). Every version
+// an attachment had is listed and detailed (domain/attachment-versions.ts); a number it never
+// had is a 404.
 import type { FastifyRequest } from "fastify";
 import type { SiteContext } from "../context.js";
+import { attachmentRevision, attachmentRevisions } from "../domain/attachment-versions.js";
 import { notFound } from "../errors.js";
 import { params, query } from "../http.js";
 import { sendView } from "../list.js";
@@ -48,11 +49,16 @@ export const ATTACHMENT_VERSIONS_ROUTES: readonly Route[] = [
       return sendView(ctx, request, reply, {
         view: "attachment-versions",
         filters: { id: record.id, number: record.version.number },
-        candidates: () => [{ num: record.version.number, version: record.version }],
+        candidates: () =>
+          attachmentRevisions(record).map((revision) => ({
+            num: revision.version.number,
+            revision,
+          })),
+        // Version numbers grow with their dates: modified-date order is number order.
         sort: { name: sortName, key: (r) => r.num, descending: sortName.startsWith("-") },
         limit: limitParam(q),
         serialize: (r) => ({
-          ...version(r.version),
+          ...version(r.revision.version),
           attachment: { id: record.id, title: record.title },
         }),
       });
@@ -65,12 +71,16 @@ export const ATTACHMENT_VERSIONS_ROUTES: readonly Route[] = [
     handler: async (ctx, request) => {
       const record = attachmentOf(ctx, request, "id");
       const number = Number(pathId(params(request).versionNumber!, "version-number"));
-      if (number !== record.version.number) throw notFound();
+      const revision = attachmentRevision(record, number);
+      if (revision === undefined) throw notFound();
+      const previous = attachmentRevision(record, number - 1);
       return {
-        ...version(record.version),
-        contentTypeModified: false,
-        collaborators: [record.version.authorId],
-        ...(number > 1 ? { prevVersion: number - 1 } : {}),
+        ...version(revision.version),
+        // "contentTypeModified": the file's media type differs from the version before it.
+        contentTypeModified: previous !== undefined && previous.mediaType !== revision.mediaType,
+        collaborators: [revision.version.authorId],
+        ...(previous !== undefined ? { prevVersion: number - 1 } : {}),
+        ...(number < record.version.number ? { nextVersion: number + 1 } : {}),
       };
     },
   },

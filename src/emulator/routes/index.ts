@@ -28,10 +28,12 @@ import { TREE_CONTENT_ROUTES } from "./tree-content.js";
 import { UNAVAILABLE_ROUTES } from "./unavailable.js";
 import { USERS_ACCESS_ROUTES } from "./users-access.js";
 import { V1_ROUTES } from "./v1.js";
+import { V1_ATTACHMENT_DOWNLOAD_ROUTES } from "./v1-attachment-download.js";
 import { V1_ATTACHMENTS_ROUTES } from "./v1-attachments.js";
 import { V1_CONTENT_TREE_ROUTES } from "./v1-content-tree.js";
 import { V1_LABEL_INFO_ROUTES } from "./v1-label-info.js";
 import { V1_LABELS_ROUTES } from "./v1-labels.js";
+import { V1_RESTRICTIONS_ROUTES } from "./v1-restrictions.js";
 import { V1_SPACE_CREATE_ROUTES } from "./v1-space-create.js";
 import { V1_SPACES_ROUTES } from "./v1-spaces.js";
 
@@ -72,5 +74,8 @@ export const SITE_ROUTES: readonly Route[] = [
   ...V1_ATTACHMENTS_ROUTES,
   // actA: v1 move and version restore.
   ...V1_CONTENT_TREE_ROUTES,
+  // v1-fidelity: v1 attachment download (any version), content restrictions.
+  ...V1_ATTACHMENT_DOWNLOAD_ROUTES,
+  ...V1_RESTRICTIONS_ROUTES,
   graphqlRoute(),
 ];
