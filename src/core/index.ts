@@ -69,8 +69,12 @@ export type {
 } from "./types.js";
 export { CONNECTOR_VERSION, USER_AGENT } from "./version.js";
 export type {
+  RestoredVersion,
+  SafeCreateBlogPost,
+  SafeCreateComment,
   SafeCreatePage,
   SafeCreateProperty,
+  SafeRestoreVersion,
   SafeUpdatePage,
   SafeUpdateProperty,
   SafeWriteOptions,
@@ -79,10 +83,13 @@ export type {
   WriteResolution,
 } from "./writes/index.js";
 export {
+  createBlogPostSafely,
+  createCommentSafely,
   createPageSafely,
   createPropertySafely,
   fateUnknown,
   resolveWrite,
+  restoreVersionSafely,
   updatePageSafely,
   updatePropertySafely,
 } from "./writes/index.js";

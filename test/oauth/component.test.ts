@@ -35,9 +35,10 @@ const TWO_REQUESTS = new Set([
   "updateFooterComment",
   "resolveInlineComment",
   "createInlineComment",
+  "restorePageVersion",
 ]);
 
-it("runs every action with an OAuth connection, one request each (two for Get Page by Title and the reading updates) after the site lookup", async () => {
+it("runs every action with an OAuth connection, one request each (two for Get Page by Title, the reading updates and Restore Page Version's version read) after the site lookup", async () => {
   const harness = testing.createHarness(component);
   const minted = await mint(url);
   const connection = {

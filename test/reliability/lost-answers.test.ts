@@ -1,0 +1,151 @@
+// Lost answers of the writes beyond the specification, through the catalog's actions against the
+// emulator: the connection is reset after Confluence applied the write (resetAfter) or before it
+// reached the handler (resetBefore). Either way the action must end with the write applied
+// exactly once and return it, never with "outcome unknown" and never with a duplicate.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { DEMO_IDS, type RunningEmulator } from "../../src/emulator/index.js";
+import { runCatalogAction } from "../support/catalog.js";
+import { startTestEmulator } from "../support/emulator.js";
+import { auditClient, clearFaults, setFaults } from "./support.js";
+
+const SPACE = DEMO_IDS.spaces.engineering.id;
+let emulator: RunningEmulator;
+
+beforeAll(async () => {
+  // Dropped connections leave no response to check; every request sent must follow the spec.
+  emulator = await startTestEmulator();
+});
+afterAll(async () => {
+  await emulator.close();
+});
+beforeEach(async () => {
+  await clearFaults(emulator);
+});
+
+const run = (key: string, inputs: Record<string, unknown>) =>
+  runCatalogAction(emulator, key, inputs);
+const storage = (value: string) => JSON.stringify({ representation: "storage", value });
+
+type Drop = "resetAfter" | "resetBefore";
+const DROPS: readonly [Drop, string][] = [
+  ["resetAfter", "applied, answer lost"],
+  ["resetBefore", "not applied"],
+];
+
+/** The next request `method path` loses its connection (once). */
+function dropNext(drop: Drop, method: string, path: string): Promise<void> {
+  return setFaults(emulator, { rules: [{ method, path, [drop]: { rate: 1 }, times: 1 }] });
+}
+
+/** Every item of a v2 list, read through a clean client (faults cleared first). */
+async function all<T>(path: string, query: Record<string, string> = {}): Promise<T[]> {
+  await clearFaults(emulator);
+  const client = auditClient(emulator);
+  const items: T[] = [];
+  for await (const item of client.paginate<T>(path, { query })) items.push(item);
+  await client.close();
+  return items;
+}
+
+async function newPage(title: string): Promise<string> {
+  const page = await run("createPage", {
+    spaceId: SPACE,
+    status: "current",
+    title,
+    body: storage("<p>Quarterly targets are set. Quarterly reviews follow.</p>"),
+  });
+  return (page.data as { id: string }).id;
+}
+
+describe.each(DROPS)("a create whose connection drops (%s: %s)", (drop, _what) => {
+  it("Create Blog Post returns the one blog post", async () => {
+    const title = `Release notes ${drop}`;
+    await dropNext(drop, "POST", "/wiki/api/v2/blogposts");
+    const out = await run("createBlogPost", {
+      spaceId: SPACE,
+      title,
+      body: storage("<p>Shipped.</p>"),
+    });
+    const created = out.data as { id: string; title: string; version: { number: number } };
+    expect(created).toMatchObject({ title, version: { number: 1 } });
+    const posts = await all<{ id: string }>("/blogposts", { "space-id": SPACE, title });
+    expect(posts.map((post) => post.id)).toEqual([created.id]);
+  });
+
+  it("Create Footer Comment and Reply to Footer Comment return the one comment", async () => {
+    const pageId = await newPage(`Footer comments ${drop}`);
+    await dropNext(drop, "POST", "/wiki/api/v2/footer-comments");
+    const comment = (
+      await run("createFooterComment", { pageId, body: storage("<p>Looks good.</p>") })
+    ).data as { id: string; pageId: string };
+    expect(comment.pageId).toBe(pageId);
+    const roots = await all<{ id: string }>(`/pages/${pageId}/footer-comments`);
+    expect(roots.map((c) => c.id)).toEqual([comment.id]);
+
+    await dropNext(drop, "POST", "/wiki/api/v2/footer-comments");
+    const reply = (
+      await run("replyToFooterComment", {
+        parentCommentId: comment.id,
+        body: storage("<p>Thanks!</p>"),
+      })
+    ).data as { id: string; parentCommentId: string };
+    expect(reply.parentCommentId).toBe(comment.id);
+    const replies = await all<{ id: string }>(`/footer-comments/${comment.id}/children`);
+    expect(replies.map((c) => c.id)).toEqual([reply.id]);
+  });
+
+  it("Create Inline Comment returns the one comment", async () => {
+    const pageId = await newPage(`Inline comments ${drop}`);
+    await dropNext(drop, "POST", "/wiki/api/v2/inline-comments");
+    const comment = (
+      await run("createInlineComment", {
+        pageId,
+        body: storage("<p>Which quarter?</p>"),
+        textSelection: "Quarterly",
+      })
+    ).data as { id: string; resolutionStatus: string };
+    expect(comment.resolutionStatus).toBe("open");
+    const listed = await all<{ id: string }>(`/pages/${pageId}/inline-comments`);
+    expect(listed.map((c) => c.id)).toEqual([comment.id]);
+  });
+
+  it("Restore Page Version adds exactly one version, with the restored body", async () => {
+    const pageId = await newPage(`Restore ${drop}`);
+    await run("updatePage", {
+      pageId,
+      status: "current",
+      title: `Restore ${drop}`,
+      body: storage("<p>Second draft.</p>"),
+      version: JSON.stringify({ number: 2 }),
+    });
+    await dropNext(drop, "POST", `/wiki/rest/api/content/${pageId}/version`);
+    const out = await run("restorePageVersion", {
+      pageId,
+      versionNumber: "1",
+      message: "back to the first",
+    });
+    expect(out.data).toMatchObject({ number: 3, message: "back to the first" });
+    const versions = await all<{ number: number }>(`/pages/${pageId}/versions`);
+    expect(versions.map((v) => v.number).sort()).toEqual([1, 2, 3]);
+    const page = (await run("getPage", { pageId, bodyFormat: "storage" })).data as {
+      body: { storage: { value: string } };
+    };
+    expect(page.body.storage.value).toContain("Quarterly targets are set.");
+  });
+});
+
+describe("when the write cannot be told apart", () => {
+  it("a lost comment create with two identical comments of yours since is reported, not guessed", async () => {
+    const pageId = await newPage("Ambiguous comments");
+    // Our comment lands (answer lost) right after an identical one of ours.
+    await run("createFooterComment", { pageId, body: storage("<p>+1</p>") });
+    await dropNext("resetAfter", "POST", "/wiki/api/v2/footer-comments");
+    await expect(
+      run("createFooterComment", { pageId, body: storage("<p>+1</p>") }),
+    ).rejects.toThrow(
+      /outcome of POST \/wiki\/api\/v2\/footer-comments is unknown \(2 comments by you with this text/,
+    );
+    // Nothing was sent again.
+    expect(await all(`/pages/${pageId}/footer-comments`)).toHaveLength(2);
+  });
+});
