@@ -149,3 +149,56 @@ describe("when the write cannot be told apart", () => {
     expect(await all(`/pages/${pageId}/footer-comments`)).toHaveLength(2);
   });
 });
+
+describe.each(DROPS)("other writes whose connection drops (%s: %s)", (drop, _what) => {
+  it("Add Labels is sent again (adding a label twice changes nothing)", async () => {
+    const pageId = await newPage(`Labels ${drop}`);
+    await dropNext(drop, "POST", `/wiki/rest/api/content/${pageId}/label`);
+    const out = (await run("addLabels", { contentId: pageId, labels: "release,q3" })).data as {
+      results: { name: string }[];
+    };
+    expect(out.results.map((label) => label.name).sort()).toEqual(["q3", "release"]);
+    const labels = await all<{ name: string }>(`/pages/${pageId}/labels`);
+    expect(labels.map((label) => label.name).sort()).toEqual(["q3", "release"]);
+  });
+
+  it("Update Page Title saves exactly one new version", async () => {
+    const pageId = await newPage(`Title ${drop}`);
+    await dropNext(drop, "PUT", `/wiki/api/v2/pages/${pageId}/title`);
+    const out = (await run("updatePageTitle", { pageId, title: `Renamed ${drop}` })).data as {
+      title: string;
+      version: { number: number };
+    };
+    expect(out).toMatchObject({ title: `Renamed ${drop}`, version: { number: 2 } });
+    const versions = await all<{ number: number }>(`/pages/${pageId}/versions`);
+    expect(versions.map((v) => v.number).sort()).toEqual([1, 2]);
+  });
+
+  it("Create Space with a key returns the one space", async () => {
+    const key = drop === "resetAfter" ? "LOSTA" : "LOSTB";
+    await dropNext(drop, "POST", "/wiki/api/v2/spaces");
+    const out = (await run("createSpace", { name: `Lost ${drop}`, key })).data as {
+      id: string;
+      key: string;
+    };
+    expect(out.key).toBe(key);
+    const spaces = await all<{ id: string }>("/spaces", { keys: key });
+    expect(spaces.map((space) => space.id)).toEqual([out.id]);
+  });
+
+  it("Move Page is repeated by the client as is (moving to where it is changes nothing)", async () => {
+    const target = await newPage(`Move target ${drop}`);
+    const pageId = await newPage(`Moved ${drop}`);
+    await dropNext(drop, "PUT", `/wiki/rest/api/content/${pageId}/move/append/${target}`);
+    await run("movePage", { pageId, position: "append", targetId: target });
+    const children = await all<{ id: string }>(`/pages/${target}/direct-children`);
+    expect(children.map((child) => child.id)).toEqual([pageId]);
+  });
+});
+
+it("Create Space without a key reports a lost answer as unknown, naming what to check", async () => {
+  await dropNext("resetAfter", "POST", "/wiki/api/v2/spaces");
+  await expect(run("createSpace", { name: "Keyless lost" })).rejects.toThrow(
+    /outcome of POST \/wiki\/api\/v2\/spaces is unknown \(no Space Key was given.*Check whether a space named "Keyless lost" exists/,
+  );
+});

@@ -12,5 +12,9 @@ export type { SafeWriteOptions, Verdict, WritePlan, WriteResolution } from "./re
 export { fateUnknown, resolveWrite } from "./resolve.js";
 export type { RestoredVersion, SafeRestoreVersion } from "./restore.js";
 export { restoreVersionSafely } from "./restore.js";
+export type { SafeCreateSpace } from "./spaces.js";
+export { createSpaceSafely } from "./spaces.js";
+export type { SafeUpdateTitle } from "./title.js";
+export { updatePageTitleSafely } from "./title.js";
 export type { SafeVersionedUpdate, Versioned, VersionedKind } from "./versioned.js";
 export { updateVersionedSafely } from "./versioned.js";
