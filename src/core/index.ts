@@ -79,7 +79,9 @@ export type {
   SafeUpdatePage,
   SafeUpdateProperty,
   SafeUpdateTitle,
+  SafeUpload,
   SafeWriteOptions,
+  UploadResult,
   Verdict,
   WritePlan,
   WriteResolution,
@@ -96,4 +98,5 @@ export {
   updatePageSafely,
   updatePageTitleSafely,
   updatePropertySafely,
+  uploadAttachmentSafely,
 } from "./writes/index.js";

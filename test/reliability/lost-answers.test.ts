@@ -202,3 +202,32 @@ it("Create Space without a key reports a lost answer as unknown, naming what to 
     /outcome of POST \/wiki\/api\/v2\/spaces is unknown \(no Space Key was given.*Check whether a space named "Keyless lost" exists/,
   );
 });
+
+describe.each(DROPS)("Upload Attachment whose connection drops (%s: %s)", (drop, _what) => {
+  const upload = (pageId: string, text: string, mode?: string) =>
+    run("uploadAttachment", { contentId: pageId, file: text, fileName: "notes.txt", mode });
+  type Uploaded = { results: { id: string; version: { number: number } }[] };
+
+  it("createOrUpdate adds exactly one version, new file or not", async () => {
+    const pageId = await newPage(`Upload ${drop}`);
+    await dropNext(drop, "PUT", `/wiki/rest/api/content/${pageId}/child/attachment`);
+    const first = (await upload(pageId, "first")).data as Uploaded;
+    expect(first.results[0]?.version.number).toBe(1);
+    await dropNext(drop, "PUT", `/wiki/rest/api/content/${pageId}/child/attachment`);
+    const second = (await upload(pageId, "second text")).data as Uploaded;
+    expect(second.results[0]).toMatchObject({ id: first.results[0]?.id, version: { number: 2 } });
+    const attachments = await all<{ id: string; version: { number: number } }>(
+      `/pages/${pageId}/attachments`,
+    );
+    expect(attachments.map((a) => [a.id, a.version.number])).toEqual([[first.results[0]?.id, 2]]);
+  });
+
+  it("create mode returns the one new attachment", async () => {
+    const pageId = await newPage(`Upload create ${drop}`);
+    await dropNext(drop, "POST", `/wiki/rest/api/content/${pageId}/child/attachment`);
+    const created = (await upload(pageId, "only", "create")).data as Uploaded;
+    expect(created.results[0]?.version.number).toBe(1);
+    const attachments = await all<{ id: string }>(`/pages/${pageId}/attachments`);
+    expect(attachments.map((a) => a.id)).toEqual([created.results[0]?.id]);
+  });
+});

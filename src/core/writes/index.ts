@@ -1,4 +1,6 @@
 // Writes that resolve an unknown outcome by asking Confluence instead of guessing (resolve.ts).
+export type { SafeUpload, UploadResult } from "./attachments.js";
+export { uploadAttachmentSafely } from "./attachments.js";
 export type { Authorship } from "./authorship.js";
 export type { SafeCreateBlogPost } from "./blogposts.js";
 export { createBlogPostSafely } from "./blogposts.js";
