@@ -1,6 +1,6 @@
 // The "Lost answers" part of docs/confluence.md's beyond-the-specification section: how each
 // write beyond the specification learns its outcome when the answer is lost (src/core/writes).
-export const LOST_ANSWERS = `### Lost answers
+export const LOST_ANSWERS = `## Lost answers
 
 A write whose answer is lost (connection reset or timeout after the request was sent) may or may not have been applied. The writes below never repeat such a request blindly and never give up at once: they ask Confluence what happened (src/core/writes, one module per kind), return the object when the write landed, send it once more when it did not, and otherwise fail with an "outcome unknown" error naming what to check. "Yours, since the write" means: saved by the connection's user (\`GET /wiki/rest/api/user/current\`) no earlier than the first send, on the server's clock (the \`Date\` header of that answer minus the time elapsed on our side, less 2 s of slack), so a client clock that is off changes nothing. When the answer arrives, nothing more is read, except where noted.
 

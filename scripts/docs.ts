@@ -86,8 +86,8 @@ export function renderDocs(): string {
       "",
       "Actions this connector adds to the specification's; each names the Confluence operation it calls.",
       "",
-      LOST_ANSWERS,
       beyond.map(renderAction).join("\n"),
+      LOST_ANSWERS,
     );
   }
   parts.push(renderSourcesAndTriggers(renderInputs));
