@@ -6,6 +6,7 @@ import { pathToFileURL } from "node:url";
 import { COMPONENT_DESCRIPTION } from "../src/catalog/description.js";
 import type { ActionDef, ConnectionDef, InputDef } from "../src/catalog/index.js";
 import { actions, connections } from "../src/catalog/index.js";
+import { LOST_ANSWERS } from "./docs-lost-answers.js";
 import { renderSourcesAndTriggers } from "./docs-triggers.js";
 
 type Row = [string, string, string];
@@ -86,6 +87,7 @@ export function renderDocs(): string {
       "Actions this connector adds to the specification's; each names the Confluence operation it calls.",
       "",
       beyond.map(renderAction).join("\n"),
+      LOST_ANSWERS,
     );
   }
   parts.push(renderSourcesAndTriggers(renderInputs));

@@ -20,6 +20,11 @@ export interface ApiCall {
   headers?: Readonly<Record<string, string>>;
   /** For DELETE (204, no body): the id reported back as `{ id, deleted: true }`. */
   deleted?: string;
+  /**
+   * A write whose repeat changes nothing (e.g. adding labels): the client may send it again
+   * after a lost answer instead of reporting an unknown outcome. Default: by method.
+   */
+  idempotent?: boolean;
 }
 
 /** A list call: the endpoint's path parameters and the action's own filters. */
@@ -91,6 +96,7 @@ export async function callApi(ctx: RunContext, call: ApiCall = {}): Promise<Acti
       query: mergeQuery(call.query, call.extraQuery),
       body: call.body,
       ...(call.headers === undefined ? {} : { headers: { ...call.headers } }),
+      ...(call.idempotent === undefined ? {} : { idempotent: call.idempotent }),
       debug: ctx.debug,
     });
   } catch (error) {

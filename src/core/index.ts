@@ -69,20 +69,34 @@ export type {
 } from "./types.js";
 export { CONNECTOR_VERSION, USER_AGENT } from "./version.js";
 export type {
+  RestoredVersion,
+  SafeCreateBlogPost,
+  SafeCreateComment,
   SafeCreatePage,
   SafeCreateProperty,
+  SafeCreateSpace,
+  SafeRestoreVersion,
   SafeUpdatePage,
   SafeUpdateProperty,
+  SafeUpdateTitle,
+  SafeUpload,
   SafeWriteOptions,
+  UploadResult,
   Verdict,
   WritePlan,
   WriteResolution,
 } from "./writes/index.js";
 export {
+  createBlogPostSafely,
+  createCommentSafely,
   createPageSafely,
   createPropertySafely,
+  createSpaceSafely,
   fateUnknown,
   resolveWrite,
+  restoreVersionSafely,
   updatePageSafely,
+  updatePageTitleSafely,
   updatePropertySafely,
+  uploadAttachmentSafely,
 } from "./writes/index.js";

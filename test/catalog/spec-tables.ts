@@ -40,7 +40,7 @@ const cells = (line: string) =>
     .map((c) => c.trim());
 
 /** Sections of the reference page that document no action (data sources, triggers...). */
-const NOT_ACTIONS = new Set(["Data sources", "Triggers", "Push events (webhooks)"]);
+const NOT_ACTIONS = new Set(["Lost answers", "Data sources", "Triggers", "Push events (webhooks)"]);
 
 export function parseSections(markdown: string): SpecSection[] {
   const sections: SpecSection[] = [];

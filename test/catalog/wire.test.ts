@@ -53,6 +53,7 @@ describe("path inputs and endpoint templates", () => {
         "updatePageTitle",
         "restorePageVersion",
         "createFooterComment",
+        "replyToFooterComment",
         "updateFooterComment",
         "createInlineComment",
         "resolveInlineComment",

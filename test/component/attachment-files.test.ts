@@ -18,7 +18,13 @@ describe("attachment files", () => {
       fileName: "runbook.txt",
       comment: "first cut",
     })) as { data: Uploaded };
-    const [upload] = await received();
+    // The attachment of that name is read first, so that a lost answer can be resolved exactly.
+    const [lookup, upload] = await received();
+    expect(lookup).toMatchObject({
+      method: "GET",
+      path: `/wiki/api/v2/pages/${P.runbooks}/attachments`,
+      query: { filename: "runbook.txt" },
+    });
     expect(upload).toMatchObject({
       method: "PUT",
       path: `/wiki/rest/api/content/${P.runbooks}/child/attachment`,

@@ -46,6 +46,27 @@ describe("blog posts", () => {
     const requests = await received();
     expect(requests.slice(-2).map((r) => r.method)).toEqual(["GET", "PUT"]);
 
+    // A stale version number is Confluence's 409 (as for updatePage: "Version must be
+    // incremented when updating a page", community.developer.atlassian.com/t/98344), not a
+    // silent overwrite and not a retry: one PUT, and the blog post keeps version 2.
+    const puts = async () => (await received()).filter((r) => r.method === "PUT").length;
+    const putsBefore = await puts();
+    await expect(
+      run("updateBlogPost", {
+        blogPostId: created.id,
+        status: "current",
+        title: "Stale",
+        body: storage("<p>Stale.</p>"),
+        versionNumber: "2",
+      }),
+    ).rejects.toMatchObject({ message: expect.stringMatching(/409/) });
+    expect(await puts()).toBe(putsBefore + 1);
+    const kept = (await run("getBlogPost", { blogPostId: created.id })).data as {
+      title: string;
+      version: { number: number };
+    };
+    expect(kept).toMatchObject({ title: "Release 1.0.1", version: { number: 2 } });
+
     const deleted = await run("deleteBlogPost", { blogPostId: created.id });
     expect(deleted.data).toMatchObject({ id: created.id, deleted: true });
     // Deleting moves it to the trash (deleteBlogPost), where it can still be read.

@@ -35,9 +35,12 @@ const TWO_REQUESTS = new Set([
   "updateFooterComment",
   "resolveInlineComment",
   "createInlineComment",
+  "restorePageVersion",
+  "updatePageTitle",
+  "uploadAttachment",
 ]);
 
-it("runs every action with an OAuth connection, one request each (two for Get Page by Title and the reading updates) after the site lookup", async () => {
+it("runs every action with an OAuth connection, one request each (two for Get Page by Title, the reading updates, and the version read of Restore Page Version, Update Page Title and Upload Attachment) after the site lookup", async () => {
   const harness = testing.createHarness(component);
   const minted = await mint(url);
   const connection = {

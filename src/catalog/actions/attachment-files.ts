@@ -5,10 +5,12 @@
 // bytes). https://developer.atlassian.com/cloud/confluence/rest/v1/api-group-content---attachments/
 // https://developer.atlassian.com/cloud/confluence/rest/v2/api-group-attachment/#api-attachments-id-get
 import { ConfluenceError, ConfluenceResponseTooLargeError } from "../../core/errors.js";
+import { uploadAttachmentSafely } from "../../core/writes/index.js";
 import { InvalidValue } from "../input-error.js";
 import * as i from "../inputs.js";
 import * as p from "../parse.js";
 import { toBlob } from "../raw-request.js";
+import { writeOutput } from "../request.js";
 import { path } from "../wire.js";
 import { defineAction } from "./define.js";
 
@@ -131,21 +133,19 @@ export const uploadAttachment = defineAction({
       throw error;
     }
     const type = input.contentType ?? (blob.type || "application/octet-stream");
-    const form = new FormData();
-    form.append("file", new Blob([blob], { type }), input.fileName);
-    if (input.comment !== undefined) form.append("comment", input.comment);
-    form.append("minorEdit", String(input.minorEdit));
-    const response = await ctx.client.request({
-      api: "v1",
-      method: input.mode === "create" ? "POST" : "PUT",
-      path: "/content/{id}/child/attachment",
-      pathParams: { id: input.contentId },
-      form,
-      // Multipart requests to Confluence need this XSRF opt-out ("XSRF check failed" otherwise).
-      headers: { "X-Atlassian-Token": "no-check" },
-      debug: ctx.debug,
-    });
-    return { data: response.data };
+    // A lost answer is resolved from the attachment's version, never repeated blindly
+    // (src/core/writes/attachments.ts: one read of the attachment first).
+    return writeOutput(
+      uploadAttachmentSafely(ctx.client, {
+        contentId: input.contentId,
+        fileName: input.fileName,
+        file: new Blob([blob], { type }),
+        comment: input.comment,
+        minorEdit: input.minorEdit,
+        mode: input.mode,
+        debug: ctx.debug,
+      }),
+    );
   },
 });
 

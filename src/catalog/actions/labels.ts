@@ -108,11 +108,16 @@ export const addLabels = defineAction({
     }),
     debugRequest: i.debugRequest,
   },
-  // LabelCreateArray: global labels, the kind people add in the editor.
+  // LabelCreateArray: global labels, the kind people add in the editor. Naturally idempotent:
+  // adding a label the content already has changes nothing ("Adds labels to a piece of content.
+  // Does not modify the existing labels.", addLabelsToContent,
+  // https://developer.atlassian.com/cloud/confluence/rest/v1/api-group-content-labels/#api-wiki-rest-api-content-id-label-post),
+  // and the answer is all the content's labels, so a lost answer is simply sent again.
   run: (input, ctx) =>
     callApi(ctx, {
       params: ctx.request.params,
       body: input.labels.map((name) => ({ prefix: "global", name })),
+      idempotent: true,
     }),
 });
 

@@ -10,9 +10,10 @@
 //   (https://developer.atlassian.com/cloud/confluence/rest/v2/api-group-version/), and v1
 //   restoreContentVersion, `POST /wiki/rest/api/content/{id}/version` with operationKey "restore"
 //   (https://developer.atlassian.com/cloud/confluence/rest/v1/api-group-content-versions/#api-wiki-rest-api-content-id-version-post).
+import { restoreVersionSafely, updatePageTitleSafely } from "../../core/writes/index.js";
 import * as i from "../inputs.js";
 import * as p from "../parse.js";
-import { callApi } from "../request.js";
+import { callApi, writeOutput } from "../request.js";
 import { body, path, query } from "../wire.js";
 import { defineAction } from "./define.js";
 import { pageTitle, writeStatus } from "./pages.js";
@@ -154,12 +155,22 @@ export const updatePageTitle = defineAction({
     }),
     debugRequest: i.debugRequest,
   },
-  // PageTitleUpdateRequest requires status; "current" unless asked otherwise.
+  // PageTitleUpdateRequest requires status; "current" unless asked otherwise. Retitling the
+  // published page saves a version, so its lost answer is resolved, never repeated blindly
+  // (src/core/writes/title.ts); a draft's retitle saves none and may simply be repeated.
   run: (input, ctx) =>
-    callApi(ctx, {
-      params: ctx.request.params,
-      body: { status: input.status ?? "current", title: input.title },
-    }),
+    (input.status ?? "current") === "current"
+      ? writeOutput(
+          updatePageTitleSafely(ctx.client, {
+            id: input.pageId,
+            title: input.title ?? "",
+            debug: ctx.debug,
+          }),
+        )
+      : callApi(ctx, {
+          params: ctx.request.params,
+          body: { status: input.status, title: input.title },
+        }),
 });
 
 export const listPageVersions = defineAction({
@@ -232,17 +243,16 @@ export const restorePageVersion = defineAction({
     debugRequest: i.debugRequest,
   },
   // VersionRestore: { operationKey: "restore", params: { versionNumber, message, restoreTitle } }.
-  // A POST: the client never repeats it on its own (a repeat would add one more version).
+  // A POST: a repeat would add one more version, so a lost answer is resolved by reading the
+  // content's current version (src/core/writes/restore.ts), never repeated blindly.
   run: (input, ctx) =>
-    callApi(ctx, {
-      params: ctx.request.params,
-      body: {
-        operationKey: "restore",
-        params: {
-          versionNumber: input.versionNumber,
-          message: input.message ?? "",
-          restoreTitle: input.restoreTitle,
-        },
-      },
-    }),
+    writeOutput(
+      restoreVersionSafely(ctx.client, {
+        id: input.pageId,
+        versionNumber: input.versionNumber,
+        message: input.message ?? "",
+        restoreTitle: input.restoreTitle,
+        debug: ctx.debug,
+      }),
+    ),
 });

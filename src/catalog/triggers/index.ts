@@ -6,6 +6,7 @@ import * as i from "../inputs.js";
 import * as p from "../parse.js";
 import type { PollState, TriggerDef } from "../source-types.js";
 import type { InputDefs, ParsedInputs, RunContext } from "../types.js";
+import { BODY_ENDPOINTS, triggerBodyFormat, withBodies } from "./bodies.js";
 import { type ContentEvent, contentFeed, spacesFeed } from "./feeds.js";
 import { pollFeed } from "./poller.js";
 
@@ -60,13 +61,14 @@ const contentInputs = {
   connection: i.connection,
   spaceKey,
   cqlFilter,
+  bodyFormat: triggerBodyFormat,
   debugRequest: i.debugRequest,
 };
 type ContentInputs = ParsedInputs<typeof contentInputs>;
 
 function contentPoll(type: string, event: ContentEvent) {
-  return (input: ContentInputs, ctx: RunContext, state: PollState | undefined) =>
-    pollFeed(
+  return async (input: ContentInputs, ctx: RunContext, state: PollState | undefined) => {
+    const result = await pollFeed(
       contentFeed(
         ctx.client,
         contentCondition(type, input.spaceKey, input.cqlFilter),
@@ -75,6 +77,10 @@ function contentPoll(type: string, event: ContentEvent) {
       ),
       state,
     );
+    // Bodies only when asked for, and only for what is delivered (bodies.ts).
+    const events = await withBodies(ctx.client, result.events, input.bodyFormat, ctx.debug);
+    return { ...result, events };
+  };
 }
 
 export const newAndUpdatedPages = defineTrigger({
@@ -82,7 +88,7 @@ export const newAndUpdatedPages = defineTrigger({
   label: "New and Updated Pages",
   description:
     "Checks for pages created or updated since the last poll, optionally in one space or matching a CQL condition; each new version is delivered once.",
-  endpoints: [SEARCH],
+  endpoints: [SEARCH, BODY_ENDPOINTS[0]],
   inputs: contentInputs,
   poll: contentPoll("page", "changed"),
 });
@@ -92,7 +98,7 @@ export const newBlogPosts = defineTrigger({
   label: "New Blog Posts",
   description:
     "Checks for blog posts created since the last poll, optionally in one space or matching a CQL condition.",
-  endpoints: [SEARCH],
+  endpoints: [SEARCH, BODY_ENDPOINTS[1]],
   inputs: contentInputs,
   poll: contentPoll("blogpost", "created"),
 });
@@ -102,7 +108,7 @@ export const newComments = defineTrigger({
   label: "New Comments",
   description:
     "Checks for comments (footer and inline) created since the last poll, optionally in one space or matching a CQL condition.",
-  endpoints: [SEARCH],
+  endpoints: [SEARCH, BODY_ENDPOINTS[2], BODY_ENDPOINTS[3]],
   inputs: contentInputs,
   poll: contentPoll("comment", "created"),
 });
