@@ -87,4 +87,13 @@ describe("work per page size", () => {
       if (extra !== "") expect(large.markdown).toContain("<p>ends in a break<br /></p>");
     });
   }
+
+  it("a page that is one long block: parsed in growing windows, at most 4/3 of it again", () => {
+    const markdown = "- item with some words\n".repeat(2000);
+    const { io, work } = countingIo();
+    expect(markdownToStorageWith(markdown, io)).toMatch(
+      /^<ul>(<li><p>item with some words<\/p><\/li>){2000}<\/ul>$/,
+    );
+    expect(work.parsedChars).toBeLessThanOrEqual((1 + 4 / 3) * markdown.length);
+  });
 });
