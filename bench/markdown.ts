@@ -145,7 +145,7 @@ export async function markdownBench(quick: boolean): Promise<string> {
     `| Markdown → storage | ${cell(toStorage)} | ${mbps(toStorage)} | marked ${typeof markedModule === "string" ? `(${markedModule})` : "(to plain HTML)"} | ${cell(marked)} |`,
     ...baselineRows,
     "",
-    "Ours includes the check that makes it lossless (the Markdown is converted back and compared); storage → Markdown therefore costs about one conversion each way plus the comparison (Markdown parsed in bounded windows, docs/markdown.md "Speed").",
+    "Ours includes the check that makes it lossless (the Markdown is converted back and compared); storage → Markdown therefore costs about one conversion each way plus the comparison (Markdown parsed in bounded windows, docs/markdown.md, Speed).",
   ].join("\n");
 }
 
