@@ -57,6 +57,7 @@ const PERSON = [
   "a\r\n\r\n    code\r\n\r\n    more\r\n\r\nb\r\rc\r\r\n\n\n",
   // Indented top-level blocks: a window must start at the line, not at the block.
   "para\n\n   - a\n\n   b\n\n  > q\n  c\n",
+  `${"p".repeat(36)}\n\n   - a\n\n   b\n`,
   // Task lists, footnote-like text without a definition, HTML inline.
   "- [ ] todo\n- [x] done\n\nNote[^1] and <b>bold</b>\n\n",
 ];

@@ -21,7 +21,7 @@ export const WINDOW_CHARS = 4 * 1024;
 
 /**
  * `parse(markdown)`'s top-level nodes, obtained from parses of at most about `window`
- * characters each (a block longer than that gets a window that holds it). Positions are
+ * characters each (a block longer than that: see below). Positions are
  * relative to the window each node was parsed in: the converter does not read them.
  */
 export function parseInWindows(
@@ -42,9 +42,10 @@ export function parseInWindows(
     }
     const next = nextWindowStart(markdown, start, tree);
     if (next === undefined) {
-      // One block fills the window: parse a larger one. Growing fourfold, the windows that were
-      // too short add at most 4/3 of the block's length to the parse that holds it.
-      size *= 4;
+      // One block fills the window: a window four times larger once (most blocks are shorter);
+      // if that is not enough either (a page inside one layout or list), the rest is parsed
+      // whole, as it was before windows: never more than five windows' work beyond that.
+      size = size === window ? window * 4 : markdown.length;
       continue;
     }
     children.push(...tree.children.slice(0, -1));
