@@ -3,7 +3,7 @@
 // turndown (HTML → Markdown; lossy: it drops every ac:/ri: element) and marked (Markdown →
 // HTML), installed in bench/peers. Conversions alternate sample by sample. Part of
 // `npm run bench`; alone: `npm run bench:markdown` (BENCH_QUICK=1 for a smoke run).
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { CORPUS } from "../test/markdown/corpus.js";
 import { type Summary, summarise } from "./stats.js";
 
@@ -57,6 +57,16 @@ const time = (run: () => unknown) => {
   return performance.now() - t0;
 };
 
+/**
+ * Another build of the converter to run beside this one (BENCH_MARKDOWN_BASELINE = the path of
+ * its core/markdown/index.js, e.g. main's dist/lib built in a temporary worktree): before/after
+ * figures from one run, under the same load.
+ */
+async function loadBaseline(): Promise<MarkdownModule | undefined> {
+  const path = process.env.BENCH_MARKDOWN_BASELINE;
+  return path ? ((await import(pathToFileURL(path).href)) as MarkdownModule) : undefined;
+}
+
 export async function markdownBench(quick: boolean): Promise<string> {
   const { module, source } = await loadConverter();
   const turndownModule = await loadPeer<TurndownModule>("turndown.mjs");
@@ -68,11 +78,24 @@ export async function markdownBench(quick: boolean): Promise<string> {
     module.normalizeStorage(storage);
   const carried = (markdown.match(/```+confluence-storage/g) ?? []).length;
 
-  const samples: Record<string, number[]> = { toMd: [], toStorage: [], turndown: [], marked: [] };
+  const baseline = await loadBaseline();
+  const samples: Record<string, number[]> = {
+    toMd: [],
+    toStorage: [],
+    turndown: [],
+    marked: [],
+    baseToMd: [],
+    baseToStorage: [],
+  };
   const contenders: [string, () => unknown][] = [
     ["toMd", () => module.storageToMarkdown(storage)],
     ["toStorage", () => module.markdownToStorage(markdown)],
   ];
+  if (baseline)
+    contenders.push(
+      ["baseToMd", () => baseline.storageToMarkdown(storage)],
+      ["baseToStorage", () => baseline.markdownToStorage(markdown)],
+    );
   if (typeof turndownModule !== "string") {
     const service = new turndownModule.default({ codeBlockStyle: "fenced", headingStyle: "atx" });
     contenders.push(["turndown", () => service.turndown(storage)]);
@@ -91,9 +114,28 @@ export async function markdownBench(quick: boolean): Promise<string> {
     s.samples === 0 ? "—" : `**${s.median.toFixed(0)}** (${s.min.toFixed(0)}–${s.max.toFixed(0)})`;
   const mbps = (s: Summary) =>
     s.samples === 0 ? "—" : (storage.length / 2 ** 20 / (s.median / 1000)).toFixed(2);
-  const [toMd, toStorage, turndown, marked] = ["toMd", "toStorage", "turndown", "marked"].map(
-    (name) => summarise(samples[name]!),
-  ) as [Summary, Summary, Summary, Summary];
+  const [toMd, toStorage, turndown, marked, baseToMd, baseToStorage] = [
+    "toMd",
+    "toStorage",
+    "turndown",
+    "marked",
+    "baseToMd",
+    "baseToStorage",
+  ].map((name) => summarise(samples[name]!)) as Summary[] as [
+    Summary,
+    Summary,
+    Summary,
+    Summary,
+    Summary,
+    Summary,
+  ];
+  const ratio = (base: Summary, ours: Summary) => (base.median / ours.median).toFixed(1);
+  const baselineRows = baseline
+    ? [
+        `| storage → Markdown, baseline (${process.env.BENCH_MARKDOWN_BASELINE}) | ${cell(baseToMd)} | ${mbps(baseToMd)} | ours is ${ratio(baseToMd, toMd)}× faster | |`,
+        `| Markdown → storage, baseline | ${cell(baseToStorage)} | ${mbps(baseToStorage)} | ours is ${ratio(baseToStorage, toStorage)}× faster | |`,
+      ]
+    : [];
   return [
     `Page: ${(storage.length / 1e6).toFixed(2)} MB of storage (the ${CORPUS.length}-document test corpus repeated), ${(markdown.length / 1e6).toFixed(2)} MB of Markdown; round trip lossless: **${lossless ? "yes" : "NO"}**; ${carried} blocks carried as \`confluence-storage\`. Converter: ${source}. ms per conversion, median (min–max) of ${rounds}.`,
     "",
@@ -101,8 +143,9 @@ export async function markdownBench(quick: boolean): Promise<string> {
     "|---|---|---|---|---|",
     `| storage → Markdown | ${cell(toMd)} | ${mbps(toMd)} | turndown ${typeof turndownModule === "string" ? `(${turndownModule})` : "(HTML only, lossy)"} | ${cell(turndown)} |`,
     `| Markdown → storage | ${cell(toStorage)} | ${mbps(toStorage)} | marked ${typeof markedModule === "string" ? `(${markedModule})` : "(to plain HTML)"} | ${cell(marked)} |`,
+    ...baselineRows,
     "",
-    "Ours includes the check that makes it lossless (the Markdown is converted back and compared); storage → Markdown therefore costs about one conversion each way plus two parses of the storage.",
+    "Ours includes the check that makes it lossless (the Markdown is converted back and compared); storage → Markdown therefore costs about one conversion each way plus the comparison (Markdown parsed in bounded windows, docs/markdown.md, Speed).",
   ].join("\n");
 }
 

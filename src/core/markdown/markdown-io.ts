@@ -24,7 +24,8 @@ const PARSE_OPTIONS = {
   mdastExtensions: [gfmFromMarkdown(), directiveFromMarkdown()],
 };
 
-export function parseMarkdown(markdown: string): Root {
+/** One micromark parse of the whole text: superlinear on long ones (windowed-parse.ts). */
+export function parseMarkdownWhole(markdown: string): Root {
   return fromMarkdown(markdown, PARSE_OPTIONS);
 }
 

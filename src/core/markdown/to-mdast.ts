@@ -46,7 +46,7 @@ export interface ToMdastState {
   careful: boolean;
 }
 
-type Flow = BlockContent | ContainerDirective | LeafDirective;
+export type Flow = BlockContent | ContainerDirective | LeafDirective;
 
 /** Elements that are inline content (and so cannot stand alone in a Markdown block). */
 const isInlineNode = (node: StorageNode) =>
@@ -68,24 +68,36 @@ export const rawBlock = (nodes: readonly StorageNode[]): Code => ({
   value: serializeStorage(nodes),
 });
 
-/** A run of block-level storage nodes → Markdown blocks. */
-export function toBlocks(nodes: readonly StorageNode[], state: ToMdastState): Flow[] {
-  const out: Flow[] = [];
+/**
+ * What becomes one Markdown block: a block element, or a run of inline nodes (carried: a
+ * Markdown paragraph would add a <p>).
+ */
+export type BlockSource = StorageElement | readonly StorageNode[];
+
+/** Splits a run of block-level storage nodes into the sources of its Markdown blocks. */
+export function blockSources(nodes: readonly StorageNode[]): BlockSource[] {
+  const out: BlockSource[] = [];
   let run: StorageNode[] = [];
-  const flush = () => {
-    if (run.length > 0) out.push(rawBlock(run));
-    run = [];
-  };
   for (const node of nodes) {
-    // Inline nodes and whole macros outside a paragraph: carried (a Markdown paragraph
-    // would add a <p>). A block macro with a Markdown form is a directive (below).
+    // Whole macros outside a paragraph are blocks too: a block macro with a Markdown form is
+    // a directive (below); an inline one is carried.
     if (node.kind === "element" && (!isInlineNode(node) || node.name === "ac:structured-macro")) {
-      flush();
-      out.push(verifiedBlock(node, state));
+      if (run.length > 0) out.push(run);
+      run = [];
+      out.push(node);
     } else run.push(node);
   }
-  flush();
+  if (run.length > 0) out.push(run);
   return out;
+}
+
+/** One block source → its Markdown block (verified when the state is careful). */
+export const toBlock = (source: BlockSource, state: ToMdastState): Flow =>
+  "kind" in source ? verifiedBlock(source, state) : rawBlock(source);
+
+/** A run of block-level storage nodes → Markdown blocks. */
+export function toBlocks(nodes: readonly StorageNode[], state: ToMdastState): Flow[] {
+  return blockSources(nodes).map((source) => toBlock(source, state));
 }
 
 function verifiedBlock(element: StorageElement, state: ToMdastState): Flow {
