@@ -39,6 +39,11 @@ export function installPersistence(
   // written without blocking; concurrent writes share a save (saver.ts).
   const journal = new Journal(dataDir, state);
   const saver = new Saver(() => journal.save());
+  app.addHook("onRequest", async (request) => {
+    if (mayWrite(request)) state.writes.enter(request);
+  });
+  app.addHook("onResponse", async (request) => state.writes.leave(request));
+  app.addHook("onRequestAbort", async (request) => state.writes.leave(request));
   // Saved before the response leaves: an acknowledged write is on disk.
   app.addHook("onSend", async (request, _reply, payload) => {
     if (mayWrite(request)) await saver.request();

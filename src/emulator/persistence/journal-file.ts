@@ -6,6 +6,7 @@
 // never land behind garbage.
 import { closeSync, fsyncSync, ftruncateSync, openSync, readFileSync } from "node:fs";
 import { type FileHandle, open } from "node:fs/promises";
+// zlib.crc32: Node 20.15+ / 22.2+ (https://github.com/nodejs/node/pull/52692); engines: >=20.18.1.
 import { crc32 } from "node:zlib";
 
 const MAGIC = Buffer.from("confluence-emulator-journal v1\n", "utf8");

@@ -29,11 +29,11 @@ export function addEmulatorParts(
   // Read through the contexts: a reset replaces their stores.
   state.add(
     "site",
-    storePart(() => ctx.store),
+    storePart(() => ctx.store, state.writes),
   );
   state.add(
     "secondSite",
-    storePart(() => second.store),
+    storePart(() => second.store, state.writes),
   );
   // The token lifetime is configuration (EmulatorOAuthOptions), not data.
   state.add("oauthTokens", wholePart(holderPart(() => tokens, ["ttlSeconds"])));

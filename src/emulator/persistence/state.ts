@@ -11,6 +11,7 @@ import {
   restoreHolder,
   StateShapeError,
 } from "./state-graph.js";
+import { WriteWindow } from "./write-window.js";
 
 /** One part of the state: captured as plain data, restored from it. */
 export interface StatePart {
@@ -39,6 +40,8 @@ interface StateDocument {
 }
 
 export class EmulatorState {
+  /** The writes being handled (set by the persistence hooks; parts may track only inside). */
+  readonly writes = new WriteWindow();
   private readonly parts = new Map<string, JournaledPart>();
   private readonly restoredListeners: (() => void)[] = [];
   /** Restored wholesale (an import) since the last baseline: only a snapshot describes it. */

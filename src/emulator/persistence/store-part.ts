@@ -1,7 +1,7 @@
 // A Store as a journaled part. Its collections (store-layout.ts) report the keys a request
 // reached: every get, set and delete on them marks the key. Domain code changes records in
-// place after fetching them by id (`page.status = "trashed"`), so a fetched record counts as
-// possibly changed; the journal holds the marked records as they are after the write (at most a
+// place after fetching them by id (`page.status = "trashed"`), so a record fetched while a write
+// is handled counts as possibly changed; the journal holds the marked records as they are after the write (at most a
 // few per request, whatever the site's size). The other fields are small and journaled whole
 // when their serialized bytes differ from the last ones journaled. Indexes are never journaled:
 // a replay rebuilds them (store-reindex.ts).
@@ -12,6 +12,7 @@ import { holderPart } from "./state.js";
 import { captureHolder, refill } from "./state-graph.js";
 import { COLLECTIONS, fieldOf, INDEXES, mapAt } from "./store-layout.js";
 import { reindexStore } from "./store-reindex.js";
+import type { WriteWindow } from "./write-window.js";
 
 /** One journal record's share of a store: changed entries, and small fields whose bytes changed. */
 interface StoreDelta {
@@ -34,11 +35,18 @@ function smallFields(store: Store): string[] {
 
 const { get, set, delete: remove, clear, keys } = Map.prototype;
 
-/** Makes `map` report the keys reached through it (own methods: no other map is affected). */
-function instrument(map: Map<string, unknown>, mark: (key: string) => void): void {
+/**
+ * Makes `map` report the keys reached through it (own methods: no other map is affected); a get
+ * counts only while a write is handled, since only writes change what they fetch.
+ */
+function instrument(
+  map: Map<string, unknown>,
+  mark: (key: string) => void,
+  writes: WriteWindow,
+): void {
   const methods = {
     get(this: Map<string, unknown>, key: string) {
-      mark(key);
+      if (writes.open) mark(key);
       return get.call(this, key);
     },
     set(this: Map<string, unknown>, key: string, value: unknown) {
@@ -59,7 +67,7 @@ function instrument(map: Map<string, unknown>, mark: (key: string) => void): voi
   }
 }
 
-export function storePart(holder: () => Store): JournaledPart {
+export function storePart(holder: () => Store, writes: WriteWindow): JournaledPart {
   const whole = holderPart(holder);
   let tracked: Store | undefined;
   let dirty = new Map<string, Set<string>>();
@@ -86,10 +94,14 @@ export function storePart(holder: () => Store): JournaledPart {
             }
             return keysOf;
           };
-          instrument(mapAt(store, path), (key) => {
-            // The old store of a reset marks nothing: it is no longer the state.
-            if (tracked === store) marked().add(key);
-          });
+          instrument(
+            mapAt(store, path),
+            (key) => {
+              // The old store of a reset marks nothing: it is no longer the state.
+              if (tracked === store) marked().add(key);
+            },
+            writes,
+          );
         }
       }
       dirty = new Map();

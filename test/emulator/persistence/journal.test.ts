@@ -13,7 +13,7 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import type { GenerateOptions } from "../../../src/emulator/index.js";
 import { startTestEmulator } from "../../support/emulator.js";
-import type { Call } from "../client.js";
+import { AUTH, type Call } from "../client.js";
 import { callAt, createPage, tempDataDir } from "./support.js";
 
 const dirs: (() => void)[] = [];
@@ -74,6 +74,35 @@ describe("journal", () => {
     expect(big.perWrite).toBeLessThanOrEqual(small.perWrite * 1.1);
     expect(big.perWrite).toBeLessThan(4096);
   }, 120_000);
+
+  it("records that reads fetched are not journaled by the next write", async () => {
+    const dir = dataDir();
+    const emulator = await startTestEmulator({ dataDir: dir });
+    try {
+      const call = callAt(emulator.url);
+      const page = await createPage(call, "Holder");
+      const form = new FormData();
+      form.append("file", new Blob([new Uint8Array(200_000).fill(7)]), "big.bin");
+      const upload = await fetch(
+        `${emulator.url}/wiki/rest/api/content/${page.id}/child/attachment`,
+        {
+          method: "POST",
+          headers: { authorization: AUTH, "x-atlassian-token": "no-check" },
+          body: form,
+        },
+      );
+      expect(upload.status).toBe(200);
+      const attachmentId = ((await upload.json()) as { results: { id: string }[] }).results[0]!.id;
+      expect(size(dir, "journal-1.log")).toBeGreaterThan(200_000);
+      expect((await call(`/wiki/api/v2/attachments/${attachmentId}`)).status).toBe(200);
+      expect((await call(`/wiki/api/v2/pages/${page.id}`)).status).toBe(200);
+      const before = size(dir, "journal-1.log");
+      await createPage(call, "Next write");
+      expect(size(dir, "journal-1.log") - before).toBeLessThan(4096);
+    } finally {
+      await emulator.close();
+    }
+  });
 
   it("a torn last record is cut off at start: earlier writes survive and later ones append after them", async () => {
     const dir = dataDir();
