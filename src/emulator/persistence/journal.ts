@@ -75,9 +75,11 @@ export class Journal {
    * (saver.ts runs one at a time and captures synchronously, before the first await).
    */
   async save(): Promise<void> {
+    // Not opened (a start-up that failed): nothing was loaded, so nothing may be written.
+    if (this.writer === undefined) return;
     const payload = this.snapshotDue ? "snapshot" : this.state.delta();
     if (payload === "none") return;
-    if (payload === "snapshot" || this.writer === undefined) {
+    if (payload === "snapshot") {
       await this.compact();
       return;
     }

@@ -155,6 +155,29 @@ describe("journal", () => {
   }, 60_000);
 });
 
+describe("older data directories", () => {
+  it("a state.bin from before journals (an export's bytes) loads as epoch 0 and gets its journal", async () => {
+    const source = await startTestEmulator();
+    const page = await createPage(callAt(source.url), "From an export");
+    const bytes = Buffer.from(await (await fetch(`${source.url}/__emulator/export`)).arrayBuffer());
+    await source.close();
+    const dir = dataDir();
+    writeFileSync(join(dir, "state.bin"), bytes);
+
+    const first = await startTestEmulator({ dataDir: dir });
+    expect(readdirSync(dir).sort()).toEqual(["journal-0.log", "state.bin"]);
+    const next = await createPage(callAt(first.url), "Journaled after it");
+    await first.close();
+    const second = await startTestEmulator({ dataDir: dir });
+    try {
+      expect(await titleOf(callAt(second.url), page.id)).toBe("From an export");
+      expect(await titleOf(callAt(second.url), next.id)).toBe("Journaled after it");
+    } finally {
+      await second.close();
+    }
+  });
+});
+
 describe("compaction", () => {
   /** About 1.9 MB of body per page: three of them take the journal past its 4 MiB threshold. */
   const bigBody = (n: number) => `<p>${String(n).repeat(1_900_000)}</p>`;
