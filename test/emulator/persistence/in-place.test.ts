@@ -1,21 +1,12 @@
 // Writes that change records reached through an index (a page's siblings, a container's
 // attachments) rather than fetched by id survive a restart that replays the journal.
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { DEMO_IDS } from "../../../src/emulator/index.js";
 import { startTestEmulator } from "../../support/emulator.js";
 import { AUTH, type Call } from "../client.js";
-import { callAt, createPage, tempDataDir } from "./support.js";
+import { callAt, createPage, dataDirs } from "./support.js";
 
-const dirs: (() => void)[] = [];
-afterEach(() => {
-  for (const remove of dirs.splice(0)) remove();
-});
-
-function dataDir(): string {
-  const temp = tempDataDir();
-  dirs.push(temp.remove);
-  return temp.dir;
-}
+const dataDir = dataDirs();
 
 async function child(call: Call, parentId: string, title: string): Promise<string> {
   const reply = await call("/wiki/api/v2/pages", {

@@ -10,22 +10,13 @@ import {
   writeFileSync,
 } from "node:fs";
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { GenerateOptions } from "../../../src/emulator/index.js";
 import { startTestEmulator } from "../../support/emulator.js";
 import { AUTH, type Call } from "../client.js";
-import { callAt, createPage, tempDataDir } from "./support.js";
+import { callAt, createPage, dataDirs } from "./support.js";
 
-const dirs: (() => void)[] = [];
-afterEach(() => {
-  for (const remove of dirs.splice(0)) remove();
-});
-
-function dataDir(): string {
-  const temp = tempDataDir();
-  dirs.push(temp.remove);
-  return temp.dir;
-}
+const dataDir = dataDirs();
 
 const size = (dir: string, name: string) => statSync(join(dir, name)).size;
 

@@ -1,22 +1,13 @@
 // `startEmulator({ dataDir })` keeps everything across restarts (issue 14, item 3).
 import { readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { DEMO_IDS, SITE_IDS, startEmulator } from "../../../src/emulator/index.js";
 import { startTestEmulator } from "../../support/emulator.js";
 import { AUTH } from "../client.js";
-import { callAt, createPage, tempDataDir } from "./support.js";
+import { callAt, createPage, dataDirs } from "./support.js";
 
-const dirs: (() => void)[] = [];
-afterEach(() => {
-  for (const remove of dirs.splice(0)) remove();
-});
-
-function dataDir(): string {
-  const temp = tempDataDir();
-  dirs.push(temp.remove);
-  return temp.dir;
-}
+const dataDir = dataDirs();
 
 const ENG = DEMO_IDS.spaces.engineering.id;
 
