@@ -22,6 +22,7 @@ const CASES: Case[] = [
   { name: "demo seed, sequential", concurrency: 1 },
   { name: "demo seed, 8 in flight", concurrency: 8 },
   { name: "+2,000 generated pages, sequential", concurrency: 1, generate: { pages: 2000 } },
+  { name: "+20,000 generated pages, sequential", concurrency: 1, generate: { pages: 20_000 } },
 ];
 
 async function createPages(url: string, count: number, concurrency: number): Promise<void> {

@@ -354,6 +354,19 @@ export class Store {
     this.touch();
   }
 
+  // --- persist: in-place changes to records reached through an index, not fetched by id ---
+  /**
+   * Reports a page, blog post or attachment changed after it was reached through an index (a
+   * sibling list, a container's attachments): `--data` journals the records fetched, set or
+   * deleted through the collections (src/emulator/persistence/store-part.ts), and this sets it
+   * again so it counts. A no-op for the data.
+   */
+  changedInPlace(record: PageRecord | AttachmentRecord): void {
+    if ("kind" in record) this.contentOf(record.kind).byId.set(record.id, record);
+    else this.attachments.set(record.id, record);
+  }
+  // --- end persist ---
+
   propertiesOf(owner: string): PropertyRecord[] {
     const byKey = this.propertiesByOwner.get(owner);
     return byKey ? [...byKey.values()] : [];

@@ -105,6 +105,7 @@ function newVersion(
     authorId: meta.authorId,
     createdAt: meta.now,
   };
+  store.changedInPlace(record); // reached through the container's list
   store.touch();
   return record;
 }

@@ -38,6 +38,7 @@ function changeSpace(store: Store, pages: PageRecord[], spaceId: string): void {
     const source = store.pagesBySpace.get(page.spaceId) ?? [];
     source.splice(source.indexOf(page), 1);
     page.spaceId = spaceId;
+    store.changedInPlace(page); // reached through the parent index
     const at = target.findIndex((other) => other.num > page.num);
     target.splice(at < 0 ? target.length : at, 0, page);
   }
@@ -65,6 +66,7 @@ function placeAmongSiblings(
   siblings.splice(index, 0, page);
   siblings.forEach((sibling, order) => {
     sibling.position = order;
+    store.changedInPlace(sibling); // reached through the parent or space index
   });
 }
 

@@ -2,17 +2,13 @@
 // sandbox export/import admin endpoints. Design and its reasons: docs/emulator.md, "Persistence".
 import { mkdirSync } from "node:fs";
 import type { FastifyInstance, FastifyRequest } from "fastify";
+import { Journal } from "./journal.js";
 import { Saver } from "./saver.js";
-import {
-  decodeState,
-  encodeState,
-  readStateFile,
-  StateFileError,
-  writeStateFile,
-} from "./snapshot-file.js";
+import { decodeState, encodeState, StateFileError } from "./snapshot-file.js";
 import type { EmulatorState } from "./state.js";
 import { StateShapeError } from "./state-graph.js";
 
+export { type JournaledPart, wholePart } from "./journaled.js";
 export { StateFileError } from "./snapshot-file.js";
 export { EmulatorState, holderPart, type StatePart } from "./state.js";
 export { StateShapeError } from "./state-graph.js";
@@ -39,20 +35,28 @@ export function installPersistence(
 ): Persistence {
   registerStateAdmin(app, state);
   if (dataDir === undefined) return { open: async () => {} };
-  // The state is captured synchronously (a state the emulator was really in), written without
-  // blocking; concurrent writes share a save (saver.ts).
-  const saver = new Saver(() => writeStateFile(dataDir, encodeState(state.capture())));
+  // A save journals the changes captured synchronously (a state the emulator was really in),
+  // written without blocking; concurrent writes share a save (saver.ts).
+  const journal = new Journal(dataDir, state);
+  const saver = new Saver(() => journal.save());
+  app.addHook("onRequest", async (request) => {
+    if (mayWrite(request)) state.writes.enter(request);
+  });
+  app.addHook("onResponse", async (request) => state.writes.leave(request));
+  app.addHook("onRequestAbort", async (request) => state.writes.leave(request));
   // Saved before the response leaves: an acknowledged write is on disk.
   app.addHook("onSend", async (request, _reply, payload) => {
     if (mayWrite(request)) await saver.request();
     return payload;
   });
+  app.addHook("onClose", async () => {
+    await saver.request().catch(() => {});
+    await journal.close();
+  });
   return {
     open: async () => {
       mkdirSync(dataDir, { recursive: true });
-      const saved = readStateFile(dataDir);
-      if (saved === undefined) await saver.request();
-      else state.restore(saved);
+      await journal.open();
     },
   };
 }

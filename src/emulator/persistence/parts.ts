@@ -1,10 +1,12 @@
-// The parts of an emulator's state: both sites' stores and the OAuth tokens (generic holders,
-// state-graph.ts) and the fault rules (through the injector's own configuration format, since
-// its compiled matchers are code).
+// The parts of an emulator's state: both sites' stores (journaled by record, store-part.ts), the
+// OAuth tokens (a generic holder, state-graph.ts, journaled whole) and the fault rules (through
+// the injector's own configuration format, since its compiled matchers are code).
 import type { SiteContext } from "../context.js";
 import { type FaultInjector, parseFaultConfig } from "../faults/index.js";
 import type { OAuthGateway } from "../oauth/index.js";
+import { wholePart } from "./journaled.js";
 import { type EmulatorState, holderPart, type StatePart } from "./state.js";
+import { storePart } from "./store-part.js";
 
 function faultsPart(injector: FaultInjector): StatePart {
   return {
@@ -27,18 +29,15 @@ export function addEmulatorParts(
   // Read through the contexts: a reset replaces their stores.
   state.add(
     "site",
-    holderPart(() => ctx.store),
+    storePart(() => ctx.store, state.writes),
   );
   state.add(
     "secondSite",
-    holderPart(() => second.store),
+    storePart(() => second.store, state.writes),
   );
   // The token lifetime is configuration (EmulatorOAuthOptions), not data.
-  state.add(
-    "oauthTokens",
-    holderPart(() => tokens, ["ttlSeconds"]),
-  );
-  state.add("faults", faultsPart(injector));
+  state.add("oauthTokens", wholePart(holderPart(() => tokens, ["ttlSeconds"])));
+  state.add("faults", wholePart(faultsPart(injector)));
   state.onRestored(() => {
     // Same store, new contents: drop list views cached for the old ones.
     ctx.replaceStore(ctx.store);

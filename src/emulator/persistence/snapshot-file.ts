@@ -1,8 +1,8 @@
-// The on-disk form of the emulator's state: a magic line, a SHA-256 of the payload, then the
+// The on-disk form of the emulator's state (the snapshot, and the export): a magic line, a SHA-256 of the payload, then the
 // payload (Node's structured-clone serialization, node:v8, which keeps Maps, Buffers, Dates and
 // shared references). Written to a temporary file, fsync'd, then renamed over the previous
 // file and the directory fsync'd: a crash (kill -9, power loss) leaves either the old or the new
-// state, never a mix. The same bytes are what /__emulator/export serves and import accepts.
+// state, never a mix. The same encoding is what /__emulator/export serves and import accepts.
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, unlinkSync } from "node:fs";
 import { open, rename } from "node:fs/promises";
@@ -12,7 +12,7 @@ import { deserialize, serialize } from "node:v8";
 const MAGIC = Buffer.from("confluence-emulator-state v1\n", "utf8");
 const HASH_BYTES = 32;
 export const STATE_FILE = "state.bin";
-const TEMP_PREFIX = `${STATE_FILE}.tmp-`;
+const TEMP_MARK = ".tmp-";
 
 /** Bytes that are not a state file, or a damaged one. */
 export class StateFileError extends Error {}
@@ -35,9 +35,9 @@ export function decodeState(bytes: Buffer, source: string): unknown {
   return deserialize(payload);
 }
 
-/** Replaces DIR/state.bin atomically and durably (callers never run two at once: saver.ts). */
-export async function writeStateFile(dir: string, bytes: Buffer): Promise<void> {
-  const temp = join(dir, `${TEMP_PREFIX}${process.pid}`);
+/** Replaces DIR/NAME atomically and durably (callers never run two at once: saver.ts). */
+export async function writeFileAtomically(dir: string, name: string, bytes: Buffer): Promise<void> {
+  const temp = join(dir, `${name}${TEMP_MARK}${process.pid}`);
   const file = await open(temp, "w");
   try {
     await file.writeFile(bytes);
@@ -45,8 +45,12 @@ export async function writeStateFile(dir: string, bytes: Buffer): Promise<void> 
   } finally {
     await file.close();
   }
-  await rename(temp, join(dir, STATE_FILE));
-  // The rename itself is durable only once the directory entry is.
+  await rename(temp, join(dir, name));
+  await syncDirectory(dir);
+}
+
+/** A rename or an unlink is durable only once the directory entry is. */
+export async function syncDirectory(dir: string): Promise<void> {
   const directory = await open(dir, "r");
   try {
     await directory.sync();
@@ -55,12 +59,15 @@ export async function writeStateFile(dir: string, bytes: Buffer): Promise<void> 
   }
 }
 
-/** The saved state, or undefined for a fresh directory. Leftover temp files are removed. */
-export function readStateFile(dir: string): unknown {
+/** Removes the temporary files of writes cut short by a crash: never renamed, never state. */
+export function removeTempFiles(dir: string): void {
   for (const name of readdirSync(dir)) {
-    // A write cut short by a crash: never renamed, so never part of the state.
-    if (name.startsWith(TEMP_PREFIX)) unlinkSync(join(dir, name));
+    if (name.includes(TEMP_MARK)) unlinkSync(join(dir, name));
   }
+}
+
+/** The saved snapshot's payload, or undefined for a fresh directory. */
+export function readStateFile(dir: string): unknown {
   const path = join(dir, STATE_FILE);
   let bytes: Buffer;
   try {

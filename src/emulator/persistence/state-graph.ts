@@ -86,7 +86,8 @@ export function checkShape(
   }
 }
 
-function refill(current: unknown, value: unknown): boolean {
+/** Refills a map, set or array in place (others keep a reference to it); false for other values. */
+export function refill(current: unknown, value: unknown): boolean {
   if (current instanceof Map && value instanceof Map) {
     current.clear();
     for (const [k, v] of value) current.set(k, v);

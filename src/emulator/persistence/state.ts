@@ -1,6 +1,9 @@
 // Everything an emulator keeps, as named parts captured and restored together. One structured
 // clone of all parts at once keeps records shared between parts shared after a restore (the
-// second OAuth site's users are the demo site's user records).
+// second OAuth site's users are the demo site's user records). Between snapshots, each write's
+// changes are asked of the parts and journaled (journal.ts).
+import { deserialize, serialize } from "node:v8";
+import type { JournaledPart } from "./journaled.js";
 import {
   type CapturedHolder,
   captureHolder,
@@ -8,6 +11,7 @@ import {
   restoreHolder,
   StateShapeError,
 } from "./state-graph.js";
+import { WriteWindow } from "./write-window.js";
 
 /** One part of the state: captured as plain data, restored from it. */
 export interface StatePart {
@@ -36,10 +40,14 @@ interface StateDocument {
 }
 
 export class EmulatorState {
-  private readonly parts = new Map<string, StatePart>();
+  /** The writes being handled (set by the persistence hooks; parts may track only inside). */
+  readonly writes = new WriteWindow();
+  private readonly parts = new Map<string, JournaledPart>();
   private readonly restoredListeners: (() => void)[] = [];
+  /** Restored wholesale (an import) since the last baseline: only a snapshot describes it. */
+  private restoredSinceBaseline = false;
 
-  add(name: string, part: StatePart): void {
+  add(name: string, part: JournaledPart): void {
     this.parts.set(name, part);
   }
 
@@ -75,6 +83,44 @@ export class EmulatorState {
       }
     }
     for (const [name, part] of this.parts) part.restore(parts[name]);
+    this.restoredSinceBaseline = true;
+    for (const listener of this.restoredListeners) listener();
+  }
+
+  /** The current state is on disk (a snapshot was written or loaded and replayed). */
+  baseline(): void {
+    this.restoredSinceBaseline = false;
+    for (const part of this.parts.values()) part.baseline();
+  }
+
+  /**
+   * One journal record's payload: the parts' changes since the last baseline or delta, captured
+   * now (synchronously); "none" when nothing changed, "snapshot" when a part cannot tell.
+   */
+  delta(): Buffer | "none" | "snapshot" {
+    if (this.restoredSinceBaseline) return "snapshot";
+    const changes: Record<string, unknown> = {};
+    let any = false;
+    for (const [name, part] of this.parts) {
+      const delta = part.delta();
+      if (delta === "snapshot") return "snapshot";
+      if (delta === "none") continue;
+      changes[name] = delta.changes;
+      any = true;
+    }
+    // One structured clone: records shared between parts of a record stay shared.
+    return any ? serialize(changes) : "none";
+  }
+
+  /** Applies one journal record (from `delta`) over the restored state. */
+  applyRecord(payload: Buffer): void {
+    const changes = deserialize(payload) as Record<string, unknown>;
+    for (const [name, delta] of Object.entries(changes)) this.parts.get(name)?.applyDelta(delta);
+  }
+
+  /** After the last record of a replay: parts rebuild what records do not carry. */
+  replayed(): void {
+    for (const part of this.parts.values()) part.replayed();
     for (const listener of this.restoredListeners) listener();
   }
 }

@@ -1,22 +1,13 @@
 // `startEmulator({ dataDir })` keeps everything across restarts (issue 14, item 3).
 import { readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { DEMO_IDS, SITE_IDS, startEmulator } from "../../../src/emulator/index.js";
 import { startTestEmulator } from "../../support/emulator.js";
 import { AUTH } from "../client.js";
-import { callAt, createPage, tempDataDir } from "./support.js";
+import { callAt, createPage, dataDirs } from "./support.js";
 
-const dirs: (() => void)[] = [];
-afterEach(() => {
-  for (const remove of dirs.splice(0)) remove();
-});
-
-function dataDir(): string {
-  const temp = tempDataDir();
-  dirs.push(temp.remove);
-  return temp.dir;
-}
+const dataDir = dataDirs();
 
 const ENG = DEMO_IDS.spaces.engineering.id;
 
@@ -166,7 +157,7 @@ describe("damaged data directories", () => {
     const second = await startTestEmulator({ dataDir: dir });
     try {
       expect((await callAt(second.url)(`/wiki/api/v2/pages/${page.id}`)).status).toBe(200);
-      expect(readdirSync(dir)).toEqual(["state.bin"]);
+      expect(readdirSync(dir).sort()).toEqual(["journal-1.log", "state.bin"]);
     } finally {
       await second.close();
     }

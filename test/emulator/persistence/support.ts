@@ -3,12 +3,26 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { afterEach } from "vitest";
 import { DEMO_IDS } from "../../../src/emulator/index.js";
 import { type Call, client } from "../client.js";
 
 export function tempDataDir(): { dir: string; remove: () => void } {
   const dir = mkdtempSync(join(tmpdir(), "emulator-data-"));
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** Makes a fresh temporary data directory per call, removed after each test of the file. */
+export function dataDirs(): () => string {
+  const removals: (() => void)[] = [];
+  afterEach(() => {
+    for (const remove of removals.splice(0)) remove();
+  });
+  return () => {
+    const temp = tempDataDir();
+    removals.push(temp.remove);
+    return temp.dir;
+  };
 }
 
 export function callAt(url: string): Call {
