@@ -34,6 +34,11 @@ export const INDEXES: readonly string[] = [
   "content.commentsByContainer",
   "content.commentsByParent",
   "content.treeByParent",
+  // Current pages and blog posts by created / lastmodified (time-index.ts), kept by addPage.
+  "timeOrder.pageCreated.entries",
+  "timeOrder.pageModified.entries",
+  "timeOrder.blogpostCreated.entries",
+  "timeOrder.blogpostModified.entries",
 ];
 
 type Holder = Record<string, unknown>;

@@ -9,7 +9,7 @@ import { deserialize, serialize } from "node:v8";
 import type { Store } from "../store.js";
 import type { JournaledPart } from "./journaled.js";
 import { holderPart } from "./state.js";
-import { captureHolder, refill } from "./state-graph.js";
+import { type CapturedHolder, captureHolder, refill } from "./state-graph.js";
 import { COLLECTIONS, fieldOf, INDEXES, mapAt } from "./store-layout.js";
 import { reindexStore } from "./store-reindex.js";
 import type { WriteWindow } from "./write-window.js";
@@ -25,12 +25,14 @@ const SKIPPED = new Set([...COLLECTIONS, ...INDEXES]);
 
 /** Dotted paths of the fields journaled whole: every data field not listed in store-layout.ts. */
 function smallFields(store: Store): string[] {
-  const captured = captureHolder(store, new Set());
-  const paths = Object.keys(captured.data);
-  for (const [name, nested] of Object.entries(captured.holders)) {
-    for (const field of Object.keys(nested.data)) paths.push(`${name}.${field}`);
-  }
-  return paths.filter((path) => !SKIPPED.has(path));
+  // At any depth: the time indexes sit two holders deep (timeOrder.pageCreated.entries).
+  const pathsOf = (captured: CapturedHolder, prefix: string): string[] => [
+    ...Object.keys(captured.data).map((field) => `${prefix}${field}`),
+    ...Object.entries(captured.holders).flatMap(([name, nested]) =>
+      pathsOf(nested, `${prefix}${name}.`),
+    ),
+  ];
+  return pathsOf(captureHolder(store, new Set()), "").filter((path) => !SKIPPED.has(path));
 }
 
 const { get, set, delete: remove, clear, keys } = Map.prototype;

@@ -1,7 +1,10 @@
 // store-layout.ts names store fields by hand: when the store's fields are renamed or replaced
 // (its internals change for scale), this says which entry went stale before a restart does.
 import { describe, expect, it } from "vitest";
-import { captureHolder } from "../../../src/emulator/persistence/state-graph.js";
+import {
+  type CapturedHolder,
+  captureHolder,
+} from "../../../src/emulator/persistence/state-graph.js";
 import { COLLECTIONS, fieldOf, INDEXES } from "../../../src/emulator/persistence/store-layout.js";
 import { seedDemo } from "../../../src/emulator/seed.js";
 import { Store } from "../../../src/emulator/store.js";
@@ -21,13 +24,14 @@ describe("the store layout persistence relies on", () => {
       const { holder, name } = fieldOf(store, path);
       expect(holder[name], path).toBeInstanceOf(Map);
     }
-    const captured = captureHolder(store, new Set());
-    const fields = [
-      ...Object.keys(captured.data),
+    // Every data field at any depth (the time indexes are two holders deep: timeOrder.pageCreated).
+    const fieldsOf = (captured: CapturedHolder, prefix: string): string[] => [
+      ...Object.keys(captured.data).map((field) => `${prefix}${field}`),
       ...Object.entries(captured.holders).flatMap(([holder, nested]) =>
-        Object.keys(nested.data).map((field) => `${holder}.${field}`),
+        fieldsOf(nested, `${prefix}${holder}.`),
       ),
     ];
+    const fields = fieldsOf(captureHolder(store, new Set()), "");
     for (const path of INDEXES) expect(fields, path).toContain(path);
   });
 });
