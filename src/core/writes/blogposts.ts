@@ -9,7 +9,6 @@
 // applied (sent again; a landed duplicate would be refused by the day rule). Drafts and untitled
 // posts have no such rule and end as unknown rather than risking a duplicate.
 import type { Page, PageBulk } from "../../types/confluence.js";
-import type { QueryParams } from "../query.js";
 import type { ConfluenceClient, ConfluenceResponse } from "../types.js";
 import { authorship, savedBy, writeStarted } from "./authorship.js";
 import { pageMatches } from "./pages.js";
@@ -17,18 +16,12 @@ import {
   callOptions,
   isStatus,
   resolveWrite,
-  type SafeWriteOptions,
+  type SafeCreateRequest,
   type Verdict,
 } from "./resolve.js";
 
-type Json = Record<string, unknown>;
-
-export interface SafeCreateBlogPost extends SafeWriteOptions {
-  /** BlogPostCreateRequest. */
-  body: Json;
-  /** createBlogPost query (`private`). */
-  query?: QueryParams;
-}
+/** BlogPostCreateRequest, with createBlogPost's query. */
+export type SafeCreateBlogPost = SafeCreateRequest;
 
 export function createBlogPostSafely(
   client: ConfluenceClient,

@@ -9,12 +9,12 @@
 // attributes, reorders attributes, normalises whitespace), so a write that landed would look
 // "different" and end as unknown. Title, status, parent, space and version are stored as given.
 import type { Page, PageBulk } from "../../types/confluence.js";
-import type { QueryParams } from "../query.js";
 import type { CallOptions, ConfluenceClient, ConfluenceResponse } from "../types.js";
 import {
   callOptions,
   isStatus,
   resolveWrite,
+  type SafeCreateRequest,
   type SafeWriteOptions,
   type Verdict,
 } from "./resolve.js";
@@ -58,12 +58,8 @@ async function fetchPage(
   });
 }
 
-export interface SafeCreatePage extends SafeWriteOptions {
-  /** PageCreateRequest. */
-  body: Json;
-  /** createPage query (embedded, private, root-level, ...). */
-  query?: QueryParams;
-}
+/** PageCreateRequest, with createPage's query. */
+export type SafeCreatePage = SafeCreateRequest;
 
 export function createPageSafely(
   client: ConfluenceClient,

@@ -11,6 +11,7 @@ import {
   ConfluenceOutcomeUnknownError,
   ConfluenceTimeoutError,
 } from "../errors.js";
+import type { QueryParams } from "../query.js";
 import { sleep } from "../signals.js";
 import type { CallOptions, ConfluenceResponse } from "../types.js";
 
@@ -40,6 +41,14 @@ export interface SafeWriteOptions extends CallOptions {
    * after a re-send (it could otherwise restore a page deleted since, or recreate a title).
    */
   settleMs?: number;
+}
+
+/** A create sent as a JSON body (and the operation's query): pages, blog posts, spaces. */
+export interface SafeCreateRequest extends SafeWriteOptions {
+  /** The operation's create request (PageCreateRequest, BlogPostCreateRequest, ...). */
+  body: Record<string, unknown>;
+  /** The operation's query (createPage: embedded, private, root-level; createBlogPost: private). */
+  query?: QueryParams;
 }
 
 // Every CallOptions key: the Record type makes a key added to CallOptions a compile error

@@ -11,16 +11,12 @@ import {
   callOptions,
   isStatus,
   resolveWrite,
-  type SafeWriteOptions,
+  type SafeCreateRequest,
   type Verdict,
 } from "./resolve.js";
 
-type Json = Record<string, unknown>;
-
-export interface SafeCreateSpace extends SafeWriteOptions {
-  /** SpaceCreateRequest (v2). */
-  body: Json;
-}
+/** SpaceCreateRequest (v2); createSpace has no query. */
+export type SafeCreateSpace = Omit<SafeCreateRequest, "query">;
 
 export function createSpaceSafely(
   client: ConfluenceClient,

@@ -4,10 +4,11 @@
 // leave only the last record torn (short, or with bytes that fail the checksum); reading stops
 // at the first such record and the file is cut back to the last good one, so later appends
 // never land behind garbage.
-import { closeSync, fsyncSync, ftruncateSync, openSync, readFileSync } from "node:fs";
+import { closeSync, fsyncSync, ftruncateSync, openSync } from "node:fs";
 import { type FileHandle, open } from "node:fs/promises";
 // zlib.crc32: Node 20.15+ / 22.2+ (https://github.com/nodejs/node/pull/52692); engines: >=20.18.1.
 import { crc32 } from "node:zlib";
+import { readIfExists } from "./snapshot-file.js";
 
 const MAGIC = Buffer.from("confluence-emulator-journal v1\n", "utf8");
 const FRAME_BYTES = 8;
@@ -54,13 +55,8 @@ export function parseJournal(bytes: Buffer): JournalContents {
  * before anything is appended again.
  */
 export function readJournal(path: string): JournalContents | undefined {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(path);
-  } catch (error) {
-    if ((error as { code?: unknown }).code === "ENOENT") return undefined;
-    throw error;
-  }
+  const bytes = readIfExists(path);
+  if (bytes === undefined) return undefined;
   const contents = parseJournal(bytes);
   if (contents.discardedBytes > 0 && contents.validBytes > 0) {
     const fd = openSync(path, "r+");

@@ -66,15 +66,19 @@ export function removeTempFiles(dir: string): void {
   }
 }
 
-/** The saved snapshot's payload, or undefined for a fresh directory. */
-export function readStateFile(dir: string): unknown {
-  const path = join(dir, STATE_FILE);
-  let bytes: Buffer;
+/** A file's bytes, or undefined when there is no such file (a fresh directory). */
+export function readIfExists(path: string): Buffer | undefined {
   try {
-    bytes = readFileSync(path);
+    return readFileSync(path);
   } catch (error) {
     if ((error as { code?: unknown }).code === "ENOENT") return undefined;
     throw error;
   }
-  return decodeState(bytes, path);
+}
+
+/** The saved snapshot's payload, or undefined for a fresh directory. */
+export function readStateFile(dir: string): unknown {
+  const path = join(dir, STATE_FILE);
+  const bytes = readIfExists(path);
+  return bytes === undefined ? undefined : decodeState(bytes, path);
 }

@@ -61,6 +61,15 @@ function namedUser(ctx: SiteContext, request: FastifyRequest): UserRecord | unde
   return ctx.store.users.find((user) => user.accountId === accountId);
 }
 
+/** What a `…/byOperation/{operationKey}/user?accountId=` request is about. */
+function userRestrictionTarget(ctx: SiteContext, request: FastifyRequest) {
+  return {
+    page: contentOf(ctx, request),
+    operation: operationOf(request),
+    user: namedUser(ctx, request),
+  };
+}
+
 function contentRestriction(
   ctx: SiteContext,
   request: FastifyRequest,
@@ -129,9 +138,7 @@ export const V1_RESTRICTIONS_ROUTES: readonly Route[] = [
     path: `${BASE}/byOperation/:operationKey/user`,
     scopes: READ_USER,
     handler: async (ctx, request, reply) => {
-      const page = contentOf(ctx, request);
-      const operation = operationOf(request);
-      const user = namedUser(ctx, request);
+      const { page, operation, user } = userRestrictionTarget(ctx, request);
       if (user === undefined || !restrictedUsers(page, operation).includes(user.accountId)) {
         throw notFound();
       }
@@ -143,9 +150,7 @@ export const V1_RESTRICTIONS_ROUTES: readonly Route[] = [
     path: `${BASE}/byOperation/:operationKey/user`,
     scopes: WRITE_USER,
     handler: async (ctx, request, reply) => {
-      const page = contentOf(ctx, request);
-      const operation = operationOf(request);
-      const user = namedUser(ctx, request);
+      const { page, operation, user } = userRestrictionTarget(ctx, request);
       if (user === undefined) {
         throw badParameter(
           "accountId",
@@ -162,9 +167,7 @@ export const V1_RESTRICTIONS_ROUTES: readonly Route[] = [
     path: `${BASE}/byOperation/:operationKey/user`,
     scopes: WRITE_USER,
     handler: async (ctx, request, reply) => {
-      const page = contentOf(ctx, request);
-      const operation = operationOf(request);
-      const user = namedUser(ctx, request);
+      const { page, operation, user } = userRestrictionTarget(ctx, request);
       if (user === undefined) throw notFound();
       removeRestrictedUser(ctx.store, page, operation, user.accountId);
       return reply.code(200).send();
