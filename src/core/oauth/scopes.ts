@@ -211,7 +211,8 @@ const V1_RULES: readonly { method: string; path: RegExp; scopes: ScopeAlternativ
   },
   {
     method: "GET",
-    path: /^\/user\/current\/?$/, // getCurrentUser
+    // getCurrentUser, getUser (by account id), getBulkUserLookup
+    path: /^\/user(\/current|\/bulk)?\/?$/,
     scopes: [["read:confluence-user"], ["read:content-details:confluence"]],
   },
   {

@@ -63,4 +63,54 @@ export const V1_ROUTES: readonly Route[] = [
     scopes: V1_CURRENT_USER,
     handler: async (ctx, request): Promise<V1User> => v1User(request, ctx.user(request)),
   },
+
+  // getUser: one user by account id; 404 when no user of the site has it. Confluence's user
+  // lookup: https://developer.atlassian.com/cloud/confluence/rest/v1/api-group-users/#api-wiki-rest-api-user-get
+  {
+    method: "GET",
+    path: "/wiki/rest/api/user",
+    scopes: V1_CURRENT_USER,
+    handler: async (ctx, request): Promise<V1User> => {
+      const accountId = single(query(request), "accountId") ?? "";
+      if (accountId === "") throw badParameter("accountId", accountId, "an account id");
+      const user = ctx.store.users.find((candidate) => candidate.accountId === accountId);
+      if (user === undefined) throw notFound();
+      return v1User(request, user);
+    },
+  },
+
+  // getBulkUserLookup: several users by comma-separated account ids (unknown ones are left
+  // out), at most `limit` (default 200, the documented maximum), in the order asked.
+  {
+    method: "GET",
+    path: "/wiki/rest/api/user/bulk",
+    scopes: V1_CURRENT_USER,
+    handler: async (ctx, request) => {
+      const q = query(request);
+      const ids = (single(q, "accountId") ?? "")
+        .split(",")
+        .map((id) => id.trim())
+        .filter((id) => id !== "");
+      if (ids.length === 0) throw badParameter("accountId", "", "one or more account ids");
+      const limit = integer(q, "limit") ?? 200;
+      if (limit < 1 || limit > 200) {
+        throw badParameter("limit", String(limit), "integer between 1 and 200");
+      }
+      const results = ids
+        .map((id) => ctx.store.users.find((user) => user.accountId === id))
+        .filter((user) => user !== undefined)
+        .slice(0, limit)
+        .map((user) => ({
+          ...v1User(request, user),
+          _expandable: { operations: "", personalSpace: "", isExternalCollaborator: "" },
+        }));
+      return {
+        results,
+        start: 0,
+        limit,
+        size: results.length,
+        _links: links(request, "/rest/api/user/bulk"),
+      };
+    },
+  },
 ];
