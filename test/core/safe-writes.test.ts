@@ -1,6 +1,7 @@
 // Safe page writes against a site that behaves like real Confluence on save: the stored storage
 // XHTML differs from what was sent (ac:local-id added, attributes reordered), so a probe must
-// recognise a landed create by title, status, parent, space, version and creation time.
+// recognise a landed create by title, status, parent, space, version, author and creation time
+// (on the server's clock: its Date header, with the author from getCurrentUser).
 import { afterEach, describe, expect, it } from "vitest";
 import {
   ConfluenceOutcomeUnknownError,
@@ -26,7 +27,7 @@ async function rewritingSite(createdAt: () => string) {
     parentId: "5",
     authorId: "a",
     createdAt: createdAt(),
-    version: { number: 1 },
+    version: { number: 1, authorId: "a", createdAt: createdAt() },
     body: {
       storage: { value: '<p ac:local-id="9f2c" class="x">Hi</p>', representation: "storage" },
     },
@@ -34,6 +35,7 @@ async function rewritingSite(createdAt: () => string) {
   });
   site = await startSite((req, res) => {
     if (req.method === "POST") return json(res, 502, { message: "proxy timeout" });
+    if (req.url === "/wiki/rest/api/user/current") return json(res, 200, { accountId: "a" });
     if (req.url?.startsWith("/wiki/api/v2/pages?"))
       return json(res, 200, { results: [page()], _links: {} });
     return json(res, 200, page());
@@ -71,7 +73,7 @@ describe("createPageSafely", () => {
     expect(resolutions).toEqual([
       { operation: "createPage", outcome: "found", attempts: 1, probes: 1 },
     ]);
-    // The POST and both probe GETs reached the per-call logger (it used to be dropped).
+    // The POST and the probe's GETs reached the per-call logger (it used to be dropped).
     const requests = lines.filter((line) => /request/i.test(line));
     expect(requests.length).toBeGreaterThanOrEqual(3);
     await client.close();

@@ -10,6 +10,7 @@
 // "different" and end as unknown. Title, status, parent, space and version are stored as given.
 import type { Page, PageBulk } from "../../types/confluence.js";
 import type { CallOptions, ConfluenceClient, ConfluenceResponse } from "../types.js";
+import { type Authorship, authorship, savedBy, writeStarted } from "./authorship.js";
 import {
   callOptions,
   isStatus,
@@ -32,17 +33,12 @@ export function pageMatches(page: Page, body: Json): boolean {
 }
 
 /**
- * Whether `page` was created by one of our attempts: version 1 (nobody edited it since) and
- * created no earlier than our first attempt. The start is rounded down to the second in case
- * the timestamp is stored without milliseconds; a page older than that was someone else's.
+ * Whether `page` was created by one of our attempts: version 1 (nobody edited it since), saved
+ * by the connection's user no earlier than our first send, on the server's clock
+ * (authorship.ts): a client clock that is off neither hides our page nor claims another's.
  */
-function createdByUs(page: Page, startedAt: number): boolean {
-  const createdAt = Date.parse(page.createdAt);
-  return (
-    page.version?.number === 1 &&
-    Number.isFinite(createdAt) &&
-    createdAt >= Math.floor(startedAt / 1000) * 1000
-  );
+function createdByUs(page: Page, who: Authorship): boolean {
+  return page.version?.number === 1 && savedBy(page.version, who);
 }
 
 async function fetchPage(
@@ -70,7 +66,7 @@ export function createPageSafely(
   const title = typeof body.title === "string" ? body.title : undefined;
   const spaceId = String(body.spaceId);
   const draft = body.status === "draft";
-  const startedAt = Date.now();
+  const startedAt = writeStarted();
   const probe = async (): Promise<Verdict<Page>> => {
     if (draft || title === undefined || title === "") {
       return { state: "unknown", reason: "drafts and untitled pages have no unique title" };
@@ -82,11 +78,9 @@ export function createPageSafely(
     const candidate = found.results.find((page) => page.title === title);
     if (candidate === undefined) return { state: "absent" };
     const page = await fetchPage(client, candidate.id, call);
+    const who = await authorship(client, call, startedAt);
     // createPage's status defaults to "current" (PageCreateRequest), which the search required.
-    if (
-      pageMatches(page.data, { ...body, status: "current" }) &&
-      createdByUs(page.data, startedAt)
-    ) {
+    if (pageMatches(page.data, { ...body, status: "current" }) && createdByUs(page.data, who)) {
       return { state: "applied", response: page };
     }
     return {
