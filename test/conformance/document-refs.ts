@@ -32,9 +32,10 @@ export function documentRef(segments: readonly string[]): { $ref: string } {
 
 /**
  * An Ajv instance of the backend's (its options and customizer) that holds the document. The
- * `documentHolder` option only keeps it apart from the backend's own instances in spec.ts's memo.
- * Not checked against the meta-schema: an OpenAPI document is not a JSON Schema; only the
- * schemas a `$ref` reaches are compiled.
+ * added `strictSchema: false` (strict mode is off in the backend's options already) gives it a
+ * key of its own in spec.ts's memo of instances, apart from those the backend compiles with.
+ * The document is not checked against the meta-schema: an OpenAPI document is not a JSON
+ * Schema; only the schemas a `$ref` reaches are compiled.
  */
 export function documentAjv(
   api: OpenAPIBackend,
