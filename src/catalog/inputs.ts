@@ -195,7 +195,7 @@ export const sortProperties = defineInput({
 });
 
 // PageSortOrder in the v2 OpenAPI.
-const PAGE_SORT = [
+export const PAGE_SORT = [
   "id",
   "-id",
   "created-date",

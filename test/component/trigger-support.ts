@@ -40,7 +40,13 @@ export function pollingFlow(url: string, key: string, params: Record<string, unk
 
 const AUTH = `Basic ${Buffer.from("demo@example.com:demo-token").toString("base64")}`;
 
-async function call<T>(url: string, method: string, path: string, body?: unknown): Promise<T> {
+/** A JSON call to the emulator as the demo user; throws on a non-2xx answer. */
+export async function call<T>(
+  url: string,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<T> {
   const response = await fetch(`${url}${path}`, {
     method,
     headers: { authorization: AUTH, "content-type": "application/json" },

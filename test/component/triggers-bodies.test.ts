@@ -7,7 +7,7 @@ import type { RunningEmulator } from "../../src/emulator/index.js";
 import { DEMO_IDS } from "../../src/emulator/seed.js";
 import { startTestEmulator } from "../support/emulator.js";
 import { lastSeq, requestsSince } from "../support/emulator-requests.js";
-import { createPage, editPage, pollingFlow } from "./trigger-support.js";
+import { call, createPage, editPage, pollingFlow } from "./trigger-support.js";
 
 let emulator: RunningEmulator;
 let url = "";
@@ -21,17 +21,7 @@ afterAll(async () => {
 });
 
 const ENG = DEMO_IDS.spaces.engineering.id;
-const AUTH = `Basic ${Buffer.from("demo@example.com:demo-token").toString("base64")}`;
-
-async function post<T>(path: string, body: unknown): Promise<T> {
-  const response = await fetch(`${url}${path}`, {
-    method: "POST",
-    headers: { authorization: AUTH, "content-type": "application/json" },
-    body: JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`POST ${path}: ${response.status} ${await response.text()}`);
-  return (await response.json()) as T;
-}
+const post = <T>(path: string, body: unknown) => call<T>(url, "POST", path, body);
 
 /** A poll and the requests it sent (the emulator's log). */
 async function counted(flow: ReturnType<typeof pollingFlow>) {

@@ -2,27 +2,21 @@
 // timestamps (its `Date` header and the content's dates), never the client's clock. The emulator
 // runs in its own process so that only the test process's clock is moved (no conformance
 // monitor sees these exchanges; the same requests are validated in triggers.test.ts).
-import { type ChildProcess, fork } from "node:child_process";
 import { afterAll, beforeAll, expect, it, vi } from "vitest";
 import { DEMO_IDS } from "../../src/emulator/seed.js";
+import { type EmulatorProcess, startEmulatorProcess } from "../support/emulator-process.js";
 import { createPage, editPage, eventKey, pollingFlow } from "./trigger-support.js";
 
-let child: ChildProcess;
+let emulator: EmulatorProcess | undefined;
 let url = "";
 
 beforeAll(async () => {
-  child = fork("test/component/emulator-child.ts", [], {
-    execArgv: ["--import", "tsx"],
-    stdio: ["ignore", "inherit", "inherit", "ipc"],
-  });
-  url = await new Promise<string>((resolve, reject) => {
-    child.once("message", (message) => resolve((message as { url: string }).url));
-    child.once("exit", (code) => reject(new Error(`emulator exited with ${code}`)));
-  });
+  emulator = await startEmulatorProcess();
+  url = emulator.url;
 }, 60_000);
 afterAll(() => {
   vi.useRealTimers();
-  child.disconnect();
+  emulator?.stop();
 });
 
 it.each([

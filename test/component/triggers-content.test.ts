@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningEmulator } from "../../src/emulator/index.js";
 import { DEMO_IDS } from "../../src/emulator/seed.js";
 import { startTestEmulator } from "../support/emulator.js";
-import { pollingFlow } from "./trigger-support.js";
+import { call, pollingFlow } from "./trigger-support.js";
 
 let emulator: RunningEmulator;
 let url = "";
@@ -18,17 +18,7 @@ afterAll(async () => {
   await emulator.close();
 });
 
-const AUTH = `Basic ${Buffer.from("demo@example.com:demo-token").toString("base64")}`;
-
-async function post<T>(path: string, body: unknown): Promise<T> {
-  const response = await fetch(`${url}${path}`, {
-    method: "POST",
-    headers: { authorization: AUTH, "content-type": "application/json" },
-    body: JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`POST ${path}: ${response.status} ${await response.text()}`);
-  return (await response.json()) as T;
-}
+const post = <T>(path: string, body: unknown) => call<T>(url, "POST", path, body);
 
 const storage = (value: string) => ({ representation: "storage", value });
 const contentIds = (events: Record<string, unknown>[]) =>

@@ -2,28 +2,22 @@
 // Date header, authorship.ts), not the client's: with the client's clock 5 minutes ahead or
 // behind, a create that was applied but whose answer was lost is still found and returned, once.
 // The emulator runs in its own process so that only this process's clock is moved.
-import { type ChildProcess, fork } from "node:child_process";
 import { afterAll, beforeAll, expect, it, vi } from "vitest";
 import { basicAuth, createConfluenceClient, createPageSafely } from "../../src/core/index.js";
 import { DEFAULT_USER, DEMO_IDS } from "../../src/emulator/index.js";
 import type { PageBulk } from "../../src/types/confluence.js";
+import { type EmulatorProcess, startEmulatorProcess } from "../support/emulator-process.js";
 
-let child: ChildProcess;
+let emulator: EmulatorProcess | undefined;
 let url = "";
 
 beforeAll(async () => {
-  child = fork("test/component/emulator-child.ts", [], {
-    execArgv: ["--import", "tsx"],
-    stdio: ["ignore", "inherit", "inherit", "ipc"],
-  });
-  url = await new Promise<string>((resolve, reject) => {
-    child.once("message", (message) => resolve((message as { url: string }).url));
-    child.once("exit", (code) => reject(new Error(`emulator exited with ${code}`)));
-  });
+  emulator = await startEmulatorProcess();
+  url = emulator.url;
 }, 60_000);
 afterAll(() => {
   vi.useRealTimers();
-  child.disconnect();
+  emulator?.stop();
 });
 
 async function admin(method: string, path: string, body?: unknown): Promise<void> {

@@ -18,19 +18,8 @@ import { body, path, query } from "../wire.js";
 import { defineAction } from "./define.js";
 import { pageTitle, writeStatus } from "./pages.js";
 
-// ContentSortOrder (getPageDirectChildren `sort`).
-const CHILD_SORTS = [
-  "child-position",
-  "-child-position",
-  "id",
-  "-id",
-  "created-date",
-  "-created-date",
-  "modified-date",
-  "-modified-date",
-  "title",
-  "-title",
-] as const;
+// ContentSortOrder (getPageDirectChildren `sort`): the page sorts and the tree position.
+const CHILD_SORTS = ["child-position", "-child-position", ...i.PAGE_SORT] as const;
 
 export const listPageChildren = defineAction({
   key: "listPageChildren",

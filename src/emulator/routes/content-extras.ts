@@ -73,6 +73,30 @@ export function sendLabels(
   });
 }
 
+/**
+ * The handler of a `…/{id}/labels` row: the record the path id names (404 when none) and its
+ * labels, listed by sendLabels under the view `view:id`.
+ */
+export function labelsHandler<T extends { id: string }>(
+  view: string,
+  find: (ctx: SiteContext, id: string) => T | undefined,
+  labels: (record: T, ctx: SiteContext) => readonly Label[],
+  prefixes?: readonly string[],
+): Route["handler"] {
+  return async (ctx, request, reply) => {
+    const record = find(ctx, params(request).id!);
+    if (!record) throw notFound();
+    return sendLabels(
+      ctx,
+      request,
+      reply,
+      `${view}:${record.id}`,
+      () => labels(record, ctx),
+      prefixes,
+    );
+  };
+}
+
 function extraRoutes(kind: ContentKind): Route[] {
   const base = `/wiki/api/v2/${SEGMENTS[kind]}`;
   const idName = kind === "page" ? "page-id" : "blogpost-id";
@@ -171,10 +195,11 @@ function extraRoutes(kind: ContentKind): Route[] {
       method: "GET",
       path: `${base}/:id/labels`,
       scopes: READ_PAGE,
-      handler: async (ctx, request, reply) => {
-        const record = contentOf(ctx, kind, params(request).id!);
-        return sendLabels(ctx, request, reply, `${kind}:${record.id}`, () => record.labels);
-      },
+      handler: labelsHandler(
+        kind,
+        (ctx, id) => contentOf(ctx, kind, id),
+        (record) => record.labels,
+      ),
     },
   ];
 }

@@ -20,7 +20,7 @@ import {
   type LabelItem,
   PAGE_SORTS,
 } from "../sort-specs.js";
-import { sendLabels } from "./content-extras.js";
+import { labelsHandler } from "./content-extras.js";
 
 const BULK_FORMATS = ["storage", "atlas_doc_format"] as const;
 /** getSpaceLabels / getSpaceContentLabels accept only these prefixes. */
@@ -133,35 +133,23 @@ export const LABELS_ROUTES: readonly Route[] = [
     method: "GET",
     path: "/wiki/api/v2/attachments/:id/labels",
     scopes: READ_ATTACHMENT,
-    handler: async (ctx, request, reply) => {
-      const attachment = ctx.store.attachments.get(attachmentId(params(request).id!));
-      if (!attachment) throw notFound();
-      return sendLabels(
-        ctx,
-        request,
-        reply,
-        `attachment:${attachment.id}`,
-        () => attachment.labels,
-      );
-    },
+    handler: labelsHandler(
+      "attachment",
+      (ctx, id) => ctx.store.attachments.get(attachmentId(id)),
+      (attachment) => attachment.labels,
+    ),
   },
 
   {
     method: "GET",
     path: "/wiki/api/v2/spaces/:id/labels",
     scopes: READ_SPACE,
-    handler: async (ctx, request, reply) => {
-      const space = ctx.store.spaces.get(pathId(params(request).id!));
-      if (!space) throw notFound();
-      return sendLabels(
-        ctx,
-        request,
-        reply,
-        `space:${space.id}`,
-        () => space.labels,
-        SPACE_LABEL_PREFIXES,
-      );
-    },
+    handler: labelsHandler(
+      "space",
+      (ctx, id) => ctx.store.spaces.get(pathId(id)),
+      (space) => space.labels,
+      SPACE_LABEL_PREFIXES,
+    ),
   },
 
   // "Returns the labels of space content (pages, databases, and folders) in a space."
@@ -169,25 +157,19 @@ export const LABELS_ROUTES: readonly Route[] = [
     method: "GET",
     path: "/wiki/api/v2/spaces/:id/content/labels",
     scopes: READ_SPACE,
-    handler: async (ctx, request, reply) => {
-      const space = ctx.store.spaces.get(pathId(params(request).id!));
-      if (!space) throw notFound();
-      return sendLabels(
-        ctx,
-        request,
-        reply,
-        `space-content:${space.id}`,
-        () => {
-          const seen = new Map<string, Label>();
-          for (const kind of ["page", "blogpost"] as const) {
-            for (const record of ctx.store.contentOf(kind).bySpace.get(space.id) ?? []) {
-              for (const label of record.labels) seen.set(label.id, label);
-            }
+    handler: labelsHandler(
+      "space-content",
+      (ctx, id) => ctx.store.spaces.get(pathId(id)),
+      (space, ctx) => {
+        const seen = new Map<string, Label>();
+        for (const kind of ["page", "blogpost"] as const) {
+          for (const record of ctx.store.contentOf(kind).bySpace.get(space.id) ?? []) {
+            for (const label of record.labels) seen.set(label.id, label);
           }
-          return [...seen.values()];
-        },
-        SPACE_LABEL_PREFIXES,
-      );
-    },
+        }
+        return [...seen.values()];
+      },
+      SPACE_LABEL_PREFIXES,
+    ),
   },
 ];
